@@ -1,0 +1,40 @@
+// Instantiates the compiled kernels module over a shared memory and checks its exports.
+import { EngineError } from '../../errors';
+import { type WasmMemory, type WasmModule, webAssembly } from './wasm-api';
+
+/** What the AssemblyScript module exports (src/engine/kernels/wasm/assembly/index.ts); pointers are byte addresses. */
+export interface KernelExports {
+  gemm(transA: number, transB: number, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, beta: number, ws: number): void;
+  gemmWorkspaceBytes(): number;
+  im2col(x: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number, oh: number, ow: number, cols: number): void;
+  col2im(cols: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number, oh: number, ow: number, dx: number): void;
+  maxPoolForward(x: number, planes: number, h: number, w: number, size: number, stride: number, oh: number, ow: number, y: number, argmax: number): void;
+  maxPoolBackward(dy: number, argmax: number, count: number, dx: number, dxLen: number): void;
+  relaxed(): number;
+}
+
+const exportNames: readonly (keyof KernelExports)[] = [
+  'gemm',
+  'gemmWorkspaceBytes',
+  'im2col',
+  'col2im',
+  'maxPoolForward',
+  'maxPoolBackward',
+  'relaxed',
+];
+
+/** Compiles `source` unless it already is a module. */
+export async function compileKernelModule(source: Uint8Array | WasmModule): Promise<WasmModule> {
+  return source instanceof Uint8Array ? webAssembly().compile(source) : source;
+}
+
+/** Instantiates the kernels over `memory` (shared, as the module was built with --sharedMemory). */
+export async function instantiateKernels(module: WasmModule, memory: WasmMemory): Promise<KernelExports> {
+  const instance = await webAssembly().instantiate(module, { env: { memory } });
+  for (const name of exportNames) {
+    if (typeof instance.exports[name] !== 'function') {
+      throw new EngineError(`wasm kernels: the module has no export '${name}' (rebuild it with npm run build:wasm)`);
+    }
+  }
+  return instance.exports as unknown as KernelExports;
+}

@@ -1,0 +1,51 @@
+// The contract every layer keeps: build once, then forward and backward over batches.
+import type { Kernels } from '../kernels/kernels';
+import type { Rng } from '../random';
+import type { Shape, Tensor } from '../tensor';
+
+/** A trainable array and its gradient (same length), both allocated by the kernels backend. */
+export interface Param {
+  /** Unique within a model, e.g. "layers.0.weight" (PyTorch-style, used in safetensors). */
+  readonly name: string;
+  readonly shape: Shape;
+  readonly value: Float32Array;
+  readonly grad: Float32Array;
+  /** Weights are L2-regularised; biases are not. */
+  readonly role: 'weight' | 'bias';
+}
+
+/** Weight initialisation: He for ReLU-like followers, Xavier/Glorot for Sigmoid/Tanh and the output. */
+export type InitScheme = 'he' | 'xavier';
+
+export interface BuildContext {
+  readonly kernels: Kernels;
+  /** Seeded source for this layer's initial weights and any randomness it needs later (dropout). */
+  readonly rng: Rng;
+  readonly init: InitScheme;
+  /** False for the first layer: nothing needs dL/dx there, so backward skips computing it. */
+  readonly needsInputGrad: boolean;
+  /** Parameter name prefix, e.g. "layers.0". */
+  readonly prefix: string;
+}
+
+export interface Layer {
+  /** Registry name of the layer type, e.g. "linear". */
+  readonly type: string;
+
+  /** Allocates parameters and returns the shape of one output sample for one input sample's shape. */
+  build(inputShape: Shape, ctx: BuildContext): Shape;
+
+  params(): readonly Param[];
+
+  /**
+   * x: [N, ...inputShape] → [N, ...outputShape]. The result lives in a buffer the layer owns and
+   * reuses on the next call; `training` switches dropout and what is saved for backward.
+   */
+  forward(x: Tensor, training: boolean): Tensor;
+
+  /**
+   * dy: [N, ...outputShape] (for the batch of the last training forward) → dx: [N, ...inputShape],
+   * or null when built with needsInputGrad false. Overwrites (does not accumulate) param grads.
+   */
+  backward(dy: Tensor): Tensor | null;
+}

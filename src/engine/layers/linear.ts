@@ -1,0 +1,105 @@
+// Fully connected layer y = x·Wᵀ + b, with W stored [out, in] as PyTorch does (safetensors load as is).
+import { EngineError, ShapeError } from '../errors';
+import { initWeight } from '../init';
+import type { Kernels } from '../kernels/kernels';
+import type { LayerSpec } from '../models/spec';
+import { expectShape, shapeToString, Tensor, type Shape } from '../tensor';
+import { BatchCache } from './batch-cache';
+import type { BuildContext, Layer, Param } from './layer';
+import { makeParam } from './param';
+import { positiveInt } from './spec-checks';
+
+interface Buffers {
+  y: Tensor;
+  dx: Tensor | null;
+}
+
+export class Linear implements Layer {
+  readonly type = 'linear';
+  readonly units: number;
+  private inFeatures = 0;
+  private kernels: Kernels | null = null;
+  private weight!: Param;
+  private bias!: Param;
+  private cache!: BatchCache<Buffers>;
+  private savedX: Tensor | null = null;
+  private saved: Buffers | null = null;
+
+  /** `at` prefixes config errors, e.g. "layers[2]" → "layers[2].units: …". */
+  constructor(spec: Extract<LayerSpec, { type: 'linear' }>, at = 'linear') {
+    this.units = positiveInt(at, 'units', spec.units);
+  }
+
+  /** inputShape: [in] → [units]. Params `${prefix}.weight` [units, in] and `${prefix}.bias` [units]. */
+  build(inputShape: Shape, ctx: BuildContext): Shape {
+    if (inputShape.length !== 1) {
+      throw new ShapeError(`linear: input must be [features] per sample, got ${shapeToString(inputShape)}; put a flatten layer before it`);
+    }
+    const kernels = ctx.kernels;
+    const inF = inputShape[0]!;
+    const out = this.units;
+    this.kernels = kernels;
+    this.inFeatures = inF;
+    this.weight = makeParam(kernels, `${ctx.prefix}.weight`, [out, inF], 'weight');
+    this.bias = makeParam(kernels, `${ctx.prefix}.bias`, [out], 'bias');
+    initWeight(this.weight.value, this.weight.shape, ctx.init, ctx.rng);
+    const needsDx = ctx.needsInputGrad;
+    this.cache = new BatchCache((n) => ({
+      y: new Tensor([n, out], kernels.alloc(n * out)),
+      dx: needsDx ? new Tensor([n, inF], kernels.alloc(n * inF)) : null,
+    }));
+    this.savedX = null;
+    this.saved = null;
+    return [out];
+  }
+
+  params(): readonly Param[] {
+    return this.kernels === null ? [] : [this.weight, this.bias];
+  }
+
+  /** x: [N, in] → y: [N, units]. */
+  forward(x: Tensor, training: boolean): Tensor {
+    const k = this.built('forward');
+    expectShape('linear', 'x', x.shape, [-1, this.inFeatures]);
+    const n = x.shape[0]!;
+    const out = this.units;
+    const buf = this.cache.get(n);
+    const y = buf.y.data;
+    // Start from the bias in every row, then accumulate x·Wᵀ onto it (beta = 1).
+    for (let i = 0; i < n; i++) y.set(this.bias.value, i * out);
+    k.gemm(false, true, n, out, this.inFeatures, x.data, this.weight.value, y, 1);
+    if (training) {
+      this.savedX = x;
+      this.saved = buf;
+    }
+    return buf.y;
+  }
+
+  /** dy: [N, units] → dx: [N, in] (null for a first layer); dW = dyᵀ·x, db = column sums of dy. */
+  backward(dy: Tensor): Tensor | null {
+    const k = this.built('backward');
+    const x = this.savedX;
+    const buf = this.saved;
+    if (x === null || buf === null) throw new EngineError('linear: backward called before a training forward');
+    const n = x.shape[0]!;
+    const out = this.units;
+    const inF = this.inFeatures;
+    expectShape('linear', 'dy', dy.shape, [n, out]);
+    k.gemm(true, false, out, inF, n, dy.data, x.data, this.weight.grad, 0);
+    const db = this.bias.grad;
+    const g = dy.data;
+    db.fill(0);
+    for (let i = 0; i < n; i++) {
+      const row = i * out;
+      for (let j = 0; j < out; j++) db[j]! += g[row + j]!;
+    }
+    if (buf.dx === null) return null;
+    k.gemm(false, false, n, inF, out, g, this.weight.value, buf.dx.data, 0);
+    return buf.dx;
+  }
+
+  private built(op: string): Kernels {
+    if (this.kernels === null) throw new EngineError(`linear: ${op} called before build`);
+    return this.kernels;
+  }
+}

@@ -1,0 +1,45 @@
+// Adam: bias-corrected running means of g and g² (Kingma & Ba 2015, algorithm 1).
+import type { Param } from '../layers/layer';
+import { Optimizer } from './optimizer';
+import type { ResolvedOptimizerSpec } from './spec';
+
+/**
+ * m ← β1·m + (1−β1)g; v ← β2·v + (1−β2)g²; w ← w − lr·m̂/(√v̂ + ε), m̂ = m/(1−β1^t), v̂ = v/(1−β2^t).
+ * NOTE: without the bias correction the first steps would be ~(1−β1) too small, since m and v start at 0.
+ */
+export class Adam extends Optimizer {
+  readonly type = 'adam' as const;
+  private readonly m: Float32Array[];
+  private readonly v: Float32Array[];
+  private readonly beta1: number;
+  private readonly beta2: number;
+  private readonly eps: number;
+
+  constructor(spec: ResolvedOptimizerSpec<'adam'>, params: readonly Param[]) {
+    super(params);
+    this.beta1 = spec.beta1;
+    this.beta2 = spec.beta2;
+    this.eps = spec.eps;
+    this.m = this.allocState('exp_avg');
+    this.v = this.allocState('exp_avg_sq');
+  }
+
+  protected override update(index: number, w: Float32Array, g: Float32Array, lr: number, t: number): void {
+    const m = this.m[index]!;
+    const v = this.v[index]!;
+    const b1 = this.beta1;
+    const b2 = this.beta2;
+    const eps = this.eps;
+    // Fold both corrections into per-step scalars: lr·m̂/(√v̂+ε) = (lr/c1)·m/(√v/√c2 + ε).
+    const stepSize = lr / (1 - Math.pow(b1, t));
+    const invSqrtC2 = 1 / Math.sqrt(1 - Math.pow(b2, t));
+    for (let j = 0; j < w.length; j++) {
+      const gj = g[j]!;
+      const mj = b1 * m[j]! + (1 - b1) * gj;
+      const vj = b2 * v[j]! + (1 - b2) * gj * gj;
+      m[j] = mj;
+      v[j] = vj;
+      w[j] = w[j]! - (stepSize * mj) / (Math.sqrt(vj) * invSqrtC2 + eps);
+    }
+  }
+}

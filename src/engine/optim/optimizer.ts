@@ -1,0 +1,95 @@
+// The base every optimizer shares: step counting, lr checking, state buffers; subclasses supply one update hook.
+import { ConfigError, EngineError, ShapeError } from '../errors';
+import type { Param } from '../layers/layer';
+import type { Shape } from '../tensor';
+import type { OptimizerType } from './spec';
+
+/** One named state buffer, e.g. "layers.0.weight.m" (Adam's first moment of that param). */
+export interface OptimizerStateBuffer {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly data: Float32Array;
+}
+
+/** What a checkpoint needs to resume an optimizer exactly: its step count and its buffers. */
+export interface OptimizerState {
+  readonly step: number;
+  readonly buffers: readonly OptimizerStateBuffer[];
+}
+
+export abstract class Optimizer {
+  abstract readonly type: OptimizerType;
+  private steps = 0;
+  private readonly stateBuffers: OptimizerStateBuffer[] = [];
+
+  constructor(readonly params: readonly Param[]) {
+    const seen = new Set<string>();
+    for (const p of params) {
+      if (p.value.length !== p.grad.length) {
+        throw new ShapeError(`optimizer: param ${p.name} has ${p.value.length} values but ${p.grad.length} grads`);
+      }
+      if (seen.has(p.name)) throw new EngineError(`optimizer: param name ${p.name} appears twice`);
+      seen.add(p.name);
+    }
+  }
+
+  /** Number of steps taken so far (Adam's t after the step in progress). */
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /**
+   * Applies every param's current grad (which already includes L2) with learning rate `lr`.
+   * Allocates nothing: state buffers were made once in the constructor.
+   */
+  step(lr: number): void {
+    if (!Number.isFinite(lr) || lr < 0) throw new ConfigError('lr', `must be a finite number >= 0, got ${lr}`);
+    const t = ++this.steps;
+    const params = this.params;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      this.update(i, p.value, p.grad, lr, t);
+    }
+  }
+
+  /** The state buffers by name; the arrays are the live ones (copy them before the next step if needed). */
+  state(): OptimizerState {
+    return { step: this.steps, buffers: this.stateBuffers.slice() };
+  }
+
+  /** Restores a state saved by `state()` of an optimizer of the same type over the same params. */
+  loadState(state: OptimizerState): void {
+    if (!Number.isInteger(state.step) || state.step < 0) {
+      throw new EngineError(`optimizer.loadState: step must be an integer >= 0, got ${state.step}`);
+    }
+    const byName = new Map(state.buffers.map((b) => [b.name, b]));
+    for (const own of this.stateBuffers) {
+      const saved = byName.get(own.name);
+      if (!saved) throw new EngineError(`optimizer.loadState: ${this.type} state has no buffer ${own.name}`);
+      if (saved.data.length !== own.data.length) {
+        throw new ShapeError(`optimizer.loadState: buffer ${own.name} has ${saved.data.length} values, expected ${own.data.length}`);
+      }
+    }
+    if (byName.size !== this.stateBuffers.length) {
+      const extra = [...byName.keys()].filter((n) => !this.stateBuffers.some((b) => b.name === n));
+      throw new EngineError(`optimizer.loadState: unexpected buffers for ${this.type}: ${extra.join(', ')}`);
+    }
+    for (const own of this.stateBuffers) own.data.set(byName.get(own.name)!.data);
+    this.steps = state.step;
+  }
+
+  /** One zeroed buffer per param, named `${param.name}.${slot}`; call from subclass constructors only. */
+  protected allocState(slot: string): Float32Array[] {
+    return this.params.map((p) => {
+      const data = new Float32Array(p.value.length);
+      this.stateBuffers.push({ name: `${p.name}.${slot}`, shape: p.shape, data });
+      return data;
+    });
+  }
+
+  /**
+   * The hook: update param `index` in place. w, g: the param's values and grads (same length);
+   * t: 1-based step number. Must not allocate.
+   */
+  protected abstract update(index: number, w: Float32Array, g: Float32Array, lr: number, t: number): void;
+}

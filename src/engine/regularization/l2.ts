@@ -1,0 +1,36 @@
+// L2 weight penalty λ·Σw² over weights only, and its gradient 2λw (the course report's L = L₀ + λΣw²).
+import { ConfigError } from '../errors';
+import type { Param } from '../layers/layer';
+
+function checkLambda(lambda: number): void {
+  if (!Number.isFinite(lambda) || lambda < 0) throw new ConfigError('l2', `must be a finite number ≥ 0, got ${lambda}`);
+}
+
+/**
+ * λ·Σw² over every param with role 'weight' (accumulated in float64). Biases are not regularised:
+ * shrinking them towards 0 does not limit the model's capacity and only shifts the activations.
+ * Note PyTorch's `weight_decay = wd` adds wd·w to the gradient, i.e. it corresponds to λ = wd / 2.
+ */
+export function l2Penalty(params: readonly Param[], lambda: number): number {
+  checkLambda(lambda);
+  let sum = 0;
+  for (const p of params) {
+    if (p.role !== 'weight') continue;
+    const w = p.value;
+    for (let i = 0; i < w.length; i++) sum += w[i]! * w[i]!;
+  }
+  return lambda * sum;
+}
+
+/** grad += 2λ·w for every param with role 'weight' (biases untouched); call after backward, before the step. */
+export function addL2Grad(params: readonly Param[], lambda: number): void {
+  checkLambda(lambda);
+  if (lambda === 0) return;
+  const k = 2 * lambda;
+  for (const p of params) {
+    if (p.role !== 'weight') continue;
+    const w = p.value;
+    const g = p.grad;
+    for (let i = 0; i < w.length; i++) g[i] = g[i]! + k * w[i]!;
+  }
+}

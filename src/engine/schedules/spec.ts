@@ -1,0 +1,24 @@
+// Learning-rate schedule configurations as they travel through configs and the database.
+
+/** The schedules the engine knows, by registry name. */
+export const SCHEDULE_TYPES = ['constant', 'step', 'exponential', 'inverse_time', 'cosine'] as const;
+export type ScheduleType = (typeof SCHEDULE_TYPES)[number];
+
+/** A schedule by name with its parameters; `step` in every formula counts optimizer steps from 0. */
+export type ScheduleSpec =
+  | { type: 'constant' }
+  /** lr·gamma^⌊epoch/everyEpochs⌋ (a staircase, epoch = ⌊step/stepsPerEpoch⌋). */
+  | { type: 'step'; everyEpochs: number; gamma: number }
+  /** lr·gamma^(step/stepsPerEpoch): gamma per epoch, applied smoothly per step. */
+  | { type: 'exponential'; gamma: number }
+  /** lr/(1 + decay·step): the course report's decay 0.001. */
+  | { type: 'inverse_time'; decay: number }
+  /** Linear warm-up over `warmupSteps` (default 0), then a half cosine from lr down to `minLr` (default 0). */
+  | { type: 'cosine'; minLr?: number; warmupSteps?: number };
+
+/** Learning rate at an optimizer step (0-based). */
+export type Schedule = (step: number) => number;
+
+export function isScheduleType(name: unknown): name is ScheduleType {
+  return typeof name === 'string' && (SCHEDULE_TYPES as readonly string[]).includes(name);
+}

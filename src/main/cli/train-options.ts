@@ -1,0 +1,164 @@
+// `train` options: parsed strictly (an unknown or malformed option is refused by name) into a RunConfig.
+import { parseArgs } from 'node:util';
+import type { ActivationType } from '../../engine/models/spec';
+import { mlpSpec, reportCnnSpec } from '../../shared/model-presets';
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../shared/run-config';
+import { UsageError } from './usage-error';
+
+export const TRAIN_HELP = `Usage: npm run train -- [options]
+
+Trains one model and prints its metrics. Progress goes to stderr; with --json the last line of
+stdout is one JSON object (train_accuracy, test_accuracy, test_loss, epochs, seconds_per_epoch, …).
+
+Data
+  --dataset NAME|PATH      mnist (default), fashion-mnist, or a folder of IDX files (raw or .gz)
+  --limit-train N          train on the first N training samples only
+  --limit-test N           evaluate on the first N test samples only
+  --validation F           hold out a share F of the training set for validation (default 0)
+Model
+  --model mlp|cnn          mlp (default) or the report's CNN (conv 30@5x5, pool 2, 100, 10)
+  --hidden A,B,...         MLP hidden sizes (default 128,64)
+  --activation NAME[,...]  relu (default), sigmoid, tanh, leaky_relu, gelu; one, or one per hidden layer
+Optimisation
+  --optimizer NAME         sgd, momentum (default), rmsprop, adam
+  --momentum B             momentum coefficient (default 0.9)
+  --lr X                   learning rate (default 0.05; 0.001 for adam)
+  --schedule NAME          constant (default), step, exponential, inverse-time, cosine
+  --decay D                inverse-time decay per step: lr / (1 + D*step) (the report's 0.001)
+  --gamma G                step / exponential decay factor (default 0.5 / 0.95)
+  --step-epochs N          step schedule: multiply by gamma every N epochs (default 5)
+  --l2 L                   L2 strength: loss + L * sum(w^2) over weights (default 0)
+  --batch N                batch size (default 128)
+  --epochs N               epochs (default 10)
+  --seed N                 random seed for init, shuffling, dropout, augmentation (default 1)
+  --early-stopping N       stop after N epochs without improvement of the validation (or test) loss
+Augmentation (off by default)
+  --augment-translate PX   random shift up to PX pixels
+  --augment-rotate DEG     random rotation up to DEG degrees
+  --augment-scale F        random scaling by up to ±F (e.g. 0.1)
+Output
+  --save FILE              write the trained weights and config as safetensors
+  --kernels NAME           auto (default), relaxed, simd, reference
+  --json                   print the result as one JSON object on stdout
+  --quiet                  no progress output
+  -h, --help               show this help
+`;
+
+const OPTIONS = {
+  dataset: { type: 'string' },
+  'limit-train': { type: 'string' },
+  'limit-test': { type: 'string' },
+  validation: { type: 'string' },
+  model: { type: 'string' },
+  hidden: { type: 'string' },
+  activation: { type: 'string' },
+  optimizer: { type: 'string' },
+  momentum: { type: 'string' },
+  lr: { type: 'string' },
+  schedule: { type: 'string' },
+  decay: { type: 'string' },
+  gamma: { type: 'string' },
+  'step-epochs': { type: 'string' },
+  l2: { type: 'string' },
+  batch: { type: 'string' },
+  epochs: { type: 'string' },
+  seed: { type: 'string' },
+  'early-stopping': { type: 'string' },
+  'augment-translate': { type: 'string' },
+  'augment-rotate': { type: 'string' },
+  'augment-scale': { type: 'string' },
+  save: { type: 'string' },
+  kernels: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type KernelChoice = 'auto' | 'relaxed' | 'simd' | 'reference';
+
+export type TrainOptions =
+  | { help: true }
+  | { help: false; config: RunConfig; json: boolean; quiet: boolean; save?: string; kernels: KernelChoice };
+
+function num(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${flag}: expected a number, got '${text}'`);
+  return value;
+}
+
+function choice<T extends string>(flag: string, text: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (text === undefined) return fallback;
+  if (!allowed.includes(text as T)) throw new UsageError(`--${flag}: expected one of ${allowed.join(', ')}, got '${text}'`);
+  return text as T;
+}
+
+function list(flag: string, text: string): string[] {
+  const items = text.split(',').map((s) => s.trim());
+  if (items.some((s) => s === '')) throw new UsageError(`--${flag}: empty item in '${text}'`);
+  return items;
+}
+
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    // node:util names the option in its message ("Unknown option '--foo'"); keep just that sentence.
+    throw new UsageError((error as Error).message.split('. ')[0]!.replace(/\.$/, ''));
+  }
+}
+
+/** Parses `train` arguments; throws UsageError (bad flag) or ValidationError (bad value, field named). */
+export function parseTrainOptions(argv: readonly string[]): TrainOptions {
+  const v = parseFlags(argv);
+  if (v.help) return { help: true };
+  const model = choice('model', v.model, ['mlp', 'cnn'] as const, 'mlp');
+  const optimizer = choice('optimizer', v.optimizer, ['sgd', 'momentum', 'rmsprop', 'adam'] as const, 'momentum');
+  const schedule = choice('schedule', v.schedule, ['constant', 'step', 'exponential', 'inverse-time', 'cosine'] as const, 'constant');
+  const hidden = list('hidden', v.hidden ?? '128,64').map((s) => num('hidden', s)!);
+  const acts = list('activation', v.activation ?? 'relu') as ActivationType[];
+  const activation = acts.length === 1 ? acts[0]! : acts;
+  if (model === 'cnn' && (v.hidden !== undefined || v.activation !== undefined)) {
+    throw new UsageError('--hidden and --activation apply to --model mlp only');
+  }
+  const dataset = v.dataset === undefined || v.dataset === 'mnist' ? { name: 'mnist' as const }
+    : v.dataset === 'fashion-mnist' ? { name: 'fashion-mnist' as const } : { name: 'folder' as const, path: v.dataset };
+  const gamma = num('gamma', v.gamma);
+  const input: RunConfigInput = {
+    dataset,
+    limitTrain: num('limit-train', v['limit-train']),
+    limitTest: num('limit-test', v['limit-test']),
+    validationSplit: num('validation', v.validation),
+    model: model === 'cnn' ? reportCnnSpec() : mlpSpec({ hidden, activation }),
+    optimizer: optimizer === 'momentum' ? { type: 'momentum', momentum: num('momentum', v.momentum) ?? 0.9 } : { type: optimizer },
+    lr: num('lr', v.lr) ?? (optimizer === 'adam' ? 0.001 : 0.05),
+    schedule:
+      schedule === 'inverse-time' ? { type: 'inverse_time', decay: num('decay', v.decay) ?? 0.001 }
+      : schedule === 'step' ? { type: 'step', everyEpochs: num('step-epochs', v['step-epochs']) ?? 5, gamma: gamma ?? 0.5 }
+      : schedule === 'exponential' ? { type: 'exponential', gamma: gamma ?? 0.95 }
+      : { type: schedule },
+    l2: num('l2', v.l2),
+    batchSize: num('batch', v.batch) ?? 128,
+    epochs: num('epochs', v.epochs) ?? 10,
+    seed: num('seed', v.seed) ?? 1,
+    augment: {
+      translate: num('augment-translate', v['augment-translate']),
+      rotate: num('augment-rotate', v['augment-rotate']),
+      scale: num('augment-scale', v['augment-scale']),
+    },
+    earlyStopping: v['early-stopping'] === undefined ? undefined : { patience: num('early-stopping', v['early-stopping'])! },
+  };
+  return {
+    help: false,
+    config: parseRunConfig(stripUndefined(input)),
+    json: Boolean(v.json),
+    quiet: Boolean(v.quiet),
+    save: v.save,
+    kernels: choice('kernels', v.kernels, ['auto', 'relaxed', 'simd', 'reference'] as const, 'auto'),
+  };
+}
+
+/** Drops undefined-valued keys so schema defaults apply and strict objects see no stray keys. */
+function stripUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,119 @@
+// Metric time series in MLflow's shape (run, key, step, epoch, value, wall time): batched appends, downsampled reads.
+import { SqliteError } from 'better-sqlite3';
+import { ValidationError } from '../../shared/validation';
+import { downsampleMinMax } from './downsample';
+import { rethrowMissingRun } from './errors';
+import type { Db } from './open-database';
+
+export interface MetricPoint {
+  /** e.g. `train/loss`; 1–250 characters. */
+  readonly key: string;
+  /** Global step (≥ 0); per-epoch metrics use the step at which the epoch ended. */
+  readonly step: number;
+  /** 0-based epoch the point belongs to. */
+  readonly epoch: number;
+  /** NaN is kept (stored as NULL, read back as NaN); ±Infinity too. */
+  readonly value: number;
+  /** Milliseconds since the Unix epoch; default: when the batch is appended. */
+  readonly wallTime?: number;
+}
+
+/** A series column by column (what a chart wants), ordered by step. */
+export interface MetricSeries {
+  readonly runId: number;
+  readonly key: string;
+  readonly steps: number[];
+  readonly epochs: number[];
+  readonly values: number[];
+  readonly wallTimes: number[];
+  /** Points stored in the requested step range: more than `steps.length` when the series was downsampled. */
+  readonly total: number;
+}
+
+export interface SeriesOptions {
+  /** Downsample (min/max per bucket, first and last kept) when the range holds more points. Default: all. */
+  readonly maxPoints?: number;
+  /** Inclusive step range; e.g. `fromStep: last + 1` fetches what arrived since. */
+  readonly fromStep?: number;
+  readonly toStep?: number;
+}
+
+export interface MetricKey {
+  readonly key: string;
+  readonly points: number;
+  readonly firstStep: number;
+  readonly lastStep: number;
+  readonly lastValue: number;
+}
+
+function statements(db: Db) {
+  return {
+    // Re-sending a point (same run, key and step) overwrites it: appends are idempotent.
+    insert: db.prepare(`INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (run_id, key, step) DO UPDATE
+                        SET epoch = excluded.epoch, value = excluded.value, wall_time = excluded.wall_time`),
+    series: db
+      .prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step')
+      .raw(),
+    keys: db.prepare(`SELECT key, count(*) AS points, min(step) AS firstStep, max(step) AS lastStep,
+                        (SELECT value FROM metrics l WHERE l.run_id = m.run_id AND l.key = m.key ORDER BY step DESC LIMIT 1) AS lastValue
+                      FROM metrics m WHERE run_id = ? GROUP BY key ORDER BY key`),
+  };
+}
+
+export class MetricsRepo {
+  private readonly s: ReturnType<typeof statements>;
+  private readonly appendBatch: (runId: number, points: readonly MetricPoint[], now: number) => void;
+
+  constructor(db: Db) {
+    const s = (this.s = statements(db));
+    this.appendBatch = db.transaction((runId: number, points: readonly MetricPoint[], now: number) => {
+      for (const p of points) s.insert.run(runId, p.key, p.step, p.epoch, p.value, Math.round(p.wallTime ?? now));
+    });
+  }
+
+  /** Appends `points` of one run in one transaction: all or none. Returns how many were written. */
+  append(runId: number, points: readonly MetricPoint[]): number {
+    if (points.length === 0) return 0;
+    try {
+      this.appendBatch(runId, points, Date.now());
+    } catch (err) {
+      // Keys of 1–250 characters, integer steps >= 0, integer epochs, numeric values: the schema checks them all.
+      if (err instanceof SqliteError && err.code.startsWith('SQLITE_CONSTRAINT_') && err.code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new ValidationError('metrics', `a point of the batch was refused, nothing was written: ${err.message}`);
+      }
+      rethrowMissingRun(err, runId);
+    }
+    return points.length;
+  }
+
+  /** The series `key` of a run, by step; empty when there is none. */
+  series(runId: number, key: string, options: SeriesOptions = {}): MetricSeries {
+    const rows = this.s.series.all(runId, key, options.fromStep ?? 0, options.toStep ?? Number.MAX_SAFE_INTEGER) as [
+      number,
+      number,
+      number | null,
+      number,
+    ][];
+    const values = rows.map((r) => r[2] ?? NaN);
+    const keep = options.maxPoints === undefined ? undefined : downsampleMinMax(values, options.maxPoints);
+    const pick = keep ? keep.map((i) => rows[i]!) : rows;
+    return {
+      runId,
+      key,
+      steps: pick.map((r) => r[0]),
+      epochs: pick.map((r) => r[1]),
+      values: keep ? keep.map((i) => values[i]!) : values,
+      wallTimes: pick.map((r) => r[3]),
+      total: rows.length,
+    };
+  }
+
+  /** The keys a run has recorded, alphabetically, with their extent and latest value. */
+  keys(runId: number): MetricKey[] {
+    return (this.s.keys.all(runId) as (Omit<MetricKey, 'lastValue'> & { lastValue: number | null })[]).map((k) => ({
+      ...k,
+      lastValue: k.lastValue ?? NaN,
+    }));
+  }
+}

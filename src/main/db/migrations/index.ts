@@ -1,0 +1,7 @@
+// Every schema migration in order: append a new file's migration here, never edit or reorder a released one.
+import { m0001Initial } from './0001-initial';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [m0001Initial];

@@ -1,0 +1,42 @@
+// Opens (creating if needed) the workbench's SQLite file: refuses foreign or newer files, then WAL, migrations, foreign keys.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { checkCompatible, migrate } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+export type Statement = Database.Statement;
+
+export interface OpenOptions {
+  /** The migration list; tests pass a prefix of {@link MIGRATIONS} to build older databases. */
+  readonly migrations?: readonly Migration[];
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY (default 5000 ms). */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Opens `file` (`:memory:` works too) ready for the repositories. A database newer than this code
+ * (DatabaseTooNewError) or not ours (ForeignDatabaseError) is closed again without a byte written.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const inMemory = file === ':memory:';
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    checkCompatible(db, file, migrations.length);
+    // WAL: readers never block the writer nor the writer them; synchronous NORMAL is durable against crashes
+    // of the app (not of the OS) and makes each commit cheap, which the metric stream needs.
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = OFF');
+    migrate(db, file, migrations);
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

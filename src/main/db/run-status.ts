@@ -1,0 +1,31 @@
+// The run lifecycle: queued → running → completed | failed | cancelled | interrupted, and queued → cancelled.
+
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** The statuses a run may move to from each status. Terminal statuses lead nowhere (re-run makes a new run). */
+export const TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
+  queued: ['running', 'cancelled'],
+  running: ['completed', 'failed', 'cancelled', 'interrupted'],
+  completed: [],
+  failed: [],
+  cancelled: [],
+  interrupted: [],
+};
+
+export function isRunStatus(s: unknown): s is RunStatus {
+  return (RUN_STATUSES as readonly unknown[]).includes(s);
+}
+
+export function isTerminal(s: RunStatus): boolean {
+  return TRANSITIONS[s].length === 0;
+}
+
+export function canTransition(from: RunStatus, to: RunStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** The statuses from which `to` can be reached in one step. */
+export function predecessors(to: RunStatus): RunStatus[] {
+  return RUN_STATUSES.filter((from) => canTransition(from, to));
+}

@@ -1,0 +1,40 @@
+// The store as the workbench uses it: one database connection and the repositories over it.
+import { ArtifactsRepo } from './artifacts.repo';
+import { ExperimentsRepo } from './experiments.repo';
+import { MetricsRepo } from './metrics.repo';
+import { type Db, openDatabase, type OpenOptions } from './open-database';
+import { RunsRepo } from './runs.repo';
+
+export interface Store {
+  readonly db: Db;
+  readonly experiments: ExperimentsRepo;
+  readonly runs: RunsRepo;
+  readonly metrics: MetricsRepo;
+  readonly artifacts: ArtifactsRepo;
+  /** Runs `fn` in one transaction across repositories (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface StoreOptions extends OpenOptions {
+  /** The clock for created/started/finished times (ms since the Unix epoch). */
+  readonly now?: () => number;
+}
+
+/**
+ * Opens `file` (see openDatabase) and builds the repositories. The process that trains runs calls
+ * `runs.interruptRunning()` once at start-up — and only it: a second process (a CLI `runs list` next to the
+ * app) must not, or it would mark the app's live runs interrupted.
+ */
+export function openStore(file: string, options: StoreOptions = {}): Store {
+  const db = openDatabase(file, options);
+  return {
+    db,
+    experiments: new ExperimentsRepo(db, options),
+    runs: new RunsRepo(db, options),
+    metrics: new MetricsRepo(db),
+    artifacts: new ArtifactsRepo(db),
+    transaction: (fn) => db.transaction(fn)(),
+    close: () => db.close(),
+  };
+}

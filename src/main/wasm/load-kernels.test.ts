@@ -1,0 +1,62 @@
+// loadKernels: the fallback order, the missing-build message, and the relaxed module run in a flagged Node.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findWasmDir, loadKernels, relaxedSimdSupported } from './load-kernels';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+describe('loadKernels', () => {
+  it('gives the reference or the plain-SIMD kernels when asked', async () => {
+    expect((await loadKernels({ prefer: 'reference' })).name).toBe('reference');
+    expect((await loadKernels({ prefer: 'simd', initialMiB: 4 })).name).toBe('wasm-simd');
+  });
+
+  it('picks relaxed SIMD by default, switching the V8 flag on at run time where needed', async () => {
+    // This file's process starts without the flag (vitest does not pass it).
+    const withoutFlag = relaxedSimdSupported(undefined, false);
+    if (!withoutFlag) {
+      expect((await loadKernels({ initialMiB: 4, enableRelaxedFlag: false })).name).toBe('wasm-simd');
+      await expect(loadKernels({ prefer: 'relaxed', enableRelaxedFlag: false })).rejects.toThrow(/--experimental-wasm-relaxed-simd/);
+    }
+    expect((await loadKernels({ initialMiB: 4 })).name).toBe('wasm-relaxed-simd');
+    expect(relaxedSimdSupported(undefined, false)).toBe(true);
+  });
+
+  it('tells to run npm run build:wasm when the modules are missing', async () => {
+    expect(() => findWasmDir('/nonexistent/wasm')).toThrow('wasm kernels not found in /nonexistent/wasm: run `npm run build:wasm`');
+    await expect(loadKernels({ dir: '/nonexistent/wasm' })).rejects.toThrow(/npm run build:wasm/);
+  });
+
+  it('runs the relaxed-SIMD kernels in a Node started with the flag, matching the reference', () => {
+    const script = `(async () => {
+      const { loadKernels } = require('./src/main/wasm/load-kernels.ts');
+      const { referenceKernels } = require('./src/engine/kernels/reference/index.ts');
+      const k = await loadKernels({ prefer: 'relaxed', initialMiB: 4 });
+      let worst = 0;
+      for (const [tA, tB, m, n, k2] of [[false, true, 37, 29, 400], [true, false, 5, 70, 9], [false, false, 64, 64, 64], [true, true, 3, 11, 17]]) {
+        const a = k.alloc(m * k2), b = k.alloc(k2 * n);
+        a.forEach((_, i) => { a[i] = Math.sin(i); });
+        b.forEach((_, i) => { b[i] = Math.cos(i); });
+        const c = k.alloc(m * n), ref = new Float32Array(m * n);
+        k.gemm(tA, tB, m, n, k2, a, b, c, 0);
+        referenceKernels.gemm(tA, tB, m, n, k2, a, b, ref, 0);
+        for (let i = 0; i < m * n; i++) worst = Math.max(worst, Math.abs(c[i] - ref[i]));
+      }
+      console.log(JSON.stringify({ name: k.name, worst }));
+    })();`;
+    const out = execFileSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', '--eval', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    const result = JSON.parse(out.trim()) as { name: string; worst: number };
+    expect(result.name).toBe('wasm-relaxed-simd');
+    expect(result.worst).toBeLessThan(1e-3);
+  });
+});
+
+describe('findWasmDir', () => {
+  it('finds build/wasm of this checkout', () => {
+    expect(findWasmDir()).toBe(path.join(repoRoot, 'build/wasm'));
+  });
+});

@@ -1,0 +1,66 @@
+// One training run from a validated RunConfig: load the data, build the model, train, hand back the result.
+// It runs inside a training process (and, for the command line, in-process); it knows nothing of SQLite.
+import { type Dataset, splitValidation } from '../../engine/data/dataset';
+import { ConfigError } from '../../engine/errors';
+import type { Kernels } from '../../engine/kernels/kernels';
+import { buildModel } from '../../engine/models/build';
+import type { Sequential } from '../../engine/models/sequential';
+import { createOptimizer } from '../../engine/optim';
+import { createSchedule } from '../../engine/schedules';
+import type { EpochMetrics, StepMetrics, TrainResult } from '../../engine/train/metrics';
+import { train } from '../../engine/train/trainer';
+import type { RunConfig } from '../../shared/run-config';
+import { loadDataset, type LoadedDataset } from '../datasets/load';
+
+export interface TrainRunHooks {
+  /** Called once the data is loaded and the model built, before the first step. */
+  onReady?: (info: { dataset: LoadedDataset; model: Sequential; stepsPerEpoch: number; train: Dataset; validation?: Dataset }) => void;
+  onStep?: (m: StepMetrics) => void;
+  onEpoch?: (m: EpochMetrics, model: Sequential) => void;
+  shouldStop?: () => boolean;
+}
+
+export interface TrainRunResult {
+  readonly result: TrainResult;
+  readonly model: Sequential;
+  readonly dataset: LoadedDataset;
+  readonly kernels: string;
+}
+
+export async function trainRun(config: RunConfig, kernels: Kernels, hooks: TrainRunHooks = {}): Promise<TrainRunResult> {
+  const dataset = await loadDataset(config.dataset, { limitTrain: config.limitTrain, limitTest: config.limitTest });
+  const { train: trainSet, validation } =
+    config.validationSplit > 0 ? splitValidation(dataset.train, config.validationSplit, config.seed) : { train: dataset.train, validation: undefined };
+  const [c, h, w] = trainSet.shape;
+  const [mc, mh, mw] = config.model.input;
+  if (c !== mc || h !== mh || w !== mw) {
+    throw new ConfigError('model.input', `the model expects ${mc}×${mh}×${mw} inputs but ${dataset.title} has ${c}×${h}×${w}`);
+  }
+  const model = buildModel(config.model, kernels, config.seed);
+  const outputs = model.outputShape.reduce((a, b) => a * b, 1);
+  if (outputs !== trainSet.classes) {
+    throw new ConfigError('model.layers', `the last layer has ${outputs} outputs but ${dataset.title} has ${trainSet.classes} classes`);
+  }
+  const stepsPerEpoch = Math.ceil(trainSet.n / config.batchSize);
+  const schedule = createSchedule(config.schedule, config.lr, stepsPerEpoch, stepsPerEpoch * config.epochs);
+  hooks.onReady?.({ dataset, model, stepsPerEpoch, train: trainSet, validation });
+  const result = train({
+    model,
+    optimizer: createOptimizer(config.optimizer, model.params()),
+    schedule,
+    l2: config.l2,
+    train: trainSet,
+    test: dataset.test,
+    validation,
+    batchSize: config.batchSize,
+    epochs: config.epochs,
+    seed: config.seed,
+    augment: config.augment,
+    earlyStopping: config.earlyStopping,
+    onStep: hooks.onStep,
+    onEpoch: hooks.onEpoch && ((m) => hooks.onEpoch!(m, model)),
+    shouldStop: hooks.shouldStop,
+    now: () => performance.now(),
+  });
+  return { result, model, dataset, kernels: kernels.name };
+}

@@ -1,0 +1,64 @@
+// The full description of one training run: validated at every boundary, stored as JSON with the run.
+import { z } from 'zod';
+import { modelSpecSchema } from './model-schema';
+import { parseWith } from './validation';
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const unit = z.number().gt(0).lt(1);
+
+export const datasetRefSchema = z.discriminatedUnion('name', [
+  z.strictObject({ name: z.literal('mnist') }),
+  z.strictObject({ name: z.literal('fashion-mnist') }),
+  z.strictObject({ name: z.literal('folder'), path: z.string().min(1).max(4096) }),
+]);
+
+export const optimizerSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('sgd') }),
+  z.strictObject({ type: z.literal('momentum'), momentum: z.number().min(0).lt(1).optional(), nesterov: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('rmsprop'), rho: unit.optional(), eps: z.number().gt(0).max(1).optional() }),
+  z.strictObject({ type: z.literal('adam'), beta1: z.number().min(0).lt(1).optional(), beta2: unit.optional(), eps: z.number().gt(0).max(1).optional() }),
+]);
+
+export const scheduleSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('constant') }),
+  z.strictObject({ type: z.literal('step'), everyEpochs: int(1, 10000), gamma: z.number().gt(0).max(1) }),
+  z.strictObject({ type: z.literal('exponential'), gamma: z.number().gt(0).max(1) }),
+  z.strictObject({ type: z.literal('inverse_time'), decay: z.number().min(0).max(1000) }),
+  z.strictObject({ type: z.literal('cosine'), minLr: z.number().min(0).optional(), warmupSteps: int(0, 10_000_000).optional() }),
+]);
+
+export const augmentSchema = z.strictObject({
+  translate: z.number().min(0).max(14).optional(),
+  rotate: z.number().min(0).max(180).optional(),
+  scale: z.number().min(0).lt(1).optional(),
+});
+
+export const runConfigSchema = z.strictObject({
+  name: z.string().max(200).optional(),
+  dataset: datasetRefSchema,
+  /** Train (and test) on the first N samples only: for quick looks and tests. */
+  limitTrain: int(1, 10_000_000).optional(),
+  limitTest: int(1, 10_000_000).optional(),
+  /** Share of the training set held out for validation (0 = none). */
+  validationSplit: z.number().min(0).max(0.5).default(0),
+  model: modelSpecSchema,
+  optimizer: optimizerSchema,
+  lr: z.number().gt(0).max(10),
+  schedule: scheduleSchema.default({ type: 'constant' }),
+  /** L2 strength λ of the penalty λ·Σw² over weights (not biases). */
+  l2: z.number().min(0).max(10).default(0),
+  batchSize: int(1, 8192),
+  epochs: int(1, 1000),
+  seed: int(0, 2 ** 31 - 1),
+  augment: augmentSchema.default({}),
+  earlyStopping: z.strictObject({ patience: int(1, 1000), minDelta: z.number().min(0).default(0) }).optional(),
+});
+
+export type DatasetRef = z.output<typeof datasetRefSchema>;
+export type RunConfig = z.output<typeof runConfigSchema>;
+export type RunConfigInput = z.input<typeof runConfigSchema>;
+
+/** Validates and fills defaults; throws ValidationError naming the bad field (e.g. "lr"). */
+export function parseRunConfig(input: unknown): RunConfig {
+  return parseWith(runConfigSchema, input);
+}
