@@ -1,0 +1,71 @@
+// The process host outside Electron (CLI, web mode, tests): child_process.fork with structured-clone IPC.
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type ProcessHost, wrapProcess } from './process-host';
+
+export interface ForkHostOptions {
+  /** Node flags of the child (default: relaxed SIMD on, plus tsx for a `.ts` entry). */
+  readonly execArgv?: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+  /** Characters of stderr kept for the exit report (default 4096). */
+  readonly stderrTailChars?: number;
+}
+
+/** The training process entry when running from sources (src/main/worker/entry.ts). */
+export function sourceWorkerEntry(): string {
+  return fileURLToPath(new URL('../worker/entry.ts', import.meta.url));
+}
+
+/** Flags for `entry`: the product runs the relaxed-SIMD kernels, which Node 20 keeps behind a flag. */
+export function defaultExecArgv(entry: string): string[] {
+  const flags = ['--experimental-wasm-relaxed-simd'];
+  if (!entry.endsWith('.ts')) return flags;
+  let tsx = 'tsx';
+  try {
+    // An absolute URL, so the child finds tsx whatever its working directory.
+    tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  } catch {
+    // Leave it to the child's own resolution.
+  }
+  return [...flags, '--import', tsx];
+}
+
+export function createForkHost(options: ForkHostOptions = {}): ProcessHost {
+  return {
+    kind: 'fork',
+    spawn(entry) {
+      const child = fork(entry, [], {
+        execArgv: [...(options.execArgv ?? defaultExecArgv(entry))],
+        // NOTE: 'advanced' (V8 structured clone) carries Uint8Array and NaN; the default JSON does not.
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+        env: options.env,
+        cwd: options.cwd,
+      });
+      let spawnError: Error | null = null;
+      // Without a listener an 'error' (failed spawn, send to a dead channel) would crash the main process.
+      child.on('error', (err) => {
+        if (child.pid === undefined) spawnError ??= err;
+      });
+      return wrapProcess(
+        {
+          get pid() {
+            return child.pid;
+          },
+          send(msg) {
+            if (child.connected) child.send(msg as object, undefined, {}, () => {});
+          },
+          onMessage: (listener) => void child.on('message', listener),
+          // 'close' comes after the last message and the end of stderr, unlike 'exit'.
+          onExit: (listener) =>
+            void child.on('close', (code, signal) => listener(code, signal, spawnError ? `could not start ${entry}: ${spawnError.message}` : undefined)),
+          stderr: child.stderr,
+          kill: () => void child.kill('SIGTERM'),
+        },
+        options.stderrTailChars,
+      );
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// A stand-in training process for the host tests, misbehaving as NNW_FAKE_WORKER says.
+import type { WorkerMessage } from '../../../shared/worker-protocol';
+import { connectToParent } from '../../worker/parent-port';
+
+const link = connectToParent();
+const stayAlive = () => setInterval(() => {}, 1000);
+
+switch (process.env.NNW_FAKE_WORKER) {
+  case 'invalid':
+    // A progress batch whose step is a string: the host must refuse it and never pass it on.
+    void link.send({ type: 'progress', runId: 'r1', steps: [{ step: 'one' }] } as unknown as WorkerMessage);
+    stayAlive();
+    break;
+  case 'noisy-crash':
+    for (let i = 0; i < 400; i++) process.stderr.write(`noise line ${i} ${'.'.repeat(40)}\n`);
+    throw new Error('boom: the fake worker crashed');
+  case 'hang':
+    // stderr to a pipe is synchronous on Linux: the line is in the pipe before the message leaves.
+    process.stderr.write('fake worker waiting to be killed\n');
+    void link.send({ type: 'progress', runId: 'r1', steps: [{ step: 1, epoch: 0, epochProgress: 0, loss: 1, accuracy: 0, lr: 0.1, samplesPerSecond: 0, elapsedSeconds: 0 }] });
+    stayAlive();
+    break;
+  default:
+    throw new Error(`unknown NNW_FAKE_WORKER ${process.env.NNW_FAKE_WORKER}`);
+}

@@ -1,0 +1,12 @@
+// Entry of a training process (utilityProcess.fork or child_process.fork). The same file runs twice:
+// as the process's main thread (protocol) and as its training thread (engine), see training-thread.ts.
+import { isMainThread } from 'node:worker_threads';
+import { connectToParent } from './parent-port';
+import { serveTrainingProcess } from './training-process';
+import { trainingThreadMain } from './training-thread';
+
+if (isMainThread) {
+  serveTrainingProcess(connectToParent(), import.meta.url);
+} else {
+  void trainingThreadMain();
+}

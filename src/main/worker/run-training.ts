@@ -1,0 +1,99 @@
+// One run as a stream of protocol messages: ready → progress batches → epoch (+ snapshot) … → done,
+// or failed. It runs on the training thread; `post` carries each message out, `shouldStop` is the cancel flag.
+import type { EpochMetrics } from '../../engine/train/metrics';
+import type { Tensor } from '../../engine/tensor';
+import type { ConfusionMatrix } from '../../engine/train/confusion';
+import type { RunConfig } from '../../shared/run-config';
+import { type EpochRecord, type KernelPreference, toWireError, type WorkerMessage } from '../../shared/worker-protocol';
+import { loadKernels } from '../wasm/load-kernels';
+import { firstLayerSnapshot, inspectModel, makeProbe } from './inspect-model';
+import { StepBatcher } from './step-batcher';
+import { trainRun } from './train-run';
+import { saveWeights } from './weights-file';
+
+export interface TrainingJob {
+  readonly runId: string;
+  readonly config: RunConfig;
+  readonly kernels: KernelPreference;
+  readonly inspectEvery?: number;
+  readonly progressIntervalMs?: number;
+}
+
+/** Trains `job`, posting every message of the run; never throws (a failure is the `failed` message). */
+export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) => void, shouldStop: () => boolean): Promise<void> {
+  const { runId, config } = job;
+  const inspectEvery = job.inspectEvery ?? 1;
+  try {
+    const kernels = await loadKernels({ prefer: job.kernels });
+    const batcher = new StepBatcher((steps) => post({ type: 'progress', runId, steps }), { intervalMs: job.progressIntervalMs });
+    let probe: Tensor | undefined;
+    let final: EpochRecord | null = null;
+    const run = await trainRun(config, kernels, {
+      onReady: ({ dataset, model, stepsPerEpoch, train, validation }) => {
+        probe = makeProbe(model, dataset.test);
+        post({
+          type: 'ready',
+          runId,
+          dataset: {
+            title: dataset.title,
+            hash: dataset.hash,
+            train: train.n,
+            validation: validation?.n ?? 0,
+            test: dataset.test.n,
+            classNames: [...dataset.classNames],
+            shape: [...train.shape],
+          },
+          parameterCount: model.parameterCount(),
+          kernels: kernels.name,
+          stepsPerEpoch,
+        });
+      },
+      onStep: (m) => batcher.push(m),
+      onEpoch: (m, model) => {
+        batcher.flush();
+        final = epochRecord(m);
+        const inspect = (m.epoch + 1) % inspectEvery === 0 || m.epoch === config.epochs - 1;
+        const confusion = { test: confusionRecord(m.test.confusion), ...(m.validation && { validation: confusionRecord(m.validation.confusion) }) };
+        post({ type: 'epoch', runId, metrics: final, confusion, ...(inspect && probe && { inspection: inspectModel(model, probe) }) });
+        const snapshot = inspect ? firstLayerSnapshot(model) : null;
+        if (snapshot) post({ type: 'snapshot', runId, epoch: m.epoch, weights: snapshot });
+      },
+      shouldStop,
+    });
+    batcher.flush();
+    const { result } = run;
+    post({
+      type: 'done',
+      runId,
+      stopReason: result.stopReason,
+      stopMessage: result.stopMessage,
+      steps: result.steps,
+      elapsedSeconds: result.elapsedSeconds,
+      final,
+      weights: saveWeights(run.model, config),
+    });
+  } catch (err) {
+    post({ type: 'failed', runId, error: toWireError(err) });
+  }
+}
+
+/** The protocol's copy of an epoch record: the numbers, without the confusion matrices. */
+function epochRecord(m: EpochMetrics): EpochRecord {
+  const evaluation = (e: { loss: number; accuracy: number }) => ({ loss: e.loss, accuracy: e.accuracy });
+  return {
+    epoch: m.epoch,
+    trainLoss: m.trainLoss,
+    trainAccuracy: m.trainAccuracy,
+    ...(m.validation && { validation: evaluation(m.validation) }),
+    test: evaluation(m.test),
+    lr: m.lr,
+    trainSeconds: m.trainSeconds,
+    evalSeconds: m.evalSeconds,
+    samplesPerSecond: m.samplesPerSecond,
+    elapsedSeconds: m.elapsedSeconds,
+  };
+}
+
+function confusionRecord(cm: ConfusionMatrix): { classes: number; counts: number[] } {
+  return { classes: cm.classes, counts: Array.from(cm.counts) };
+}
