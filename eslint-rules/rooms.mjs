@@ -14,7 +14,7 @@ export const rooms = [
   },
   { name: 'main', dir: 'src/main', mayImport: ['main', 'main/training', 'shared'], typeOnly: ['engine'], node: true, electron: false },
   { name: 'preload', dir: 'src/preload', mayImport: ['preload', 'shared'], node: false, electron: true },
-  { name: 'renderer', dir: 'src/renderer', mayImport: ['renderer'], typeOnly: ['shared', 'engine'], node: false, electron: false },
+  { name: 'renderer', dir: 'src/renderer', mayImport: ['renderer', 'shared'], typeOnly: ['engine'], node: false, electron: false },
   { name: 'e2e', dir: 'e2e', mayImport: ['e2e'], typeOnly: ['shared'], node: true, electron: true },
 ];
 

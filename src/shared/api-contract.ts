@@ -1,0 +1,144 @@
+// The renderer↔main API: every call (input schema → output type) and every pushed event, in one object.
+// The IPC handlers, the preload bridge, the HTTP routes and the typed client are all generated from it.
+import type { z } from 'zod';
+import type {
+  ConfusionResult,
+  ExportedFile,
+  HistogramSet,
+  MetricPoints,
+  MetricSeries,
+  MisclassifiedSet,
+  Prediction,
+  WeightImageSet,
+  WeightMatrix,
+} from './api-inspect-types';
+import type { CallName, EventMethodName, EventName } from './api-names';
+import * as s from './api-schemas';
+import type { AppInfo, DatasetListing, EpochRecord, GridDetail, GridSummary, RunDetail, RunStatus, RunSummary, StartedGrid } from './api-types';
+import { gridSpecSchema } from './grid-spec';
+
+// One import for implementers and callers: every result type lives beside the contract.
+export type * from './api-inspect-types';
+export type * from './api-types';
+export type { GridSpec, GridSpecInput, GridValue } from './grid-spec';
+
+/** A compile-time-only marker of a call's result or an event's payload (they come from trusted main-side code). */
+export interface Returns<T> {
+  readonly __type?: T;
+}
+const returns = <T>(): Returns<T> => ({});
+
+export interface CallDef<S extends z.ZodType = z.ZodType, O = unknown> {
+  readonly input: S;
+  readonly output: Returns<O>;
+}
+
+export const apiCalls = {
+  getAppInfo: { input: s.noInput, output: returns<AppInfo>() },
+  /** The named datasets and whether each is on this machine. */
+  listDatasets: { input: s.noInput, output: returns<DatasetListing[]>() },
+  /** Looks at a dataset (a folder the user typed) without starting anything. */
+  checkDataset: { input: s.datasetRefSchema, output: returns<DatasetListing>() },
+
+  /** Newest first. */
+  listRuns: { input: s.listRunsInput, output: returns<RunSummary[]>() },
+  getRun: { input: s.runRef, output: returns<RunDetail>() },
+  /** Validates the config, stores the run as `queued` and puts it on the queue. */
+  startRun: { input: s.runConfigSchema, output: returns<RunSummary>() },
+  /** Cancels a queued or running run (no-op on a finished one). */
+  cancelRun: { input: s.runRef, output: returns<RunSummary>() },
+  /** Deletes a run and everything recorded for it (cancelling it first if it is active). */
+  deleteRun: { input: s.runRef, output: returns<void>() },
+  renameRun: { input: s.renameRunInput, output: returns<RunSummary>() },
+  tagRun: { input: s.tagRunInput, output: returns<RunSummary>() },
+  untagRun: { input: s.tagRunInput, output: returns<RunSummary>() },
+  setRunNotes: { input: s.setRunNotesInput, output: returns<RunSummary>() },
+  /** A new run with the same config and seed (so the same numbers). */
+  rerunRun: { input: s.runRef, output: returns<RunSummary>() },
+  /** A new run from this run's config with `overrides` applied. */
+  forkRun: { input: s.forkRunInput, output: returns<RunSummary>() },
+
+  /** Expands the grid (Cartesian product, run_cap) and queues one run per cell. */
+  startGrid: { input: gridSpecSchema, output: returns<StartedGrid>() },
+  listGrids: { input: s.noInput, output: returns<GridSummary[]>() },
+  getGrid: { input: s.gridRef, output: returns<GridDetail>() },
+  /** Cancels every queued or running cell. */
+  cancelGrid: { input: s.gridRef, output: returns<GridSummary>() },
+
+  listMetricKeys: { input: s.runIdInput, output: returns<string[]>() },
+  /** One series per key, downsampled to maxPoints; a key with no points gives an empty series. */
+  getMetrics: { input: s.getMetricsInput, output: returns<MetricSeries[]>() },
+  /** Per-param histograms at `epoch` (default: the last snapshot). */
+  getHistograms: { input: s.runEpochInput, output: returns<HistogramSet>() },
+  getWeightImages: { input: s.getWeightImagesInput, output: returns<WeightImageSet>() },
+  getWeightMatrix: { input: s.getWeightMatrixInput, output: returns<WeightMatrix>() },
+  getConfusion: { input: s.getConfusionInput, output: returns<ConfusionResult>() },
+  /** Test images of one confusion cell, with the final weights. */
+  getMisclassified: { input: s.getMisclassifiedInput, output: returns<MisclassifiedSet>() },
+  /** Class probabilities for a drawn image, with the final weights. */
+  predict: { input: s.predictInput, output: returns<Prediction>() },
+
+  exportRun: { input: s.exportRunInput, output: returns<ExportedFile>() },
+  exportTable: { input: s.exportTableInput, output: returns<ExportedFile>() },
+  exportFigure: { input: s.exportFigureInput, output: returns<ExportedFile>() },
+} as const satisfies Record<CallName, CallDef>;
+
+/** Progress of a running run: the step metrics logged since the last event (batched, a few per second). */
+export interface RunProgressEvent {
+  readonly runId: number;
+  readonly status: RunStatus;
+  readonly epoch: number;
+  /** Fraction of the current epoch done, in [0, 1]. */
+  readonly epochProgress: number;
+  readonly stepsDone: number;
+  readonly stepsTotal: number | null;
+  readonly metrics: readonly MetricPoints[];
+}
+
+/** An epoch finished: its scores; histograms, weight pictures and confusion for it are now readable. */
+export interface RunEpochEvent {
+  readonly runId: number;
+  readonly record: EpochRecord;
+  readonly hasSnapshot: boolean;
+}
+
+export const apiEvents = {
+  /** A run was created or changed (status, name, tags, notes, scores). */
+  runUpdated: returns<RunSummary>(),
+  runDeleted: returns<{ readonly id: number }>(),
+  runProgress: returns<RunProgressEvent>(),
+  runEpoch: returns<RunEpochEvent>(),
+  /** A grid was created or one of its cells changed status. */
+  gridUpdated: returns<GridSummary>(),
+} as const satisfies Record<EventName, Returns<unknown>>;
+
+type Calls = typeof apiCalls;
+type Events = typeof apiEvents;
+
+/** What the main side receives: parsed, defaults filled. */
+export type CallInput<K extends CallName> = z.output<Calls[K]['input']>;
+/** What a caller passes: before defaults. */
+export type CallArg<K extends CallName> = z.input<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = Calls[K]['output'] extends Returns<infer O> ? O : never;
+export type EventPayload<E extends EventName> = Events[E] extends Returns<infer P> ? P : never;
+
+/** The service interface: one promise-returning method per call, taking the validated input. */
+export type WorkbenchApi = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> };
+
+/** One pushed event, discriminated on `event`. */
+export type WorkbenchEvent = { [E in EventName]: { readonly event: E; readonly payload: EventPayload<E> } }[EventName];
+
+export interface WorkbenchEventSource {
+  /** Calls `listener` for every event until the returned function is called. */
+  subscribe(listener: (event: WorkbenchEvent) => void): () => void;
+}
+
+/** What every front door is given: the calls and the events. */
+export type WorkbenchBackend = WorkbenchApi & WorkbenchEventSource;
+
+/** The caller's view (renderer, CLI, tests): calls return promises and reject with ApiError; events are `on…`. */
+export type ApiClient = {
+  [K in CallName]: undefined extends CallArg<K> ? (input?: CallArg<K>) => Promise<CallOutput<K>> : (input: CallArg<K>) => Promise<CallOutput<K>>;
+} & {
+  [E in EventName as EventMethodName<E>]: (listener: (payload: EventPayload<E>) => void) => () => void;
+};

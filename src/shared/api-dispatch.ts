@@ -1,0 +1,26 @@
+// The main side of every front door: look the call up, validate its input with the contract, run it, wrap the outcome.
+import { apiCalls, type WorkbenchApi } from './api-contract';
+import { isCallName } from './api-names';
+import { toWireError, type ApiResult } from './api-wire';
+import { parseWith } from './validation';
+
+/** Runs one call by name on raw (untrusted) input; never throws, never rejects. */
+export type Dispatch = (call: string, input: unknown) => Promise<ApiResult>;
+
+/**
+ * A dispatcher over `api`: unknown call ⇒ NotFoundError, bad input ⇒ ValidationError naming the field
+ * (the service is not called), a throwing service ⇒ its error as `{ name, message }`.
+ */
+export function createDispatcher(api: WorkbenchApi): Dispatch {
+  return async (call, input) => {
+    if (!isCallName(call)) return { ok: false, error: { name: 'NotFoundError', message: `unknown call "${String(call).slice(0, 100)}"` } };
+    try {
+      const parsed: unknown = parseWith(apiCalls[call].input, input);
+      const method = api[call] as (input: unknown) => Promise<unknown>;
+      const value = await method.call(api, parsed);
+      return { ok: true, value };
+    } catch (err) {
+      return { ok: false, error: toWireError(err) };
+    }
+  };
+}
