@@ -20,6 +20,11 @@ switch (process.env.NNW_FAKE_WORKER) {
     void link.send({ type: 'progress', runId: 'r1', steps: [{ step: 1, epoch: 0, epochProgress: 0, loss: 1, accuracy: 0, lr: 0.1, samplesPerSecond: 0, elapsedSeconds: 0 }] });
     stayAlive();
     break;
+  case 'deaf':
+    // Takes `start`, then ignores everything (cancel included) until it is killed.
+    link.onMessage(() => {});
+    stayAlive();
+    break;
   default:
     throw new Error(`unknown NNW_FAKE_WORKER ${process.env.NNW_FAKE_WORKER}`);
 }

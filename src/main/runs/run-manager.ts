@@ -1,0 +1,289 @@
+// The run manager: a FIFO queue with a concurrency limit, one training process per run, cancel, crash and
+// interruption handling. What the processes report goes into the store (see RunRecorder) and out as events.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { GridSpecInput } from '../../shared/grid-spec';
+import { parseRunConfig } from '../../shared/run-config';
+import type { KernelPreference } from '../../shared/worker-protocol';
+import { IllegalTransitionError, NotFoundError, type Run, type Store } from '../db';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
+import { createFork, createRerun } from './derived-runs';
+import { sourceWorkerEntry } from './fork-host';
+import { refineGridSpec, type RefineOptions } from './grid-refine';
+import { type CreatedGrid, createGridRuns, loadGrid, scoreCells } from './grid-runs';
+import type { ProcessHost, TrainingProcess } from './process-host';
+import { RunEvents } from './run-events';
+import { RunProcess } from './run-process';
+import { RunRecorder } from './run-recorder';
+
+export interface RunManagerOptions {
+  /** Runs training at once (default: the number of cores). */
+  readonly concurrency?: number;
+  readonly kernels?: KernelPreference;
+  /** The training process entry (default: src/main/worker/entry.ts, run through tsx). */
+  readonly workerEntry?: string;
+  /** The folder whose `workbench.lock` `start()` takes (default: the database's folder; null: no lock). */
+  readonly dataDir?: string | null;
+  /** How long a cancelled run may take to stop before its process is killed (default 5000 ms). */
+  readonly cancelGraceMs?: number;
+  /** Passed to each training process (see the `start` message). */
+  readonly inspectEvery?: number;
+  readonly progressIntervalMs?: number;
+  readonly events?: RunEvents;
+}
+
+export interface RunSeed {
+  readonly name?: string;
+  readonly tags?: readonly string[];
+  readonly notes?: string;
+}
+
+export class RunManager {
+  readonly events: RunEvents;
+  readonly concurrency: number;
+  private readonly queue: number[] = [];
+  private readonly active = new Map<number, RunProcess>();
+  private readonly waiters = new Map<number, ((run: Run | undefined) => void)[]>();
+  private idleWaiters: (() => void)[] = [];
+  private lock: DataDirLock | null = null;
+  private state: 'new' | 'started' | 'closing' | 'closed' = 'new';
+
+  constructor(
+    private readonly store: Store,
+    private readonly host: ProcessHost,
+    private readonly options: RunManagerOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? availableParallelism();
+    if (!Number.isInteger(this.concurrency) || this.concurrency < 1) throw new RangeError(`concurrency must be an integer >= 1, got ${options.concurrency}`);
+    this.events = options.events ?? new RunEvents();
+  }
+
+  /**
+   * At boot, in the one process that trains from this data folder: takes `<dataDir>/workbench.lock`, marks
+   * runs a stopped process left `running` as `interrupted` (their metrics stay), and queues runs still `queued`.
+   * @throws DataDirLockedError when another live process owns the folder.
+   */
+  start(): { interrupted: number; requeued: number[] } {
+    if (this.state !== 'new') throw new Error('the run manager was already started');
+    const dataDir = this.options.dataDir === undefined ? databaseFolder(this.store) : this.options.dataDir;
+    this.lock = dataDir === null ? null : lockDataDir(dataDir);
+    let interrupted: number;
+    try {
+      interrupted = this.store.runs.interruptRunning();
+    } catch (err) {
+      this.lock?.release();
+      throw err;
+    }
+    this.state = 'started';
+    const queued = this.store.runs.list({ status: 'queued', orderBy: 'createdAt', descending: false });
+    for (const run of queued) this.enqueue(run.id);
+    return { interrupted, requeued: queued.map((r) => r.id) };
+  }
+
+  /** Puts a run created `queued` in the store on the queue (no-op if it is already queued or running here). */
+  enqueue(runId: number): void {
+    this.requireStarted();
+    if (this.queue.includes(runId) || this.active.has(runId)) return;
+    const run = this.store.runs.get(runId);
+    if (!run) throw new NotFoundError('run', runId);
+    if (run.status !== 'queued') throw new IllegalTransitionError(runId, run.status, 'running');
+    this.queue.push(runId);
+    this.pump();
+  }
+
+  /** Validates `config`, stores the run `queued` and queues it. @throws ValidationError naming the field. */
+  startRun(config: unknown, seed: RunSeed = {}): Run {
+    this.requireStarted();
+    const run = this.store.runs.create({ config: parseRunConfig(config), ...seed });
+    return this.launchNew([run])[0]!;
+  }
+
+  /** A new run with the same config and seed as run `id` (so the same numbers), queued. */
+  rerun(id: number): Run {
+    this.requireStarted();
+    return this.launchNew([createRerun(this.store, id)])[0]!;
+  }
+
+  /** A new run from run `id`'s config with `overrides` applied (validated), queued. */
+  fork(id: number, overrides: unknown): Run {
+    this.requireStarted();
+    return this.launchNew([createFork(this.store, id, overrides)])[0]!;
+  }
+
+  /** Validates and expands a grid spec, stores one queued run per cell and queues them in order. */
+  startGrid(spec: unknown): CreatedGrid {
+    this.requireStarted();
+    const grid = createGridRuns(this.store, spec);
+    const runs = this.launchNew(grid.runs);
+    this.events.emit('gridUpdated', grid.experiment);
+    return { experiment: grid.experiment, runs };
+  }
+
+  /**
+   * The finer second-stage grid around the best completed runs of grid `gridId` (see refineGridSpec), ranked
+   * by final validation accuracy — or test accuracy with `by: 'test'` or when a run holds no validation split.
+   */
+  proposeRefinement(gridId: number, options: RefineOptions & { by?: 'validation' | 'test' } = {}): GridSpecInput {
+    const { spec, cells } = loadGrid(this.store, gridId);
+    return refineGridSpec(spec, gridId, scoreCells(cells, options.by), options);
+  }
+
+  /** Cancels every queued and running run of grid `gridId`; resolves once they have all stopped. */
+  async cancelGrid(gridId: number): Promise<Run[]> {
+    const ids = loadGrid(this.store, gridId).cells.map((c) => c.run.id);
+    // Queued first, so that no cell starts in a slot a cancelled one frees.
+    const order = [...ids.filter((id) => this.queue.includes(id)), ...ids.filter((id) => !this.queue.includes(id))];
+    return Promise.all(order.map((id) => this.cancel(id)));
+  }
+
+  /**
+   * Cancels a run: a queued one at once; a running one by asking its process to stop at the next step
+   * (weights and metrics so far are kept), killing it after `cancelGraceMs`. A finished run is left as it is.
+   * Resolves with the run once its process is gone.
+   */
+  async cancel(runId: number): Promise<Run> {
+    const queued = this.queue.indexOf(runId);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      const run = this.setStatus(runId, 'cancelled');
+      this.settle(runId);
+      return run;
+    }
+    const active = this.active.get(runId);
+    if (active) {
+      const stopped = this.waitFor(runId);
+      active.cancel();
+      return stopped;
+    }
+    const run = this.store.runs.get(runId);
+    if (!run) throw new NotFoundError('run', runId);
+    // Queued in the store but never handed to this manager (e.g. before start()).
+    return run.status === 'queued' ? this.setStatus(runId, 'cancelled') : run;
+  }
+
+  /** Resolves with the run once it has left this manager (finished and its process gone). */
+  waitFor(runId: number): Promise<Run> {
+    return new Promise((resolve, reject) => {
+      const done = (run: Run | undefined) => (run ? resolve(run) : reject(new NotFoundError('run', runId)));
+      if (this.queue.includes(runId) || this.active.has(runId)) this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), done]);
+      else done(this.store.runs.get(runId));
+    });
+  }
+
+  /** Resolves when nothing is queued or running. */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.checkIdle();
+    });
+  }
+
+  /** Run ids waiting for a slot, in order. */
+  queuedRuns(): number[] {
+    return [...this.queue];
+  }
+
+  runningRuns(): number[] {
+    return [...this.active.keys()];
+  }
+
+  /**
+   * Stops: cancels the queue (or, with `keepQueued`, leaves those runs `queued` for the next start) and every
+   * running run, waits for their processes, and releases the data folder.
+   */
+  async shutdown(options: { keepQueued?: boolean } = {}): Promise<void> {
+    if (this.state === 'closing' || this.state === 'closed') return this.whenIdle();
+    const wasStarted = this.state === 'started';
+    this.state = 'closing';
+    if (wasStarted) {
+      if (options.keepQueued) for (const id of this.queue.splice(0)) this.settle(id);
+      else for (const id of [...this.queue]) await this.cancel(id);
+      await Promise.all([...this.active.keys()].map((id) => this.cancel(id)));
+    }
+    this.lock?.release();
+    this.state = 'closed';
+    this.checkIdle();
+  }
+
+  private requireStarted(): void {
+    if (this.state !== 'started') throw new Error(`the run manager is ${this.state === 'new' ? 'not started (call start() first)' : 'shutting down'}`);
+  }
+
+  private pump(): void {
+    while (this.state === 'started' && this.active.size < this.concurrency && this.queue.length > 0) this.launch(this.queue.shift()!);
+    this.checkIdle();
+  }
+
+  private launch(runId: number): void {
+    let run: Run;
+    try {
+      run = this.setStatus(runId, 'running');
+    } catch (err) {
+      // Cancelled or deleted behind the queue's back: nothing to run.
+      if (!(err instanceof IllegalTransitionError || err instanceof NotFoundError)) throw err;
+      return this.settle(runId);
+    }
+    let proc: TrainingProcess;
+    try {
+      proc = this.host.spawn(this.options.workerEntry ?? sourceWorkerEntry());
+    } catch (err) {
+      this.setStatus(runId, 'failed', `could not start the training process: ${err instanceof Error ? err.message : String(err)}`);
+      return this.settle(runId);
+    }
+    const recorder = new RunRecorder(this.store, this.events, run, { announce: (r, changed) => this.announce(r, changed), abort: () => proc.kill() });
+    const { kernels = 'auto', inspectEvery, progressIntervalMs, cancelGraceMs = 5000 } = this.options;
+    const child = new RunProcess(proc, recorder, { kernels, inspectEvery, progressIntervalMs, cancelGraceMs }, () => {
+      this.active.delete(runId);
+      this.settle(runId);
+      this.pump();
+    });
+    this.active.set(runId, child);
+    child.start(run);
+  }
+
+  /** Announces runs just created and queues them; returns their rows as they are after queueing. */
+  private launchNew(runs: readonly Run[]): Run[] {
+    // Not as status changes: a new grid is announced once, not once per cell.
+    for (const run of runs) this.announce(run, false);
+    for (const run of runs) this.enqueue(run.id);
+    return runs.map((r) => this.store.runs.get(r.id) ?? r);
+  }
+
+  private setStatus(runId: number, to: 'running' | 'cancelled' | 'failed', error?: string): Run {
+    const run = this.store.runs.setStatus(runId, to, { error });
+    this.announce(run, true);
+    return run;
+  }
+
+  private announce(run: Run, statusChanged: boolean): void {
+    this.events.emit('runUpdated', run);
+    if (!statusChanged) return;
+    this.events.emit('gridUpdated', () => {
+      const experiment = this.store.experiments.get(run.experimentId);
+      return experiment?.kind === 'grid' ? experiment : undefined;
+    });
+  }
+
+  private settle(runId: number): void {
+    const waiters = this.waiters.get(runId);
+    if (waiters) {
+      this.waiters.delete(runId);
+      const run = this.store.runs.get(runId);
+      for (const w of waiters) w(run);
+    }
+    this.checkIdle();
+  }
+
+  private checkIdle(): void {
+    if (this.queue.length > 0 || this.active.size > 0 || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+/** The folder of the store's database file; null for an in-memory database. */
+function databaseFolder(store: Store): string | null {
+  const file = store.db.name;
+  return file === ':memory:' || file === '' ? null : path.dirname(path.resolve(file));
+}
