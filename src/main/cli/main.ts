@@ -1,29 +1,42 @@
 // The command-line entry: `<command> [options]`; errors become one clear line and a trustworthy exit code.
-import { ValidationError } from '../../shared/validation';
+import { exportCommand } from './export-command';
+import { describeError } from './errors';
+import { EXIT } from './exit-codes';
+import { gridCommand } from './grid-command';
+import { runsCommand } from './runs-command';
+import { serveCommand } from './serve-command';
 import { trainCommand } from './train-command';
 import { UsageError } from './usage-error';
 
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   train: trainCommand,
+  grid: gridCommand,
+  runs: runsCommand,
+  export: exportCommand,
+  serve: serveCommand,
 };
 
-/** Errors that already say what is wrong in words a user can act on (the engine's typed errors). */
-const SELF_EXPLAINING = new Set(['EngineError', 'ShapeError', 'DatasetError', 'ConfigError']);
-
-const HELP = `Usage: nn-workbench <command> [options]
+const HELP = `Usage: nn-workbench <command> [options]     (from the sources: node --import tsx src/main/cli/main.ts …)
 
 Commands:
-  train   train one model (see \`train --help\`)
+  train    train one model and record the run (see \`train --help\`)
+  grid     run a grid search over config values (see \`grid --help\`)
+  runs     list the recorded runs, or show one (\`runs list\`, \`runs show ID\`)
+  export   write a run's files, a table of runs, or a figure (see \`export --help\`)
+  serve    serve the workbench in a browser (web mode; prints the URL with its token)
+
+Every command takes --data-dir DIR (default: $NNWB_DATA_DIR, else the per-user data folder) and --help.
+Exit codes: 0 ok, 1 a run (or the command) failed, 2 bad usage or a refused value, 130 interrupted.
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);
-    return command === undefined ? 2 : 0;
+    return command === undefined ? EXIT.usage : EXIT.ok;
   }
   const run = COMMANDS[command];
-  if (!run) throw new UsageError(`unknown command '${command}'`);
+  if (!run) throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
   return run(rest);
 }
 
@@ -32,16 +45,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const e = error as Error;
-    if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\nRun with --help to see the options.\n`);
-      process.exitCode = 2;
-    } else if (e instanceof ValidationError || e.name === 'ConfigError') {
-      process.stderr.write(`error: invalid ${e.message}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`error: ${SELF_EXPLAINING.has(e.name) ? e.message : (e.stack ?? String(e))}\n`);
-      process.exitCode = 1;
-    }
+    const { message, code } = describeError(error);
+    process.stderr.write(`${message}\n`);
+    process.exitCode = code;
   },
 );

@@ -1,64 +1,84 @@
-// `train`: one run from the command line, in this process, with a progress bar and a result line or JSON.
+// `train`: one run through the workbench (recorded in the data folder, trained in a training process),
+// with a progress bar on stderr and a result line or JSON on stdout.
 import { writeFile } from 'node:fs/promises';
-import { loadKernels } from '../wasm/load-kernels';
-import { trainRun } from '../worker/train-run';
-import { saveWeights } from '../worker/weights-file';
+import type { WorkbenchEvent } from '../../shared/api-contract';
+import type { RunDetail } from '../../shared/api-types';
+import { FACT_KEYS } from '../runs/run-metrics';
+import type { Workbench } from '../workbench/create-workbench';
+import { EXIT } from './exit-codes';
 import { ProgressBar } from './progress-bar';
+import { RunProgress } from './run-progress';
+import { onInterrupt, withWorkbench } from './session';
 import { parseTrainOptions, TRAIN_HELP } from './train-options';
-import { pct, resultJson } from './train-report';
+import { resultJson, summaryLine, type RunFacts } from './train-report';
 
-/** Returns the process exit code: 0 trained, 1 diverged or failed, 130 interrupted. */
+/** Returns the exit code: 0 trained, 1 diverged or failed, 130 cancelled by Ctrl-C. */
 export async function trainCommand(argv: readonly string[]): Promise<number> {
   const options = parseTrainOptions(argv);
   if (options.help) {
     process.stdout.write(TRAIN_HELP);
-    return 0;
+    return EXIT.ok;
   }
   const { config } = options;
-  const bar = new ProgressBar();
-  const say = (line: string) => options.quiet || bar.log(line);
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-    say('stopping after this step (Ctrl-C again to abort)…');
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onSigint);
-
+  const progress = new RunProgress(new ProgressBar(), config.epochs, options.quiet);
   const started = performance.now();
-  const kernels = await loadKernels({ prefer: options.kernels });
-  const run = await trainRun(config, kernels, {
-    onReady: ({ dataset, model }) =>
-      say(`${dataset.title}: ${dataset.train.n} train / ${dataset.test.n} test · ${model.parameterCount().toLocaleString('en')} parameters · kernels ${kernels.name}`),
-    onStep: (m) => {
-      if (!options.quiet) {
-        bar.update(`epoch ${m.epoch + 1}/${config.epochs}`, m.epochProgress, `loss ${m.loss.toFixed(4)} acc ${pct(m.accuracy)} lr ${m.lr.toPrecision(3)} · ${Math.round(m.samplesPerSecond).toLocaleString('en')} samples/s`);
+
+  return withWorkbench({ dataDir: options.dataDir, concurrency: 1, kernels: options.kernels }, async (_call, wb) => {
+    let runId = -1;
+    let announced = false;
+    const off = wb.subscribe((e: WorkbenchEvent) => {
+      if (e.event === 'runProgress' && e.payload.runId === runId) progress.progress(e.payload);
+      else if (e.event === 'runEpoch' && e.payload.runId === runId) progress.epoch(e.payload.record);
+      else if (e.event === 'runUpdated' && e.payload.id === runId && !announced && e.payload.stepsTotal !== null) {
+        announced = true;
+        void readyLine(wb, runId).then((line) => progress.say(line), () => {});
       }
-    },
-    onEpoch: (e) =>
-      say(
-        `epoch ${e.epoch + 1}/${config.epochs}  train loss ${e.trainLoss.toFixed(4)} acc ${pct(e.trainAccuracy)}  ` +
-          (e.validation ? `val loss ${e.validation.loss.toFixed(4)} acc ${pct(e.validation.accuracy)}  ` : '') +
-          `test loss ${e.test.loss.toFixed(4)} acc ${pct(e.test.accuracy)}  ${e.trainSeconds.toFixed(2)} s`,
-      ),
-    shouldStop: () => interrupted,
+    });
+    const run = await wb.startRun(config);
+    runId = run.id;
+    for (const tag of options.tags) await wb.tagRun({ id: runId, tag });
+    progress.say(`run ${runId} recorded in ${wb.dataDir}`);
+    const removeSignals = onInterrupt(() => {
+      progress.say('stopping after this step (Ctrl-C again to abort)…');
+      void wb.cancelRun({ id: runId }).catch(() => {});
+    });
+    try {
+      await wb.manager!.waitFor(runId);
+    } finally {
+      removeSignals();
+      off();
+    }
+    const detail = await wb.getRun({ id: runId });
+    if (options.save && detail.hasWeights) {
+      await writeFile(options.save, wb.store.artifacts.weights(runId)!.data);
+      progress.say(`weights saved to ${options.save}`);
+    }
+    const json = resultJson(detail, await facts(wb, runId), (performance.now() - started) / 1000);
+    if (detail.status === 'failed' && detail.stopReason !== 'diverged') {
+      process.stderr.write(`error: run ${runId} failed: ${detail.error ?? 'unknown reason'}\n`);
+    }
+    process.stdout.write(options.json ? `${JSON.stringify({ ...json, config })}\n` : `${summaryLine(json)}\n`);
+    return exitCodeOf(detail);
   });
-  process.removeListener('SIGINT', onSigint);
-  const seconds = (performance.now() - started) / 1000;
-  if (options.save) {
-    await writeFile(options.save, saveWeights(run.model, config));
-    say(`weights saved to ${options.save}`);
-  }
-  const json = resultJson(run, seconds);
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...json, config })}\n`);
-  } else {
-    process.stdout.write(
-      `${run.result.stopMessage}: train accuracy ${json.train_accuracy === null ? '–' : pct(json.train_accuracy as number)}, ` +
-        `test accuracy ${json.test_accuracy === null ? '–' : pct(json.test_accuracy as number)} ` +
-        `(${(json.seconds_per_epoch as number | null)?.toFixed(2) ?? '–'} s/epoch)\n`,
-    );
-  }
-  if (run.result.stopReason === 'diverged') return 1;
-  return run.result.stopReason === 'cancelled' ? 130 : 0;
+}
+
+export function exitCodeOf(run: Pick<RunDetail, 'status'>): number {
+  if (run.status === 'completed') return EXIT.ok;
+  if (run.status === 'cancelled' || run.status === 'interrupted') return EXIT.interrupted;
+  return EXIT.failed;
+}
+
+async function facts(wb: Workbench, runId: number): Promise<RunFacts> {
+  const keys = [FACT_KEYS.trainSamples, FACT_KEYS.validationSamples, FACT_KEYS.testSamples];
+  const [train, validation, test] = (await wb.getMetrics({ runId, keys, maxPoints: 2 })).map((s) => s.values.at(-1) ?? null);
+  return { trainSamples: train ?? null, validationSamples: validation ?? null, testSamples: test ?? null };
+}
+
+/** "MNIST: 60000 train / 10000 test · 109,386 parameters · kernels wasm-relaxed-simd", once the data is loaded. */
+async function readyLine(wb: Workbench, runId: number): Promise<string> {
+  const run = await wb.getRun({ id: runId });
+  const f = await facts(wb, runId);
+  const train = f.trainSamples === null ? '?' : f.trainSamples + (f.validationSamples ?? 0);
+  const params = run.paramCount === null ? '?' : run.paramCount.toLocaleString('en');
+  return `${run.datasetTitle}: ${train} train / ${f.testSamples ?? '?'} test · ${params} parameters · kernels ${run.kernels ?? '?'}`;
 }

@@ -1,13 +1,15 @@
 // `train` options: parsed strictly (an unknown or malformed option is refused by name) into a RunConfig.
-import { parseArgs } from 'node:util';
+import path from 'node:path';
 import type { ActivationType } from '../../engine/models/spec';
 import { mlpSpec, reportCnnSpec } from '../../shared/model-presets';
 import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../shared/run-config';
+import { choice, COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, list, num, parseFlags, stripUndefined } from './flags';
 import { UsageError } from './usage-error';
 
 export const TRAIN_HELP = `Usage: npm run train -- [options]
 
-Trains one model and prints its metrics. Progress goes to stderr; with --json the last line of
+Trains one model in a training process, records the run in the data folder, and prints its metrics.
+Ctrl-C cancels the run (exit code 130). Progress goes to stderr; with --json the last line of
 stdout is one JSON object (train_accuracy, test_accuracy, test_loss, epochs, seconds_per_epoch, …).
 
 Data
@@ -38,13 +40,17 @@ Augmentation (off by default)
   --augment-scale F        random scaling by up to ±F (e.g. 0.1)
 Output
   --save FILE              write the trained weights and config as safetensors
+  --name NAME              name the run (default: "run <id>")
+  --tag TAG                tag the run (repeat for more tags)
+${DATA_DIR_HELP}
   --kernels NAME           auto (default), relaxed, simd, reference
   --json                   print the result as one JSON object on stdout
   --quiet                  no progress output
   -h, --help               show this help
 `;
 
-const OPTIONS = {
+/** The flags that describe a run's config: `train` takes them, and `grid` takes them as its base. */
+export const CONFIG_OPTIONS = {
   dataset: { type: 'string' },
   'limit-train': { type: 'string' },
   'limit-test': { type: 'string' },
@@ -67,51 +73,59 @@ const OPTIONS = {
   'augment-translate': { type: 'string' },
   'augment-rotate': { type: 'string' },
   'augment-scale': { type: 'string' },
-  save: { type: 'string' },
   kernels: { type: 'string' },
-  json: { type: 'boolean' },
   quiet: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const OPTIONS = {
+  ...CONFIG_OPTIONS,
+  ...COMMON_OPTIONS,
+  save: { type: 'string' },
+  name: { type: 'string' },
+  tag: { type: 'string', multiple: true },
 } as const;
 
 export type KernelChoice = 'auto' | 'relaxed' | 'simd' | 'reference';
 
 export type TrainOptions =
   | { help: true }
-  | { help: false; config: RunConfig; json: boolean; quiet: boolean; save?: string; kernels: KernelChoice };
+  | {
+      help: false;
+      config: RunConfig;
+      json: boolean;
+      quiet: boolean;
+      save?: string;
+      kernels: KernelChoice;
+      dataDir: string;
+      tags: string[];
+    };
 
-function num(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`--${flag}: expected a number, got '${text}'`);
-  return value;
-}
-
-function choice<T extends string>(flag: string, text: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (text === undefined) return fallback;
-  if (!allowed.includes(text as T)) throw new UsageError(`--${flag}: expected one of ${allowed.join(', ')}, got '${text}'`);
-  return text as T;
-}
-
-function list(flag: string, text: string): string[] {
-  const items = text.split(',').map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new UsageError(`--${flag}: empty item in '${text}'`);
-  return items;
-}
-
-function parseFlags(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    // node:util names the option in its message ("Unknown option '--foo'"); keep just that sentence.
-    throw new UsageError((error as Error).message.split('. ')[0]!.replace(/\.$/, ''));
-  }
-}
+/** The config-describing flags as parsed by parseFlags (a subset of any command's values). */
+export type ConfigFlags = { [K in keyof typeof CONFIG_OPTIONS]?: (typeof CONFIG_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
 /** Parses `train` arguments; throws UsageError (bad flag) or ValidationError (bad value, field named). */
 export function parseTrainOptions(argv: readonly string[]): TrainOptions {
-  const v = parseFlags(argv);
+  const v = parseFlags(argv, OPTIONS).values;
   if (v.help) return { help: true };
+  const config = configFromFlags(v);
+  return {
+    help: false,
+    config: v.name === undefined ? config : parseRunConfig({ ...config, name: v.name }),
+    json: Boolean(v.json),
+    quiet: Boolean(v.quiet),
+    save: v.save,
+    kernels: kernelsOf(v),
+    dataDir: dataDirOf(v['data-dir']),
+    tags: v.tag ?? [],
+  };
+}
+
+export function kernelsOf(v: ConfigFlags): KernelChoice {
+  return choice('kernels', v.kernels, ['auto', 'relaxed', 'simd', 'reference'] as const, 'auto');
+}
+
+/** A validated RunConfig from the config flags. @throws UsageError (bad flag) or ValidationError (bad value). */
+export function configFromFlags(v: ConfigFlags): RunConfig {
   const model = choice('model', v.model, ['mlp', 'cnn'] as const, 'mlp');
   const optimizer = choice('optimizer', v.optimizer, ['sgd', 'momentum', 'rmsprop', 'adam'] as const, 'momentum');
   const schedule = choice('schedule', v.schedule, ['constant', 'step', 'exponential', 'inverse-time', 'cosine'] as const, 'constant');
@@ -121,8 +135,9 @@ export function parseTrainOptions(argv: readonly string[]): TrainOptions {
   if (model === 'cnn' && (v.hidden !== undefined || v.activation !== undefined)) {
     throw new UsageError('--hidden and --activation apply to --model mlp only');
   }
+  // A folder is stored absolute: the run must still find it when re-run from another working directory.
   const dataset = v.dataset === undefined || v.dataset === 'mnist' ? { name: 'mnist' as const }
-    : v.dataset === 'fashion-mnist' ? { name: 'fashion-mnist' as const } : { name: 'folder' as const, path: v.dataset };
+    : v.dataset === 'fashion-mnist' ? { name: 'fashion-mnist' as const } : { name: 'folder' as const, path: path.resolve(v.dataset) };
   const gamma = num('gamma', v.gamma);
   const input: RunConfigInput = {
     dataset,
@@ -148,17 +163,5 @@ export function parseTrainOptions(argv: readonly string[]): TrainOptions {
     },
     earlyStopping: v['early-stopping'] === undefined ? undefined : { patience: num('early-stopping', v['early-stopping'])! },
   };
-  return {
-    help: false,
-    config: parseRunConfig(stripUndefined(input)),
-    json: Boolean(v.json),
-    quiet: Boolean(v.quiet),
-    save: v.save,
-    kernels: choice('kernels', v.kernels, ['auto', 'relaxed', 'simd', 'reference'] as const, 'auto'),
-  };
-}
-
-/** Drops undefined-valued keys so schema defaults apply and strict objects see no stray keys. */
-function stripUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return parseRunConfig(stripUndefined(input));
 }

@@ -6,6 +6,9 @@ import { serveTrainingProcess } from './training-process';
 import { trainingThreadMain } from './training-thread';
 
 if (isMainThread) {
+  // Ctrl-C in a terminal reaches the whole process group; the main process owns cancelling (it sends
+  // `cancel`, so the run ends `cancelled` with its metrics), so the training process must not die of it.
+  process.on('SIGINT', () => {});
   serveTrainingProcess(connectToParent(), import.meta.url);
 } else {
   void trainingThreadMain();

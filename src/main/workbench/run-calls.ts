@@ -1,0 +1,120 @@
+// The calls that create, change and remove runs and grids: the store for edits, the run manager for anything that trains.
+import type { CallInput, CallOutput } from '../../shared/api-contract';
+import type { RunSummary } from '../../shared/api-types';
+import { ConflictError } from '../../shared/api-wire';
+import { isTerminal, type Store } from '../db';
+import { loadGrid } from '../runs/grid-runs';
+import type { RunManager } from '../runs/run-manager';
+import type { EventHub } from './event-hub';
+import { requireGrid, requireRun } from './lookups';
+import type { RunViews } from './run-views';
+
+export class RunCalls {
+  constructor(
+    private readonly store: Store,
+    /** Null when the workbench was opened read-only (a CLI listing next to a running app). */
+    private readonly manager: RunManager | null,
+    private readonly views: RunViews,
+    private readonly hub: EventHub,
+    private readonly onDeleted: (runId: number) => void,
+  ) {}
+
+  listRuns(f: CallInput<'listRuns'>): CallOutput<'listRuns'> {
+    if (f.gridId !== undefined && this.store.experiments.get(f.gridId)?.kind !== 'grid') return [];
+    const runs = this.store.runs.list({
+      status: f.status,
+      tags: f.tags,
+      search: f.text,
+      experimentId: f.gridId,
+      ids: f.ids,
+      limit: f.limit,
+      offset: f.offset,
+    });
+    return runs.map((r) => this.views.summary(r));
+  }
+
+  getRun({ id }: CallInput<'getRun'>): CallOutput<'getRun'> {
+    return this.views.detail(requireRun(this.store, id));
+  }
+
+  startRun(config: CallInput<'startRun'>): RunSummary {
+    return this.views.summary(this.trainer('start a run').startRun(config));
+  }
+
+  rerunRun({ id }: CallInput<'rerunRun'>): RunSummary {
+    requireRun(this.store, id);
+    return this.views.summary(this.trainer('re-run a run').rerun(id));
+  }
+
+  forkRun({ id, overrides }: CallInput<'forkRun'>): RunSummary {
+    requireRun(this.store, id);
+    return this.views.summary(this.trainer('fork a run').fork(id, overrides));
+  }
+
+  /** Resolves once the run has stopped; a finished run is returned as it is (the contract's no-op). */
+  async cancelRun({ id }: CallInput<'cancelRun'>): Promise<RunSummary> {
+    const run = requireRun(this.store, id);
+    if (isTerminal(run.status)) return this.views.summary(run);
+    return this.views.summary(await this.trainer('cancel a run').cancel(id));
+  }
+
+  async deleteRun({ id }: CallInput<'deleteRun'>): Promise<void> {
+    const run = requireRun(this.store, id);
+    if (!isTerminal(run.status)) await this.trainer('delete an active run').cancel(id);
+    this.store.runs.delete(id);
+    this.onDeleted(id);
+    this.hub.emit({ event: 'runDeleted', payload: { id } });
+    const experiment = this.store.experiments.get(run.experimentId);
+    if (experiment?.kind === 'grid') this.hub.emit(() => ({ event: 'gridUpdated', payload: this.views.grid(experiment) }));
+  }
+
+  renameRun({ id, name }: CallInput<'renameRun'>): RunSummary {
+    return this.edit(id, () => this.store.runs.rename(id, name));
+  }
+
+  tagRun({ id, tag }: CallInput<'tagRun'>): RunSummary {
+    return this.edit(id, () => this.store.runs.tag(id, tag));
+  }
+
+  untagRun({ id, tag }: CallInput<'untagRun'>): RunSummary {
+    return this.edit(id, () => this.store.runs.untag(id, tag));
+  }
+
+  setRunNotes({ id, notes }: CallInput<'setRunNotes'>): RunSummary {
+    return this.edit(id, () => this.store.runs.setNotes(id, notes));
+  }
+
+  startGrid(spec: CallInput<'startGrid'>): CallOutput<'startGrid'> {
+    const { experiment, runs } = this.trainer('start a grid').startGrid(spec);
+    return { grid: this.views.grid(experiment), runs: runs.map((r) => this.views.summary(r)) };
+  }
+
+  listGrids(): CallOutput<'listGrids'> {
+    return this.store.experiments.list({ kind: 'grid' }).map((e) => this.views.grid(e));
+  }
+
+  getGrid({ id }: CallInput<'getGrid'>): CallOutput<'getGrid'> {
+    requireGrid(this.store, id);
+    const { experiment, cells } = loadGrid(this.store, id);
+    return { ...this.views.grid(experiment), cells: cells.map((c) => ({ params: c.params, run: this.views.summary(c.run) })) };
+  }
+
+  async cancelGrid({ id }: CallInput<'cancelGrid'>): Promise<CallOutput<'cancelGrid'>> {
+    const experiment = requireGrid(this.store, id);
+    await this.trainer('cancel a grid').cancelGrid(id);
+    return this.views.grid(experiment);
+  }
+
+  private edit(id: number, change: () => void): RunSummary {
+    requireRun(this.store, id);
+    change();
+    const summary = this.views.summary(requireRun(this.store, id));
+    this.hub.emit({ event: 'runUpdated', payload: summary });
+    return summary;
+  }
+
+  private trainer(what: string): RunManager {
+    if (!this.manager) throw new ConflictError(`cannot ${what}: this workbench was opened read-only (another process trains from this data folder)`);
+    return this.manager;
+  }
+}

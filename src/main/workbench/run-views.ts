@@ -1,0 +1,155 @@
+// Store rows as the API shows them: RunSummary / RunDetail / GridSummary, with what the rows alone lack
+// (epoch table, best epoch, step totals) read from the run's metrics and cached once the run is final.
+import type { StopReason } from '../../engine/train/metrics';
+import type { EpochRecord, EpochScores, GridSummary, RunDetail, RunStatus, RunSummary } from '../../shared/api-types';
+import type { DatasetRef } from '../../shared/run-config';
+import type { GridSpec } from '../../shared/grid-spec';
+import { type Experiment, isTerminal, type Run, type Store } from '../db';
+import { FACT_KEYS, readEpochRecords } from '../runs/run-metrics';
+
+const DATASET_TITLES = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' } as const;
+
+export function datasetTitle(ref: DatasetRef): string {
+  return ref.name === 'folder' ? `folder ${ref.path}` : DATASET_TITLES[ref.name];
+}
+
+interface Extras {
+  readonly epochs: EpochRecord[];
+  readonly stepsTotal: number | null;
+  readonly paramCount: number | null;
+}
+
+const scores = (e: EpochRecord): EpochScores => ({
+  epoch: e.epoch,
+  trainLoss: e.trainLoss,
+  trainAccuracy: e.trainAccuracy,
+  testLoss: e.testLoss,
+  testAccuracy: e.testAccuracy,
+  valLoss: e.valLoss,
+  valAccuracy: e.valAccuracy,
+});
+
+/** The epoch with the best validation accuracy, or test accuracy without a validation split (ties: the earlier). */
+export function bestEpoch(epochs: readonly EpochRecord[]): EpochRecord | null {
+  let best: EpochRecord | null = null;
+  const score = (e: EpochRecord) => e.valAccuracy ?? e.testAccuracy;
+  for (const e of epochs) if (Number.isFinite(score(e)) && (best === null || score(e)! > score(best)!)) best = e;
+  return best;
+}
+
+/** What the run's end says about why it stopped (the store keeps the worker's message as the run's error). */
+function stopOf(run: Run): { stopReason: StopReason | null; stopMessage: string | null } {
+  switch (run.status) {
+    case 'completed':
+      return run.error ? { stopReason: 'early_stopping', stopMessage: run.error } : { stopReason: 'completed', stopMessage: null };
+    case 'cancelled':
+      return { stopReason: 'cancelled', stopMessage: run.error };
+    case 'failed':
+      return /^loss became /.test(run.error ?? '') ? { stopReason: 'diverged', stopMessage: run.error } : { stopReason: null, stopMessage: run.error };
+    default:
+      return { stopReason: null, stopMessage: null };
+  }
+}
+
+export class RunViews {
+  private readonly kinds = new Map<number, Experiment['kind']>();
+  /** Extras of final runs: their metrics never change again. */
+  private readonly finalExtras = new Map<number, Extras>();
+
+  constructor(private readonly store: Store) {}
+
+  /** Drops what is cached about a run (it was deleted). */
+  forget(runId: number): void {
+    this.finalExtras.delete(runId);
+  }
+
+  summary(run: Run): RunSummary {
+    return this.build(run, this.extras(run));
+  }
+
+  detail(run: Run): RunDetail {
+    const extras = this.extras(run);
+    const snapshotEpochs = new Set<number>();
+    for (const h of this.store.artifacts.histograms(run.id, { kind: 'values' })) snapshotEpochs.add(h.epoch);
+    for (const s of this.store.artifacts.snapshots(run.id)) if (s.epoch >= 0) snapshotEpochs.add(s.epoch);
+    return {
+      ...this.build(run, extras),
+      epochs: extras.epochs,
+      datasetHash: run.datasetHash,
+      engineVersion: run.engineVersion ?? 'unknown',
+      kernels: run.kernels,
+      ...stopOf(run),
+      paramCount: extras.paramCount,
+      hasWeights: this.store.artifacts.weights(run.id) !== undefined,
+      snapshotEpochs: [...snapshotEpochs].sort((a, b) => a - b),
+    };
+  }
+
+  grid(experiment: Experiment): GridSummary {
+    const runs = this.store.runs.list({ experimentId: experiment.id });
+    const statusCounts: Partial<Record<RunStatus, number>> = {};
+    let best: Run | null = null;
+    for (const r of runs) {
+      statusCounts[r.status] = (statusCounts[r.status] ?? 0) + 1;
+      if (r.bestTestAccuracy !== null && (best === null || r.bestTestAccuracy > best.bestTestAccuracy!)) best = r;
+    }
+    return {
+      id: experiment.id,
+      name: experiment.name,
+      spec: experiment.spec as GridSpec,
+      parentGridId: (experiment.spec as GridSpec | null)?.parentGridId ?? null,
+      createdAt: experiment.createdAt,
+      runCount: runs.length,
+      statusCounts,
+      bestRunId: best?.id ?? null,
+    };
+  }
+
+  private kindOf(experimentId: number): Experiment['kind'] | undefined {
+    let kind = this.kinds.get(experimentId);
+    if (kind === undefined) {
+      kind = this.store.experiments.get(experimentId)?.kind;
+      if (kind) this.kinds.set(experimentId, kind);
+    }
+    return kind;
+  }
+
+  private extras(run: Run): Extras {
+    const cached = this.finalExtras.get(run.id);
+    if (cached) return cached;
+    const fact = (key: string) => this.store.metrics.series(run.id, key).values.at(-1) ?? null;
+    const extras: Extras = {
+      epochs: readEpochRecords(this.store.metrics, run.id),
+      stepsTotal: fact(FACT_KEYS.stepsTotal),
+      paramCount: fact(FACT_KEYS.parameterCount),
+    };
+    if (isTerminal(run.status)) this.finalExtras.set(run.id, extras);
+    return extras;
+  }
+
+  private build(run: Run, extras: Extras): RunSummary {
+    const last = extras.epochs.at(-1);
+    const best = bestEpoch(extras.epochs);
+    return {
+      id: run.id,
+      name: run.name,
+      status: run.status,
+      gridId: this.kindOf(run.experimentId) === 'grid' ? run.experimentId : null,
+      parentId: run.parentRunId,
+      config: run.config,
+      datasetTitle: datasetTitle(run.config.dataset),
+      createdAt: run.createdAt,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      error: run.error,
+      tags: run.tags,
+      notes: run.notes,
+      epochsDone: run.epochsDone,
+      epochsTotal: run.config.epochs,
+      stepsDone: run.stepsDone,
+      stepsTotal: extras.stepsTotal,
+      final: last ? scores(last) : null,
+      best: best ? scores(best) : null,
+    };
+  }
+}

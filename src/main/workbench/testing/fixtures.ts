@@ -1,0 +1,68 @@
+// Test helpers for the service and its front doors: a tiny run on the MNIST fixture, temp data folders, event waits.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { WorkbenchEvent, WorkbenchEventSource } from '../../../shared/api-contract';
+import type { RunConfigInput } from '../../../shared/run-config';
+import type { Store } from '../../db';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(here, '../../../..');
+/** 1000 training and 200 test images of MNIST, gzipped IDX. */
+export const TINY = path.join(REPO, 'resources/fixtures/mnist-tiny');
+
+/** A run of well under a second: 300 samples, 784–16–10, 10 steps per epoch, 2 epochs. */
+export function tinyRun(overrides: Partial<RunConfigInput> = {}): RunConfigInput {
+  return {
+    dataset: { name: 'folder', path: TINY },
+    limitTrain: 300,
+    limitTest: 100,
+    model: { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', units: 10 }] },
+    optimizer: { type: 'momentum' },
+    lr: 0.05,
+    batchSize: 32,
+    epochs: 2,
+    seed: 1,
+    ...overrides,
+  };
+}
+
+export function tempDataDir(prefix = 'nnwb-wb-'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Resolves with the first event `match` accepts (events before the call are not seen). */
+export function nextEvent(source: WorkbenchEventSource, match: (e: WorkbenchEvent) => boolean, timeoutMs = 30_000): Promise<WorkbenchEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no matching event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = source.subscribe((e) => {
+      if (!match(e)) return;
+      clearTimeout(timer);
+      off();
+      resolve(e);
+    });
+  });
+}
+
+/** What the store holds, counted through its repositories: equal fingerprints ⇒ nothing was written. */
+export function storeFingerprint(store: Store): string {
+  const runs = store.runs.list();
+  const perRun = runs.map((r) => [
+    r.id,
+    r.name,
+    r.status,
+    r.tags.join(','),
+    r.notes.length,
+    store.metrics.keys(r.id).reduce((n, k) => n + k.points, 0),
+    store.artifacts.histograms(r.id).length,
+    store.artifacts.snapshots(r.id).length,
+    store.artifacts.weights(r.id)?.data.length ?? 0,
+  ]);
+  const experiments = store.experiments.list().map((e) => [e.id, e.kind, e.name, e.runCount]);
+  return JSON.stringify({ perRun, experiments, tags: store.runs.allTags() });
+}

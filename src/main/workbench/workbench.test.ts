@@ -1,0 +1,226 @@
+// The service end to end: real SQLite files, real training processes on the MNIST fixture.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchEvent } from '../../shared/api-contract';
+import { METRIC_KEYS } from '../../shared/api-inspect-types';
+import type { RunDetail } from '../../shared/api-types';
+import { decodeBase64 } from '../../shared/base64';
+import { parseRunConfig } from '../../shared/run-config';
+import { createWorkbench, type Workbench } from './create-workbench';
+import { nextEvent, tempDataDir, tinyRun } from './testing/fixtures';
+
+let temp: ReturnType<typeof tempDataDir>;
+let wb: Workbench;
+let run: RunDetail;
+const events: WorkbenchEvent[] = [];
+
+beforeAll(async () => {
+  temp = tempDataDir();
+  wb = createWorkbench({ dataDir: temp.dir, mode: 'cli', concurrency: 2, progressIntervalMs: 20 });
+  wb.subscribe((e) => events.push(e));
+  const started = await wb.startRun(parseRunConfig(tinyRun({ name: 'tiny' })));
+  expect(started.status === 'queued' || started.status === 'running').toBe(true);
+  await wb.manager!.waitFor(started.id);
+  run = await wb.getRun({ id: started.id });
+}, 60_000);
+
+afterAll(async () => {
+  await wb?.close();
+  temp?.remove();
+});
+
+describe('a run from start to finish', () => {
+  it('completes with its epochs, scores and weights recorded', () => {
+    expect(run.status).toBe('completed');
+    expect(run.name).toBe('tiny');
+    expect(run.epochs.map((e) => e.epoch)).toEqual([0, 1]);
+    expect(run.epochsDone).toBe(2);
+    expect(run.stepsDone).toBe(20);
+    expect(run.stepsTotal).toBe(20);
+    expect(run.final?.testAccuracy).toBeGreaterThan(0.3);
+    expect(run.best?.epoch).toBeGreaterThanOrEqual(0);
+    expect(run.paramCount).toBe(784 * 16 + 16 + 16 * 10 + 10);
+    expect(run.hasWeights).toBe(true);
+    expect(run.snapshotEpochs).toEqual([0, 1]);
+    expect(run.datasetHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(run.stopReason).toBe('completed');
+  });
+
+  it('pushed updates, progress and epochs as API events', () => {
+    const mine = events.filter((e) => ('runId' in e.payload ? e.payload.runId : 'id' in e.payload ? e.payload.id : null) === run.id);
+    const statuses = mine.filter((e) => e.event === 'runUpdated').map((e) => (e.payload as { status: string }).status);
+    expect(statuses[0]).toBe('queued');
+    expect(statuses).toContain('running');
+    expect(statuses.at(-1)).toBe('completed');
+    expect(mine.filter((e) => e.event === 'runEpoch')).toHaveLength(2);
+    const progress = mine.filter((e) => e.event === 'runProgress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)!.payload).toMatchObject({ stepsTotal: 20 });
+  });
+
+  it('lists it, and reads its metrics downsampled', async () => {
+    const listed = await wb.listRuns({ limit: 10, offset: 0 });
+    expect(listed.map((r) => r.id)).toContain(run.id);
+    const keys = await wb.listMetricKeys({ runId: run.id });
+    expect(keys).toEqual(expect.arrayContaining([METRIC_KEYS.loss, METRIC_KEYS.testAccuracy]));
+    const [loss, testAcc] = await wb.getMetrics({ runId: run.id, keys: [METRIC_KEYS.loss, METRIC_KEYS.testAccuracy], maxPoints: 5 });
+    expect(loss!.totalPoints).toBe(20);
+    expect(loss!.steps).toHaveLength(5);
+    expect(loss!.steps[0]).toBe(1);
+    expect(loss!.steps.at(-1)).toBe(20);
+    expect(testAcc!.values).toEqual(run.epochs.map((e) => e.testAccuracy));
+    const [since] = await wb.getMetrics({ runId: run.id, keys: [METRIC_KEYS.loss], maxPoints: 100, sinceStep: 15 });
+    expect(since!.steps).toEqual([16, 17, 18, 19, 20]);
+  });
+
+  it('shows histograms, weight pictures, the weight matrix and the confusion matrix', async () => {
+    const h = await wb.getHistograms({ runId: run.id });
+    expect(h.epoch).toBe(1);
+    expect(h.epochs).toEqual([0, 1]);
+    expect(h.params.map((p) => p.param)).toEqual(['layers.1.weight', 'layers.1.bias', 'layers.3.weight', 'layers.3.bias']);
+    expect(h.params[0]!.shape).toEqual([16, 784]);
+    expect(h.params[0]!.counts.reduce((a, b) => a + b, 0)).toBe(16 * 784);
+    expect(h.params[0]!.stats.std).toBeGreaterThan(0);
+
+    const images = await wb.getWeightImages({ runId: run.id, epoch: 0, normalize: 'per-image', maxImages: 4 });
+    expect(images.grids[0]).toMatchObject({ param: 'layers.1.weight', kind: 'linear', count: 4, height: 28, width: 28 });
+    expect(decodeBase64(images.grids[0]!.pixels)).toHaveLength(4 * 28 * 28);
+
+    const m = await wb.getWeightMatrix({ runId: run.id, param: 'layers.1.weight', maxCells: 1000 });
+    expect(m.shape).toEqual([16, 784]);
+    expect(m.rows * m.cols).toBeLessThanOrEqual(1000);
+    expect(m.values).toHaveLength(m.rows * m.cols);
+    await expect(wb.getWeightMatrix({ runId: run.id, param: 'layers.9.weight', maxCells: 10 })).rejects.toMatchObject({ name: 'NotFoundError' });
+
+    const c = await wb.getConfusion({ runId: run.id, split: 'test' });
+    expect(c.counts.flat().reduce((a, b) => a + b, 0)).toBe(100);
+    expect(c.accuracy).toBeCloseTo(run.final!.testAccuracy, 10);
+    expect(c.classNames).toHaveLength(10);
+    await expect(wb.getConfusion({ runId: run.id, split: 'validation' })).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('predicts with the stored weights, and finds the test images of a confusion cell', async () => {
+    const p = await wb.predict({ runId: run.id, width: 28, height: 28, pixels: new Array<number>(784).fill(0.2) });
+    expect(p.probabilities).toHaveLength(10);
+    expect(p.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(p.predicted).toBe(p.probabilities.indexOf(Math.max(...p.probabilities)));
+    const c = await wb.getConfusion({ runId: run.id, split: 'test' });
+    // The stored weights reproduce the last epoch's confusion matrix exactly.
+    for (const [t, p2] of [[0, 0], [4, 9], [7, 7]] as const) {
+      const mis = await wb.getMisclassified({ runId: run.id, trueClass: t, predictedClass: p2, limit: 3 });
+      expect(mis.total).toBe(c.counts[t]![p2]);
+      expect(mis.samples.length).toBe(Math.min(3, mis.total));
+      for (const s of mis.samples) expect(decodeBase64(s.pixels)).toHaveLength(28 * 28);
+    }
+  });
+
+  it('exports the run files', async () => {
+    const config = await wb.exportRun({ runId: run.id, format: 'config-json' });
+    expect(JSON.parse(config.data)).toEqual(run.config);
+    const weights = await wb.exportRun({ runId: run.id, format: 'weights-safetensors' });
+    expect(weights.encoding).toBe('base64');
+    expect(decodeBase64(weights.data)).toEqual(wb.store.artifacts.weights(run.id)!.data);
+    const epochs = (await wb.exportRun({ runId: run.id, format: 'epochs-csv' })).data.trim().split('\n');
+    expect(epochs).toHaveLength(3);
+    expect(epochs[2]!.split(',')[0]).toBe('2');
+    const metrics = (await wb.exportRun({ runId: run.id, format: 'metrics-csv' })).data.trim().split('\n');
+    const stored = wb.store.metrics.keys(run.id).reduce((n, k) => n + k.points, 0);
+    expect(metrics).toHaveLength(stored + 1);
+    expect(metrics[0]).toBe('key,step,epoch,value,wall_time_ms');
+    const md = await wb.exportRun({ runId: run.id, format: 'summary-markdown' });
+    expect(md.data).toContain('# tiny');
+  });
+
+  it('exports tables and figures', async () => {
+    const csv = await wb.exportTable({ runIds: [run.id], format: 'csv', columns: ['id', 'lr', 'final.testAccuracy'] });
+    expect(csv.data).toBe(`id,lr,final.testAccuracy\n${run.id},0.05,${run.final!.testAccuracy}\n`);
+    const tex = await wb.exportTable({ runIds: [run.id], format: 'latex' });
+    expect(tex.data).toContain('\\toprule');
+    const svg = await wb.exportFigure({ runIds: [run.id], figure: 'loss', format: 'svg', width: 640, height: 400, theme: 'light' });
+    expect(svg.data).toMatch(/^<svg[^>]*width="640"/);
+    expect(svg.data).toContain('Loss');
+    await expect(wb.exportFigure({ runIds: [run.id], figure: 'loss', format: 'png', width: 640, height: 400, theme: 'light' })).rejects.toThrow(/PNG export is not available/);
+    for (const figure of ['accuracy', 'lr', 'confusion', 'histograms', 'first-layer-weights'] as const) {
+      const f = await wb.exportFigure({ runIds: [run.id], figure, format: 'svg', width: 640, height: 400, theme: 'dark' });
+      expect(f).toMatchObject({ fileName: `run-${run.id}-${figure}.svg`, mimeType: 'image/svg+xml' });
+      expect(f.data.startsWith('<svg')).toBe(true);
+    }
+    await expect(wb.exportFigure({ runIds: [run.id], figure: 'conv-kernels', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ConflictError' });
+    await expect(wb.exportFigure({ runIds: [run.id, run.id], figure: 'confusion', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ValidationError', field: 'runIds' });
+  });
+});
+
+describe('derived runs, edits and deletion', () => {
+  it('a re-run trains to the same numbers; a fork changes what it overrides', async () => {
+    const rerun = await wb.rerunRun({ id: run.id });
+    const fork = await wb.forkRun({ id: run.id, overrides: { lr: 0.01 } });
+    expect(rerun.parentId).toBe(run.id);
+    expect(fork.config.lr).toBe(0.01);
+    expect(fork.config.l2).toBe(run.config.l2);
+    await Promise.all([wb.manager!.waitFor(rerun.id), wb.manager!.waitFor(fork.id)]);
+    const again = await wb.getRun({ id: rerun.id });
+    expect(again.epochs.map((e) => e.testLoss)).toEqual(run.epochs.map((e) => e.testLoss));
+    expect((await wb.getRun({ id: fork.id })).final!.trainLoss).not.toBe(run.final!.trainLoss);
+  });
+
+  it('renames, tags and annotates with an event each', async () => {
+    const seen = nextEvent(wb, (e) => e.event === 'runUpdated' && e.payload.id === run.id && e.payload.tags.includes('best'));
+    await wb.renameRun({ id: run.id, name: 'renamed' });
+    await wb.tagRun({ id: run.id, tag: 'best' });
+    await seen;
+    const noted = await wb.setRunNotes({ id: run.id, notes: 'good run' });
+    expect(noted).toMatchObject({ name: 'renamed', tags: ['best'], notes: 'good run' });
+    expect((await wb.untagRun({ id: run.id, tag: 'best' })).tags).toEqual([]);
+    expect(await wb.listRuns({ text: 'renamed', limit: 10, offset: 0 })).toHaveLength(1);
+  });
+
+  it('cancelling a finished run changes nothing; a missing run is NotFoundError', async () => {
+    expect((await wb.cancelRun({ id: run.id })).status).toBe('completed');
+    await expect(wb.getRun({ id: 999 })).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(wb.predict({ runId: 999, width: 28, height: 28, pixels: [0] })).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('cancels a running run, keeping what it recorded', async () => {
+    const long = await wb.startRun(parseRunConfig(tinyRun({ epochs: 200, limitTrain: 1000, batchSize: 8 })));
+    await nextEvent(wb, (e) => e.event === 'runEpoch' && e.payload.runId === long.id);
+    const cancelled = await wb.cancelRun({ id: long.id });
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.epochsDone).toBeGreaterThanOrEqual(1);
+    expect((await wb.getRun({ id: long.id })).hasWeights).toBe(true);
+  });
+
+  it('deletes a run with everything it recorded', async () => {
+    const deleted = nextEvent(wb, (e) => e.event === 'runDeleted' && e.payload.id === run.id);
+    await wb.deleteRun({ id: run.id });
+    await deleted;
+    await expect(wb.getRun({ id: run.id })).rejects.toMatchObject({ name: 'NotFoundError' });
+    expect(wb.store.metrics.keys(run.id)).toEqual([]);
+    expect(wb.store.artifacts.histograms(run.id)).toEqual([]);
+    expect(wb.store.artifacts.snapshots(run.id)).toEqual([]);
+    expect(wb.store.artifacts.weights(run.id)).toBeUndefined();
+    expect(wb.store.artifacts.confusion(run.id, 'test')).toBeUndefined();
+    await expect(wb.predict({ runId: run.id, width: 28, height: 28, pixels: [0] })).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+});
+
+describe('grids', () => {
+  it('runs every cell, reports the best, and exports its table', async () => {
+    const { grid, runs } = await wb.startGrid({
+      name: 'lr sweep',
+      method: 'grid',
+      base: parseRunConfig(tinyRun({ epochs: 1 })),
+      parameters: { lr: { values: [0.1, 0.01] } },
+    });
+    expect(runs.map((r) => r.name)).toEqual(['lr=0.1', 'lr=0.01']);
+    expect(runs.every((r) => r.gridId === grid.id)).toBe(true);
+    await Promise.all(runs.map((r) => wb.manager!.waitFor(r.id)));
+    const detail = await wb.getGrid({ id: grid.id });
+    expect(detail.cells.map((c) => c.params)).toEqual([{ lr: 0.1 }, { lr: 0.01 }]);
+    expect(detail.statusCounts).toEqual({ completed: 2 });
+    expect(runs.map((r) => r.id)).toContain(detail.bestRunId);
+    expect((await wb.listGrids(undefined)).map((g) => g.id)).toContain(grid.id);
+    expect(await wb.listRuns({ gridId: grid.id, limit: 10, offset: 0 })).toHaveLength(2);
+    const md = await wb.exportTable({ gridId: grid.id, format: 'markdown' });
+    expect(md.data.split('\n')[0]).toBe('| name | lr | train acc. (%) | test loss | test acc. (%) | best test acc. (%) | best epoch |');
+    expect((await wb.cancelGrid({ id: grid.id })).statusCounts).toEqual({ completed: 2 });
+  });
+});
