@@ -4,6 +4,7 @@ import type { ExportedFile } from '../../shared/api-inspect-types';
 import type { RunSummary } from '../../shared/api-types';
 import { ConflictError } from '../../shared/api-wire';
 import { encodeBase64 } from '../../shared/base64';
+import { svgToPng } from '../report/svg-to-png';
 import type { Store } from '../db';
 import { renderTable } from '../report/run-table';
 import { epochsCsv, metricsCsv, summaryMarkdown } from '../report/run-files';
@@ -74,11 +75,11 @@ export class ExportCalls {
 
   exportFigure(input: CallInput<'exportFigure'>): ExportedFile {
     const runs = input.runIds.map((id) => requireRun(this.store, id));
-    if (input.format === 'png') {
-      throw new ConflictError('PNG export is not available yet (no SVG rasteriser is installed): export the figure as SVG');
-    }
     const name = runs.length === 1 ? `run-${runs[0]!.id}` : `runs-${runs.map((r) => r.id).join('-')}`.slice(0, 80);
     const svg = figureSvg(input, runs, { store: this.store, metrics: this.metrics, inspect: this.inspect });
+    if (input.format === 'png') {
+      return { fileName: `${name}-${input.figure}.png`, mimeType: 'image/png', encoding: 'base64', data: encodeBase64(svgToPng(svg)) };
+    }
     return utf8(`${name}-${input.figure}.svg`, 'image/svg+xml', svg);
   }
 }
