@@ -22,7 +22,10 @@ export interface WasmKernelsOptions {
   parallel?: ParallelGemm;
   /** Smallest gemm, in multiply-adds m·n·k, worth splitting across threads (default 1 << 20). */
   parallelMinMacs?: number;
-  /** Parts a split gemm is cut into (default twice the thread count: a late helper delays only a small part). */
+  /**
+   * Parts a split gemm is cut into (default one per thread: each part repacks the shared operand, so
+   * more parts cost work; a helper that wakes late leaves its part to the caller either way).
+   */
   parallelParts?: number;
 }
 
@@ -63,7 +66,7 @@ export async function createWasmKernels(source: Uint8Array | WasmModule, options
   const parallel = options.parallel;
   const helperWorkspaces = Array.from({ length: parallel?.helpers ?? 0 }, () => arena.allocBytes(wasm.gemmWorkspaceBytes()));
   const parallelMinMacs = options.parallelMinMacs ?? 1 << 20;
-  const parallelParts = options.parallelParts ?? 2 * ((parallel?.helpers ?? 0) + 1);
+  const parallelParts = options.parallelParts ?? (parallel?.helpers ?? 0) + 1;
 
   /** Runs the raw gemm, split across the helper threads when it is big enough to pay for the hand-off. */
   function runGemm(job: GemmPart): void {
