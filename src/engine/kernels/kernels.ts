@@ -36,6 +36,12 @@ export interface Kernels {
 
   /** dx (overwritten, same size as x) receives dy routed through argmax. */
   maxPoolBackward(dy: Float32Array, argmax: Int32Array, dx: Float32Array): void;
+
+  /** y = max(0, x) value by value (NaN stays NaN); x and y have the same length. */
+  reluForward(x: Float32Array, y: Float32Array): void;
+
+  /** dx = dy where x > 0, else 0 (the gradient at exactly 0 is 0, as in PyTorch). */
+  reluBackward(x: Float32Array, dy: Float32Array, dx: Float32Array): void;
 }
 
 /** Output side of a convolution or pooling window sweep. */

@@ -3,6 +3,7 @@ import type { Kernels } from '../kernels';
 import { gemmReference } from './gemm';
 import { col2imReference, im2colReference } from './im2col';
 import { maxPoolBackwardReference, maxPoolForwardReference } from './max-pool';
+import { reluBackwardReference, reluForwardReference } from './relu';
 
 export const referenceKernels: Kernels = {
   name: 'reference',
@@ -13,4 +14,6 @@ export const referenceKernels: Kernels = {
   col2im: col2imReference,
   maxPoolForward: maxPoolForwardReference,
   maxPoolBackward: maxPoolBackwardReference,
+  reluForward: reluForwardReference,
+  reluBackward: reluBackwardReference,
 };

@@ -10,6 +10,8 @@ export interface KernelExports {
   col2im(cols: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number, oh: number, ow: number, dx: number): void;
   maxPoolForward(x: number, planes: number, h: number, w: number, size: number, stride: number, oh: number, ow: number, y: number, argmax: number): void;
   maxPoolBackward(dy: number, argmax: number, count: number, dx: number, dxLen: number): void;
+  reluForward(x: number, y: number, n: number): void;
+  reluBackward(x: number, dy: number, dx: number, n: number): void;
   relaxed(): number;
 }
 
@@ -20,6 +22,8 @@ const exportNames: readonly (keyof KernelExports)[] = [
   'col2im',
   'maxPoolForward',
   'maxPoolBackward',
+  'reluForward',
+  'reluBackward',
   'relaxed',
 ];
 

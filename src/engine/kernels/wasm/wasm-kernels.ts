@@ -157,6 +157,26 @@ export async function createWasmKernels(source: Uint8Array | WasmModule, options
       wasm.maxPoolBackward(pdy, parg, count, pdx, dx.length);
       io.copyOut(dx, pdx, dx.length);
     },
+
+    reluForward(x, y) {
+      const n = x.length;
+      checkLength('reluForward', 'y (same length as x)', y, n);
+      const px = io.pointer(0, x, n, true);
+      const py = io.pointer(1, y, n, false);
+      wasm.reluForward(px, py, n);
+      io.copyOut(y, py, n);
+    },
+
+    reluBackward(x, dy, dx) {
+      const n = x.length;
+      checkLength('reluBackward', 'dy (same length as x)', dy, n);
+      checkLength('reluBackward', 'dx (same length as x)', dx, n);
+      const px = io.pointer(0, x, n, true);
+      const pdy = io.pointer(1, dy, n, true);
+      const pdx = io.pointer(2, dx, n, false);
+      wasm.reluBackward(px, pdy, pdx, n);
+      io.copyOut(dx, pdx, n);
+    },
   };
 }
 

@@ -16,7 +16,7 @@ interface Buffers {
  */
 export abstract class ElementwiseActivation implements Layer {
   abstract readonly type: string;
-  private kernels: Kernels | null = null;
+  protected kernels: Kernels | null = null;
   private inShape: Shape = [];
   private cache!: BatchCache<Buffers>;
   private savedX: Tensor | null = null;

@@ -9,15 +9,13 @@ export class ReLU extends ElementwiseActivation {
     super();
   }
 
+  // The loops live in the kernels (SIMD in wasm): activation signs are close to random, so a per-value
+  // branch in JS mispredicts half the time, and ReLU runs on 17k values per image in the CNN.
   protected apply(x: Float32Array, y: Float32Array): void {
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i]!;
-      y[i] = v > 0 ? v : 0;
-    }
+    this.kernels!.reluForward(x, y);
   }
 
   protected derive(x: Float32Array, _y: Float32Array, dy: Float32Array, dx: Float32Array): void {
-    // NOTE: the gradient at exactly 0 is taken as 0 (as PyTorch does), so dead inputs pass nothing back.
-    for (let i = 0; i < x.length; i++) dx[i] = x[i]! > 0 ? dy[i]! : 0;
+    this.kernels!.reluBackward(x, dy, dx);
   }
 }
