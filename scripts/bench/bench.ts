@@ -5,6 +5,7 @@ import { trainingFlopsPerSample } from '../../src/engine/models/flops';
 import { loadKernels } from '../../src/main/wasm/load-kernels';
 import { trainRun } from '../../src/main/worker/train-run';
 import { benchConfig, type BenchModel } from './configs';
+import { benchRunManager, type RunManagerBench } from './run-manager';
 import { runTorch, torchAvailable } from './torch';
 
 const { values: opts } = parseArgs({
@@ -14,6 +15,7 @@ const { values: opts } = parseArgs({
     limit: { type: 'string' },
     kernels: { type: 'string', default: 'auto' },
     'no-torch': { type: 'boolean' },
+    'no-recording': { type: 'boolean' },
   },
 });
 const limit = opts.limit ? Number(opts.limit) : undefined;
@@ -22,42 +24,57 @@ const withTorch = !opts['no-torch'] && torchAvailable();
 const log = (line: string) => opts.json || process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
-const kernels = await loadKernels({ prefer: opts.kernels as 'auto' });
-const rows: Record<string, unknown>[] = [];
-for (const model of models) {
-  log(`${model}: training one epoch with ${kernels.name} kernels…`);
-  const run = await trainRun(benchConfig(model, limit), kernels);
-  const epoch = run.result.epochs[0]!;
-  const flops = trainingFlopsPerSample(run.model) * run.dataset.train.n;
-  const row: Record<string, unknown> = {
-    model,
-    seconds_per_epoch: epoch.trainSeconds,
-    samples_per_second: epoch.samplesPerSecond,
-    gflops: flops / epoch.trainSeconds / 1e9,
-    test_accuracy: epoch.test.accuracy,
-  };
-  if (withTorch) {
-    log(`${model}: PyTorch, 1 thread…`);
-    const torch = runTorch(model, 1, limit);
-    row.torch = torch;
-    row.ratio_vs_torch = epoch.trainSeconds / torch.seconds_per_epoch;
+  const kernels = await loadKernels({ prefer: opts.kernels as 'auto' });
+  const rows: Record<string, unknown>[] = [];
+  for (const model of models) {
+    log(`${model}: training one epoch with ${kernels.name} kernels…`);
+    const run = await trainRun(benchConfig(model, limit), kernels);
+    const epoch = run.result.epochs[0]!;
+    const flops = trainingFlopsPerSample(run.model) * run.dataset.train.n;
+    const row: Record<string, unknown> = {
+      model,
+      seconds_per_epoch: epoch.trainSeconds,
+      samples_per_second: epoch.samplesPerSecond,
+      gflops: flops / epoch.trainSeconds / 1e9,
+      test_accuracy: epoch.test.accuracy,
+    };
+    if (withTorch) {
+      log(`${model}: PyTorch, 1 thread…`);
+      const torch = runTorch(model, 1, limit);
+      row.torch = torch;
+      row.ratio_vs_torch = epoch.trainSeconds / torch.seconds_per_epoch;
+    }
+    rows.push(row);
   }
-  rows.push(row);
-}
 
-if (opts.json) {
-  process.stdout.write(`${JSON.stringify({ kernels: kernels.name, train_samples: limit ?? 60000, results: rows })}\n`);
-} else {
-  const f = (x: unknown, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '–');
-  console.log(`kernels: ${kernels.name}${withTorch ? '' : ' (PyTorch not installed: no ratios)'}`);
-  console.log('model  s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
-  for (const r of rows) {
-    const t = r.torch as { seconds_per_epoch: number } | undefined;
-    console.log(
-      `${String(r.model).padEnd(6)} ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}`,
-    );
+  let recording: RunManagerBench | undefined;
+  if (!opts['no-recording']) {
+    log('mlp: recording cost — in-process vs a training process writing every metric to SQLite (best of 2)…');
+    recording = await benchRunManager({ limit, repeats: 2 });
   }
-}
+
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ kernels: kernels.name, train_samples: limit ?? 60000, results: rows, recording })}\n`);
+  } else {
+    const f = (x: unknown, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '–');
+    const noTorch = opts['no-torch'] ? ' (PyTorch skipped: no ratios)' : ' (PyTorch not installed: no ratios)';
+    console.log(`kernels: ${kernels.name}${withTorch ? '' : noTorch}`);
+    console.log('model  s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
+    for (const r of rows) {
+      const t = r.torch as { seconds_per_epoch: number } | undefined;
+      console.log(
+        `${String(r.model).padEnd(6)} ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}`,
+      );
+    }
+    if (recording) {
+      const m = recording.manager;
+      console.log(
+        `recording (mlp, 1 epoch): in-process ${f(recording.inProcess.trainSeconds)} s, through the run manager ${f(m.trainSeconds)} s ` +
+          `(ratio ${f(recording.trainRatio)}; vs a bare training process ${f(recording.recordingRatio)}); ` +
+          `${m.metricPoints} metric points in ${m.progressMessages} messages cost the main process ${f(m.mainCpuSeconds)} s of CPU`,
+      );
+    }
+  }
 }
 
 void main();
