@@ -1,0 +1,45 @@
+// A small grid search from the form: its cells train and its results table fills in.
+import { call } from '../support/api';
+import { TINY_DATASET } from '../support/paths';
+import { expect, test } from '../support/fixtures';
+
+test('run a small grid and read its table', async ({ page, workbench }) => {
+  await page.getByTestId('nav-grids').click();
+  await expect(page.getByTestId('empty-state')).toContainText('No grid searches yet');
+  await page.getByTestId('new-grid').click();
+  await page.getByTestId('grid-preset-quick').click();
+
+  await page.getByTestId('dataset-folder').check();
+  await page.getByRole('textbox', { name: 'Folder' }).fill(TINY_DATASET);
+  await page.getByLabel('Training images').fill('');
+  await page.getByLabel('Test images').fill('');
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByTestId('grid-values-0').fill('0.01, 0.1');
+  await page.getByTestId('grid-values-1').fill('0, 0.001');
+  await page.getByTestId('grid-name').fill('e2e lr x l2');
+  await expect(page.getByTestId('grid-cell-count')).toHaveText('4');
+  await page.getByTestId('start-grid').click();
+
+  await expect(page.getByTestId('grid-title')).toContainText('e2e lr x l2');
+  await expect(page.getByTestId('grid-progress')).toHaveText('4 / 4', { timeout: 60_000 });
+  const table = page.getByTestId('grid-results');
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  // Header: the two varied parameters, then the scores.
+  await expect(table.locator('thead')).toContainText('learning rate');
+  await expect(table.locator('thead')).toContainText('L2');
+  for (let i = 0; i < 4; i++) {
+    const row = page.getByTestId(`grid-cell-${i}`);
+    await expect(row).toContainText('Completed');
+    await expect(row.locator('td').last()).toHaveText(/^\d{1,3}\.\d\d%$/);
+  }
+  // Same cells as the service reports, and a heatmap over lr × L2.
+  const grids = await call(workbench, 'listGrids');
+  expect(grids).toHaveLength(1);
+  expect(grids[0]!.runCount).toBe(4);
+  await expect(page.getByTestId('grid-heatmap').locator('canvas').first()).toBeVisible();
+
+  // Refine proposes a finer grid around the best cell, linked to this one.
+  await page.getByTestId('refine-grid').click();
+  await expect(page.getByRole('heading', { name: 'Refine a grid' })).toBeVisible();
+  await expect(page.getByTestId('grid-values-0')).not.toHaveValue('');
+});

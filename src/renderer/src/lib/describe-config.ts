@@ -1,0 +1,62 @@
+// Short human descriptions of a run's config for tables: "MLP 100·100 relu", "CNN 30c5·p2·100", "Adam".
+import type { LayerSpec, ModelSpec } from '../../../engine/models/spec';
+import type { RunConfig } from '../../../shared/run-config';
+
+const ACTIVATIONS = new Set(['relu', 'sigmoid', 'tanh', 'leaky_relu', 'gelu']);
+
+/** "MLP 100·100 relu" for flatten/linear/activation stacks, else a compact layer list ("30c5·relu·p2·100·relu"). */
+export function describeModel(model: ModelSpec): string {
+  const layers = model.layers;
+  const hidden = layers.filter((l): l is Extract<LayerSpec, { type: 'linear' }> => l.type === 'linear').slice(0, -1);
+  const acts = [...new Set(layers.filter((l) => ACTIVATIONS.has(l.type)).map((l) => l.type))];
+  const isMlp = layers.every((l) => l.type === 'flatten' || l.type === 'linear' || l.type === 'dropout' || ACTIVATIONS.has(l.type));
+  if (isMlp) {
+    if (hidden.length === 0) return 'Softmax regression';
+    return `MLP ${hidden.map((l) => l.units).join('·')}${acts.length ? ` ${acts.join('/')}` : ''}`;
+  }
+  const parts: string[] = [];
+  for (const l of layers.slice(0, -1)) {
+    if (l.type === 'conv2d') parts.push(`${l.filters}c${l.kernel}`);
+    else if (l.type === 'maxpool2d') parts.push(`p${l.size}`);
+    else if (l.type === 'linear') parts.push(String(l.units));
+    else if (l.type === 'dropout') parts.push(`d${l.rate}`);
+  }
+  return `CNN ${parts.join('·')}${acts.length ? ` ${acts.join('/')}` : ''}`;
+}
+
+const OPTIMIZER_TITLES: Record<RunConfig['optimizer']['type'], string> = {
+  sgd: 'SGD',
+  momentum: 'Momentum',
+  rmsprop: 'RMSProp',
+  adam: 'Adam',
+};
+
+export function describeOptimizer(optimizer: RunConfig['optimizer']): string {
+  const title = OPTIMIZER_TITLES[optimizer.type];
+  if (optimizer.type === 'momentum' && optimizer.nesterov) return 'Nesterov';
+  return title;
+}
+
+export function describeSchedule(schedule: RunConfig['schedule']): string {
+  switch (schedule.type) {
+    case 'constant':
+      return 'constant';
+    case 'step':
+      return `×${schedule.gamma} every ${schedule.everyEpochs} ep`;
+    case 'exponential':
+      return `×${schedule.gamma} per epoch`;
+    case 'inverse_time':
+      return `1/(1+${schedule.decay}t)`;
+    case 'cosine':
+      return 'cosine';
+  }
+}
+
+/** Short dataset label from a config (the run summary's datasetTitle is better when present). */
+export function describeDataset(config: RunConfig): string {
+  const d = config.dataset;
+  if (d.name === 'mnist') return 'MNIST';
+  if (d.name === 'fashion-mnist') return 'Fashion-MNIST';
+  const parts = d.path.split(/[\\/]/).filter(Boolean);
+  return parts[parts.length - 1] ?? d.path;
+}

@@ -1,0 +1,145 @@
+// The grid-search form: parameter rows (values or ranges per config path) and their translation to a GridSpec,
+// validated with the contract's schema and every problem placed on its row.
+import type { GridValue } from '../../../shared/grid-expand';
+import { gridSize } from '../../../shared/grid-expand';
+import { gridSpecSchema, type GridSpecInput } from '../../../shared/grid-spec';
+import { mlpSpec } from '../../../shared/model-presets';
+import type { ActivationType } from '../../../engine/models/spec';
+import type { RunConfigInput } from '../../../shared/run-config';
+import { readableMessage } from './field-errors';
+
+/** The parameters offered by name; any other dotted config path can be typed. */
+export const GRID_PATHS: readonly { path: string; label: string; integer?: boolean; log?: boolean }[] = [
+  { path: 'lr', label: 'Learning rate', log: true },
+  { path: 'l2', label: 'L2 strength', log: true },
+  { path: 'hidden', label: 'Hidden sizes (MLP)' },
+  { path: 'batchSize', label: 'Batch size', integer: true },
+  { path: 'epochs', label: 'Epochs', integer: true },
+  { path: 'optimizer.momentum', label: 'Momentum' },
+  { path: 'schedule.decay', label: 'LR decay (1/t)', log: true },
+  { path: 'seed', label: 'Seed', integer: true },
+  { path: 'validationSplit', label: 'Validation split' },
+];
+
+export interface GridRow {
+  path: string;
+  mode: 'values' | 'range';
+  /** "0.001, 0.01, 0.1" — or for hidden sizes "64 64; 128 64". */
+  values: string;
+  min: string;
+  max: string;
+  count: string;
+  log: boolean;
+  integer: boolean;
+}
+
+export function gridRow(path = 'lr', values = ''): GridRow {
+  const known = GRID_PATHS.find((p) => p.path === path);
+  return { path, mode: 'values', values, min: '', max: '', count: '3', log: known?.log ?? false, integer: known?.integer ?? false };
+}
+
+export type GridErrors = Record<string, string>;
+
+/** "64 64; 128,64" → [[64, 64], [128, 64]]. */
+export function parseHiddenList(text: string): number[][] | null {
+  const groups = text.split(/[;|]/).map((g) => g.split(/[\s,]+/).filter(Boolean).map(Number));
+  if (groups.length === 0 || groups.some((g) => g.length === 0 || g.some((n) => !Number.isInteger(n) || n < 1))) return null;
+  return groups;
+}
+
+/** "0.01, 0.05, relu, true" → [0.01, 0.05, "relu", true]: numbers where they parse, else strings. */
+export function parseValueList(text: string): GridValue[] {
+  return text
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((t) => (t === 'true' ? true : t === 'false' ? false : Number.isFinite(Number(t)) ? Number(t) : t));
+}
+
+export interface GridBuild {
+  readonly spec: GridSpecInput | null;
+  readonly errors: GridErrors;
+  readonly cells: number | null;
+}
+
+/**
+ * Builds the spec from the base config (already validated by the run form) and the rows.
+ * `activation` and `input` describe the MLP for a "hidden" row (it becomes a `model` parameter).
+ */
+export function buildGridSpec(
+  base: RunConfigInput,
+  rows: readonly GridRow[],
+  extra: { name?: string; runCap?: string; parentGridId?: number | null; activation?: string; classes?: number } = {},
+): GridBuild {
+  const errors: GridErrors = {};
+  const parameters: Record<string, object> = {};
+  rows.forEach((row, i) => {
+    const path = row.path.trim();
+    if (!path) return void (errors[`rows.${i}.path`] = 'choose a parameter');
+    const key = path === 'hidden' ? 'model' : path;
+    if (parameters[key]) return void (errors[`rows.${i}.path`] = 'this parameter is already in the grid');
+    if (path === 'hidden') {
+      const groups = parseHiddenList(row.values);
+      if (!groups) return void (errors[`rows.${i}.values`] = 'layer sizes per option, options separated by ";" — e.g. 64 64; 128 64');
+      const act = (extra.activation ?? 'relu') as ActivationType;
+      parameters.model = { values: groups.map((hidden) => mlpSpec({ hidden, activation: act, classes: extra.classes ?? 10, input: base.model.input as [number, number, number] })) };
+      return;
+    }
+    if (row.mode === 'values') {
+      const values = parseValueList(row.values);
+      if (values.length === 0) return void (errors[`rows.${i}.values`] = 'give at least one value');
+      parameters[key] = { values };
+      return;
+    }
+    const min = Number(row.min);
+    const max = Number(row.max);
+    const count = Number(row.count);
+    if (row.min.trim() === '' || !Number.isFinite(min)) errors[`rows.${i}.min`] = 'a number';
+    if (row.max.trim() === '' || !Number.isFinite(max)) errors[`rows.${i}.max`] = 'a number';
+    if (!Number.isInteger(count) || count < 1) errors[`rows.${i}.count`] = 'a whole number ≥ 1';
+    parameters[key] = { min, max, count, ...(row.log ? { log: true } : {}), ...(row.integer ? { integer: true } : {}) };
+  });
+  if (rows.length === 0) errors._grid = 'add at least one parameter to vary';
+  const runCap = extra.runCap?.trim() ? Number(extra.runCap) : undefined;
+  if (runCap !== undefined && (!Number.isInteger(runCap) || runCap < 1)) errors.runCap = 'a whole number ≥ 1';
+  if (Object.keys(errors).length > 0) return { spec: null, errors, cells: null };
+
+  const spec: GridSpecInput = {
+    ...(extra.name?.trim() ? { name: extra.name.trim() } : {}),
+    base,
+    parameters: parameters as GridSpecInput['parameters'],
+    ...(runCap !== undefined ? { run_cap: runCap } : {}),
+    ...(extra.parentGridId ? { parentGridId: extra.parentGridId } : {}),
+  };
+  const size = safeSize(spec);
+  const parsed = gridSpecSchema.safeParse(spec);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = gridFieldOf(issue.path.map(String), rows);
+      errors[field] ??= readableMessage(issue.message);
+    }
+    return { spec: null, errors, cells: size };
+  }
+  return { spec, errors, cells: size };
+}
+
+function safeSize(spec: GridSpecInput): number | null {
+  try {
+    return gridSize(spec as never).runs;
+  } catch {
+    return null;
+  }
+}
+
+/** Where a spec problem goes: its row ("rows.1.values"), the base config ("base.lr"), or the grid as a whole. */
+export function gridFieldOf(path: readonly string[], rows: readonly GridRow[]): string {
+  if (path[0] === 'parameters' && path[1]) {
+    const i = rows.findIndex((r) => (r.path === 'hidden' ? 'model' : r.path.trim()) === path[1]);
+    if (i >= 0) {
+      const part = path[2];
+      return `rows.${i}.${part === 'min' || part === 'max' || part === 'count' ? part : 'values'}`;
+    }
+  }
+  if (path[0] === 'base' && path.length > 1) return `base.${path.slice(1).join('.')}`;
+  if (path[0] === 'run_cap') return 'runCap';
+  return '_grid';
+}

@@ -1,0 +1,82 @@
+// ECharts options for a grid's results: a two-parameter accuracy heatmap and parallel coordinates.
+import type { GridDetail } from '../../../shared/api-types';
+import { chartPalette } from './chart-palette';
+import type { ChartOption } from './echarts';
+import { formatGridValue, type GridColumn, type HeatmapData } from './grid-results';
+
+type Theme = 'light' | 'dark';
+
+export function gridHeatmapOption(h: HeatmapData, theme: Theme): ChartOption {
+  const p = chartPalette(theme);
+  const scored = h.cells.map((c) => c[2]).filter((v): v is number => v !== null);
+  const lo = scored.length ? Math.min(...scored) : 0;
+  const hi = scored.length ? Math.max(...scored) : 1;
+  return {
+    animation: false,
+    grid: { left: 90, right: 110, top: 16, bottom: 56 },
+    tooltip: {
+      formatter: (item: { value: [number, number, number | null] }) => {
+        const [i, j, v] = item.value;
+        return `${h.x.label} ${formatGridValue(h.x.values[i])}, ${h.y.label} ${formatGridValue(h.y.values[j])}<br/><b>${v === null ? 'not finished' : `${(v * 100).toFixed(2)}%`}</b>`;
+      },
+    },
+    xAxis: { type: 'category', data: h.x.values.map(formatGridValue), name: h.x.label, nameLocation: 'middle', nameGap: 34, splitArea: { show: false } },
+    yAxis: { type: 'category', data: h.y.values.map(formatGridValue), name: h.y.label, nameLocation: 'middle', nameGap: 70 },
+    visualMap: {
+      min: lo,
+      max: hi === lo ? lo + 0.01 : hi,
+      calculable: true,
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      itemHeight: 160,
+      formatter: (v: number) => `${(v * 100).toFixed(1)}%`,
+      inRange: { color: [...p.sequential] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: h.cells.map((c) => (c[2] === null ? { value: c, itemStyle: { color: p.grid } } : { value: c })),
+        label: { show: true, formatter: (item: { value: [number, number, number | null] }) => (item.value[2] === null ? '…' : `${(item.value[2] * 100).toFixed(1)}`), fontSize: 11 },
+        itemStyle: { borderColor: p.background, borderWidth: 2, borderRadius: 3 },
+      },
+    ],
+  };
+}
+
+/** One axis per varied parameter plus test accuracy; each finished cell a line coloured by its accuracy. */
+const isLog = (v: readonly number[]) => v.every((x) => x > 0) && Math.max(...v) / Math.min(...v) >= 10;
+
+export function gridParallelOption(grid: GridDetail, cols: readonly GridColumn[], theme: Theme): ChartOption {
+  const p = chartPalette(theme);
+  const finished = grid.cells.filter((c) => c.run.best !== null);
+  const accs = finished.map((c) => c.run.best!.testAccuracy);
+  const lo = accs.length ? Math.min(...accs) : 0;
+  const hi = accs.length ? Math.max(...accs) : 1;
+  const axes = [
+    ...cols.map((c, dim) =>
+      c.numeric
+        ? { dim, name: c.label, type: isLog(c.values as number[]) ? 'log' : 'value', min: Math.min(...(c.values as number[])), max: Math.max(...(c.values as number[])) }
+        : { dim, name: c.label, type: 'category', data: c.values.map(formatGridValue) },
+    ),
+    { dim: cols.length, name: 'test acc.', type: 'value', scale: true, axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(1)}%` } },
+  ];
+  const data = finished.map((cell) => [...cols.map((c) => (c.numeric ? cell.params[c.key] : formatGridValue(cell.params[c.key]))), cell.run.best!.testAccuracy]);
+  return {
+    animation: false,
+    parallel: { left: 60, right: 120, top: 40, bottom: 30, parallelAxisDefault: { nameTextStyle: { fontSize: 12, color: p.textMuted }, axisLine: { lineStyle: { color: p.axis } }, axisLabel: { color: p.textMuted } } },
+    parallelAxis: axes,
+    visualMap: {
+      min: lo,
+      max: hi === lo ? lo + 0.01 : hi,
+      dimension: cols.length,
+      calculable: true,
+      right: 8,
+      top: 'middle',
+      itemHeight: 140,
+      formatter: (v: number) => `${(v * 100).toFixed(1)}%`,
+      inRange: { color: [...p.sequential].slice(1) },
+    },
+    series: [{ type: 'parallel', data, lineStyle: { width: 2, opacity: 0.8 }, smooth: false }],
+  };
+}

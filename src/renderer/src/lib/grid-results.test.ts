@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { GridDetail } from '../../../shared/api-types';
+import { mlpSpec } from '../../../shared/model-presets';
+import { makeRun, scores } from '../testing/make-run';
+import { defaultHeatmapAxes, formatGridValue, gridColumns, gridHeatmap } from './grid-results';
+
+function grid(): GridDetail {
+  const params = [
+    { lr: 0.01, l2: 0.001, seed: 1 },
+    { lr: 0.01, l2: 0.01, seed: 1 },
+    { lr: 0.1, l2: 0.001, seed: 1 },
+    { lr: 0.1, l2: 0.01, seed: 1 },
+  ];
+  const accs = [0.9, 0.8, 0.95, null];
+  return {
+    id: 1, name: 'g', parentGridId: null, createdAt: 0, runCount: 4, statusCounts: {}, bestRunId: 3,
+    spec: { method: 'grid', base: {}, parameters: { lr: { values: [0.01, 0.1] }, l2: { values: [0.001, 0.01] }, seed: { value: 1 } } } as never,
+    cells: params.map((p, i) => ({ params: p, run: makeRun(i + 1, { best: accs[i] === null ? null : scores(accs[i]!) }) })),
+  };
+}
+
+describe('grid results', () => {
+  it('makes columns of the varied parameters only', () => {
+    expect(gridColumns(grid()).map((c) => c.key)).toEqual(['lr', 'l2']);
+  });
+
+  it('lays out the heatmap with nulls for unfinished cells', () => {
+    const h = gridHeatmap(grid(), 'lr', 'l2')!;
+    expect(h.cells).toEqual([[0, 0, 0.9], [0, 1, 0.8], [1, 0, 0.95], [1, 1, null]]);
+    expect(gridHeatmap(grid(), 'lr', 'lr')).toBeNull();
+  });
+
+  it('prefers lr × L2 for the heatmap axes', () => {
+    expect(defaultHeatmapAxes(gridColumns(grid()))).toEqual(['lr', 'l2']);
+  });
+
+  it('formats models and numbers for the table', () => {
+    expect(formatGridValue(mlpSpec({ hidden: [128, 64], activation: 'relu' }) as never)).toBe('128·64 relu');
+    expect(formatGridValue(0.0001)).toBe('1e-4');
+  });
+});

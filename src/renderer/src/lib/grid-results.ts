@@ -1,0 +1,78 @@
+// A grid's results arranged for its table (the report's Tables 2 and 3), its two-parameter heatmap and its
+// parallel-coordinates view.
+import type { GridDetail } from '../../../shared/api-types';
+import type { GridValue } from '../../../shared/grid-expand';
+import { parameterValues } from '../../../shared/grid-expand';
+import type { ModelSpec } from '../../../engine/models/spec';
+import { describeModel } from './describe-config';
+import { formatParam } from './format';
+
+export interface GridColumn {
+  /** The parameter path ("lr", "model"). */
+  readonly key: string;
+  readonly label: string;
+  readonly numeric: boolean;
+  /** Values in the grid's order. */
+  readonly values: readonly GridValue[];
+}
+
+const LABELS: Record<string, string> = { lr: 'learning rate', l2: 'L2', batchSize: 'batch', model: 'model', epochs: 'epochs', 'optimizer.momentum': 'momentum' };
+
+/** The grid's parameters that take more than one value (the ones worth a column). */
+export function gridColumns(grid: GridDetail): GridColumn[] {
+  return Object.entries(grid.spec.parameters)
+    .map(([key, p]) => {
+      const values = parameterValues(p);
+      return { key, label: LABELS[key] ?? key, numeric: values.every((v) => typeof v === 'number'), values };
+    })
+    .filter((c) => c.values.length > 1);
+}
+
+/** A parameter value as a table shows it: numbers the report's way, models by their layers. */
+export function formatGridValue(v: GridValue | undefined): string {
+  if (v === undefined) return '—';
+  if (typeof v === 'number') return formatParam(v);
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { layers?: unknown }).layers)) {
+    return describeModel(v as unknown as ModelSpec).replace(/^MLP /, '');
+  }
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+export interface HeatmapData {
+  readonly x: GridColumn;
+  readonly y: GridColumn;
+  /** [xIndex, yIndex, best test accuracy or null]; with more parameters, the best over them. */
+  readonly cells: readonly [number, number, number | null][];
+}
+
+/** Best test accuracy over (x, y) value pairs; null when the grid lacks either parameter. */
+export function gridHeatmap(grid: GridDetail, xKey: string, yKey: string): HeatmapData | null {
+  const cols = gridColumns(grid);
+  const x = cols.find((c) => c.key === xKey);
+  const y = cols.find((c) => c.key === yKey);
+  if (!x || !y || x === y) return null;
+  const key = (v: GridValue | undefined) => JSON.stringify(v);
+  const xi = new Map(x.values.map((v, i) => [key(v), i]));
+  const yi = new Map(y.values.map((v, i) => [key(v), i]));
+  const best = new Map<string, number | null>();
+  for (const cell of grid.cells) {
+    const i = xi.get(key(cell.params[x.key]));
+    const j = yi.get(key(cell.params[y.key]));
+    if (i === undefined || j === undefined) continue;
+    const k = `${i},${j}`;
+    const acc = cell.run.best?.testAccuracy ?? null;
+    const prev = best.get(k);
+    best.set(k, prev === undefined || prev === null ? acc : acc === null ? prev : Math.max(prev, acc));
+  }
+  const cells: [number, number, number | null][] = [];
+  for (let i = 0; i < x.values.length; i++) for (let j = 0; j < y.values.length; j++) cells.push([i, j, best.get(`${i},${j}`) ?? null]);
+  return { x, y, cells };
+}
+
+/** The two parameters to start the heatmap with: lr × L2 when the grid has both, else the first two. */
+export function defaultHeatmapAxes(cols: readonly GridColumn[]): [string, string] | null {
+  if (cols.length < 2) return null;
+  const has = (k: string) => cols.some((c) => c.key === k);
+  if (has('lr') && has('l2')) return ['lr', 'l2'];
+  return [cols[0]!.key, cols[1]!.key];
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { ParamHistogram, WeightMatrix } from '../../../shared/api-inspect-types';
+import { confusionOption, histogramBins, weightHeatmapOption } from './inspect-options';
+
+const stats = { count: 4, min: -1, max: 1, mean: 0, std: 1, l2: 2, positiveShare: 0.5, zeros: 0, nonFinite: 0 };
+
+describe('inspect options', () => {
+  it('puts histogram bins at their centres', () => {
+    expect(histogramBins({ min: -1, max: 1, counts: [1, 2, 3, 4] })).toEqual({ centers: [-0.75, -0.25, 0.25, 0.75], width: 0.5 });
+  });
+
+  it('scales a weight heatmap symmetrically around zero', () => {
+    const m: WeightMatrix = { runId: 1, epoch: 0, param: 'w', shape: [2, 2], rows: 2, cols: 2, values: [0.1, -0.4, 0.2, 0.3], stats, deadUnits: [1] };
+    const opt = weightHeatmapOption(m, 'light') as { visualMap: { min: number; max: number }; series: { data: number[][] }[] };
+    expect(opt.visualMap).toMatchObject({ min: -0.4, max: 0.4 });
+    expect(opt.series[0]!.data).toContainEqual([1, 0, -0.4]);
+  });
+
+  it('lays the confusion matrix out as [predicted, true, count] and hides empty cells', () => {
+    const opt = confusionOption({ runId: 1, epoch: 0, epochs: [0], split: 'test', classNames: ['a', 'b'], counts: [[5, 1], [0, 4]], accuracy: 0.9 }, 'dark') as {
+      series: { data: { value: number[]; itemStyle: { color: string } }[] }[];
+    };
+    const cells = opt.series[0]!.data;
+    expect(cells.map((c) => c.value)).toEqual([[0, 0, 5], [1, 0, 1], [0, 1, 0], [1, 1, 4]]);
+    expect(cells[2]!.itemStyle.color).toBe('transparent');
+  });
+
+  it('histogram tooltips are not broken by an empty parameter', () => {
+    const h: ParamHistogram = { param: 'b', layer: 'l', role: 'bias', shape: [1], min: 0, max: 0, counts: [], stats, gradNorm: null };
+    expect(histogramBins(h)).toEqual({ centers: [], width: 0 });
+  });
+});

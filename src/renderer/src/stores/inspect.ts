@@ -1,0 +1,59 @@
+// A run's insides, read on demand and cached per (run, epoch, …): histograms, weight pictures, weight matrices,
+// confusion matrices, misclassified images, and predictions for drawn digits. Scrubbing back is instant.
+import { defineStore } from 'pinia';
+import type {
+  ConfusionResult,
+  HistogramSet,
+  MisclassifiedSet,
+  Prediction,
+  WeightImageSet,
+  WeightMatrix,
+} from '../../../shared/api-inspect-types';
+import { api } from '../api';
+
+const MAX_ENTRIES = 200;
+
+export const useInspectStore = defineStore('inspect', () => {
+  const cache = new Map<string, Promise<unknown>>();
+
+  /** One request per key; a failed request is forgotten so the next call tries again. */
+  function cached<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const p = fetch();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    return p;
+  }
+
+  /** `epoch` undefined asks for the latest snapshot: never cached (it moves while the run trains). */
+  const key = (...parts: (string | number | undefined)[]) => (parts.includes(undefined) ? null : parts.join(':'));
+  const maybeCached = <T>(k: string | null, fetch: () => Promise<T>) => (k ? cached(k, fetch) : fetch());
+
+  const histograms = (runId: number, epoch?: number): Promise<HistogramSet> =>
+    maybeCached(key('hist', runId, epoch), () => api().getHistograms({ runId, ...(epoch !== undefined ? { epoch } : {}) }));
+
+  const weightImages = (runId: number, param: string | undefined, epoch?: number): Promise<WeightImageSet> =>
+    maybeCached(key('img', runId, param ?? '-', epoch), () =>
+      api().getWeightImages({ runId, maxImages: 256, ...(param ? { param } : {}), ...(epoch !== undefined ? { epoch } : {}) }),
+    );
+
+  const weightMatrix = (runId: number, param: string, epoch?: number): Promise<WeightMatrix> =>
+    maybeCached(key('mat', runId, param, epoch), () => api().getWeightMatrix({ runId, param, maxCells: 40_000, ...(epoch !== undefined ? { epoch } : {}) }));
+
+  const confusion = (runId: number, epoch?: number): Promise<ConfusionResult> =>
+    maybeCached(key('conf', runId, epoch), () => api().getConfusion({ runId, ...(epoch !== undefined ? { epoch } : {}) }));
+
+  const misclassified = (runId: number, trueClass: number, predictedClass: number): Promise<MisclassifiedSet> =>
+    api().getMisclassified({ runId, trueClass, predictedClass, limit: 64 });
+
+  const predict = (runId: number, pixels: number[]): Promise<Prediction> => api().predict({ runId, width: 28, height: 28, pixels });
+
+  /** Drops everything cached for a run (it was deleted, or re-read after finishing). */
+  function forget(runId: number): void {
+    for (const k of [...cache.keys()]) if (k.split(':')[1] === String(runId)) cache.delete(k);
+  }
+
+  return { histograms, weightImages, weightMatrix, confusion, misclassified, predict, forget };
+});
