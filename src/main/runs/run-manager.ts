@@ -9,7 +9,7 @@ import { IllegalTransitionError, NotFoundError, type Run, type Store } from '../
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { createFork, createRerun } from './derived-runs';
 import { sourceWorkerEntry } from './fork-host';
-import { refineGridSpec, type RefineOptions } from './grid-refine';
+import { refineGridSpec, type RefineOptions } from '../../shared/grid-refine';
 import { type CreatedGrid, createGridRuns, loadGrid, scoreCells } from './grid-runs';
 import type { ProcessHost, TrainingProcess } from './process-host';
 import { RunEvents } from './run-events';

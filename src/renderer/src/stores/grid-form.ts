@@ -87,7 +87,7 @@ export const useGridFormStore = defineStore('grid-form', () => {
 
   /** Fills the form with a finer grid around the best cell of `grid`; false when no cell has a score yet. */
   function refineFrom(grid: GridDetail): boolean {
-    const params = refineParameters(grid.spec, grid.cells);
+    const params = refineParameters(grid.spec, grid.cells, grid.id);
     if (!params) return false;
     const firstCell = grid.cells[0]?.run.config;
     base.value = firstCell ? configToForm(firstCell) : defaultRunForm();

@@ -1,7 +1,7 @@
 // The second stage of a two-stage grid search: a finer grid proposed around the best cells of a first one.
-import { type GridParameterSource, type GridValue, parameterValues } from '../../shared/grid-expand';
-import type { GridSpec, GridSpecInput } from '../../shared/grid-spec';
-import type { RunConfigInput } from '../../shared/run-config';
+import { type GridParameterSource, type GridValue, parameterValues } from './grid-expand';
+import type { GridSpec, GridSpecInput } from './grid-spec';
+import type { RunConfigInput } from './run-config';
 
 export interface ScoredCell {
   readonly params: Readonly<Record<string, GridValue>>;

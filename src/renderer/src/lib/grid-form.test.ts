@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refineValues } from './grid-refine';
 import { buildGridSpec, gridRow, parseHiddenList, parseValueList } from './grid-form';
 import { tinyConfig } from '../../../shared/testing/configs';
-
-describe('refineValues', () => {
-  it('searches a decade grid geometrically around the winner', () => {
-    // Winner 0.01 in [1e-4, 1e-3, 1e-2]: half a decade each side → 0.01/√10, 0.01, 0.01·√10.
-    expect(refineValues([0.0001, 0.001, 0.01], 0.01)).toEqual([0.003162, 0.01, 0.03162]);
-  });
-
-  it('searches a linear grid at half the step and stays non-negative', () => {
-    expect(refineValues([0, 0.5, 1], 0)).toEqual([0, 0.25]);
-    expect(refineValues([32, 64, 128], 64)).toEqual([48, 64, 80]);
-  });
-
-  it('keeps a single value', () => {
-    expect(refineValues([0.1], 0.1)).toEqual([0.1]);
-  });
-});
 
 describe('grid form', () => {
   it('parses value lists and hidden-size options', () => {

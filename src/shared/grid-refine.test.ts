@@ -1,8 +1,8 @@
 // The refinement rule on the course report's own first-stage results (its Table 2), and its edge cases.
 import { describe, expect, it } from 'vitest';
-import { expandGrid } from '../../shared/grid-expand';
-import { type GridSpec, gridSpecSchema } from '../../shared/grid-spec';
-import { mlpSpec } from '../../shared/model-presets';
+import { expandGrid } from './grid-expand';
+import { type GridSpec, gridSpecSchema } from './grid-spec';
+import { mlpSpec } from './model-presets';
 import { refineGridSpec, type ScoredCell } from './grid-refine';
 
 const small = mlpSpec({ hidden: [64, 64], activation: 'relu' });
