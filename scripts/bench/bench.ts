@@ -14,6 +14,7 @@ const { values: opts } = parseArgs({
     models: { type: 'string', default: 'mlp,cnn' },
     limit: { type: 'string' },
     kernels: { type: 'string', default: 'auto' },
+    threads: { type: 'string', default: '1' },
     'no-torch': { type: 'boolean' },
     'no-recording': { type: 'boolean' },
   },
@@ -24,7 +25,9 @@ const withTorch = !opts['no-torch'] && torchAvailable();
 const log = (line: string) => opts.json || process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const kernels = await loadKernels({ prefer: opts.kernels as 'auto' });
+  // Ours and PyTorch get the same number of threads (1 by default: the issue's fair comparison).
+  const threads = Number(opts.threads);
+  const kernels = await loadKernels({ prefer: opts.kernels as 'auto', threads });
   const rows: Record<string, unknown>[] = [];
   for (const model of models) {
     log(`${model}: training one epoch with ${kernels.name} kernels…`);
@@ -39,8 +42,8 @@ async function main(): Promise<void> {
       test_accuracy: epoch.test.accuracy,
     };
     if (withTorch) {
-      log(`${model}: PyTorch, 1 thread…`);
-      const torch = runTorch(model, 1, limit);
+      log(`${model}: PyTorch, ${threads} thread(s)…`);
+      const torch = runTorch(model, threads, limit);
       row.torch = torch;
       row.ratio_vs_torch = epoch.trainSeconds / torch.seconds_per_epoch;
     }

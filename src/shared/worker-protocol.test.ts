@@ -104,7 +104,7 @@ describe('main messages', () => {
 
   it('fills the defaults of start (kernels auto, the config defaults)', () => {
     const msg = parseMainMessage({ type: 'start', runId: 'r1', config });
-    expect(msg).toMatchObject({ type: 'start', kernels: 'auto', config: { l2: 0, validationSplit: 0, schedule: { type: 'constant' } } });
+    expect(msg).toMatchObject({ type: 'start', kernels: 'auto', threads: 1, config: { l2: 0, validationSplit: 0, schedule: { type: 'constant' } } });
     expect(parseMainMessage({ type: 'cancel' })).toEqual({ type: 'cancel' });
   });
 
@@ -112,6 +112,7 @@ describe('main messages', () => {
     expect(() => parseMainMessage({ type: 'start', runId: 'r1', config: { ...config, lr: -1 } })).toThrow(/^message\.config\.lr: /);
     expect(() => parseMainMessage({ type: 'start', runId: '', config })).toThrow(/^message\.runId: /);
     expect(() => parseMainMessage({ type: 'start', runId: 'r1', config, kernels: 'gpu' })).toThrow(/^message\.kernels: /);
+    expect(() => parseMainMessage({ type: 'start', runId: 'r1', config, threads: 0 })).toThrow(/^message\.threads: /);
     expect(() => parseMainMessage({ type: 'cancel', now: true })).toThrow(/^message\.now: unknown field$/);
   });
 });

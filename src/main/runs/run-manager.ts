@@ -20,6 +20,11 @@ export interface RunManagerOptions {
   /** Runs training at once (default: the number of cores). */
   readonly concurrency?: number;
   readonly kernels?: KernelPreference;
+  /**
+   * Threads per run for large matrix products (default 1). More pays off only for a run that has the
+   * machine to itself (one run at a time, nothing else busy): otherwise the threads fight for cores.
+   */
+  readonly threadsPerRun?: number;
   /** The training process entry (default: src/main/worker/entry.ts, run through tsx). */
   readonly workerEntry?: string;
   /** The folder whose `workbench.lock` `start()` takes (default: the database's folder; null: no lock). */
@@ -231,8 +236,8 @@ export class RunManager {
       return this.settle(runId);
     }
     const recorder = new RunRecorder(this.store, this.events, run, { announce: (r, changed) => this.announce(r, changed), abort: () => proc.kill() });
-    const { kernels = 'auto', inspectEvery, progressIntervalMs, cancelGraceMs = 5000 } = this.options;
-    const child = new RunProcess(proc, recorder, { kernels, inspectEvery, progressIntervalMs, cancelGraceMs }, () => {
+    const { kernels = 'auto', threadsPerRun: threads = 1, inspectEvery, progressIntervalMs, cancelGraceMs = 5000 } = this.options;
+    const child = new RunProcess(proc, recorder, { kernels, threads, inspectEvery, progressIntervalMs, cancelGraceMs }, () => {
       this.active.delete(runId);
       this.settle(runId);
       this.pump();

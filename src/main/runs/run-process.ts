@@ -6,6 +6,7 @@ import type { RunRecorder } from './run-recorder';
 
 export interface RunProcessOptions {
   readonly kernels: KernelPreference;
+  readonly threads: number;
   readonly inspectEvery?: number;
   readonly progressIntervalMs?: number;
   /** How long after `cancel` before SIGTERM, and again before SIGKILL. */
@@ -36,8 +37,8 @@ export class RunProcess {
   }
 
   start(run: Run): void {
-    const { kernels, inspectEvery, progressIntervalMs } = this.options;
-    this.proc.send({ type: 'start', runId: String(run.id), config: run.config, kernels, inspectEvery, progressIntervalMs });
+    const { kernels, threads, inspectEvery, progressIntervalMs } = this.options;
+    this.proc.send({ type: 'start', runId: String(run.id), config: run.config, kernels, threads, inspectEvery, progressIntervalMs });
   }
 
   /** Asks the run to stop at its next step (it still reports its weights); kills it if it does not in time. */

@@ -28,6 +28,8 @@ export interface WorkbenchOptions {
   readonly processHost?: ProcessHost;
   /** Kernels for training and inference (default 'auto'). */
   readonly kernels?: KernelPreference;
+  /** Threads per training run (see RunManagerOptions.threadsPerRun; default 1). */
+  readonly threadsPerRun?: number;
   /** The training process entry (default: the worker from sources). */
   readonly workerEntry?: string;
   readonly inspectEvery?: number;
@@ -79,6 +81,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     : new RunManager(store, options.processHost ?? createForkHost(), {
         concurrency: options.concurrency,
         kernels,
+        threadsPerRun: options.threadsPerRun,
         workerEntry: options.workerEntry,
         dataDir: options.dataDir,
         inspectEvery: options.inspectEvery,

@@ -15,6 +15,8 @@ export interface TrainingJob {
   readonly runId: string;
   readonly config: RunConfig;
   readonly kernels: KernelPreference;
+  /** Threads for large matrix products (default 1). */
+  readonly threads?: number;
   readonly inspectEvery?: number;
   readonly progressIntervalMs?: number;
 }
@@ -24,7 +26,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
   const { runId, config } = job;
   const inspectEvery = job.inspectEvery ?? 1;
   try {
-    const kernels = await loadKernels({ prefer: job.kernels });
+    const kernels = await loadKernels({ prefer: job.kernels, threads: job.kernels === 'reference' ? 1 : (job.threads ?? 1) });
     const batcher = new StepBatcher((steps) => post({ type: 'progress', runId, steps }), { intervalMs: job.progressIntervalMs });
     let probe: Tensor | undefined;
     let final: EpochRecord | null = null;
