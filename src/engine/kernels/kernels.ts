@@ -42,6 +42,15 @@ export interface Kernels {
 
   /** dx = dy where x > 0, else 0 (the gradient at exactly 0 is 0, as in PyTorch). */
   reluBackward(x: Float32Array, dy: Float32Array, dx: Float32Array): void;
+
+  /** Σ x² (the L2 penalty's sum), accumulated in float64. */
+  sumSquares(x: Float32Array): number;
+
+  /** y += alpha · x (e.g. the L2 gradient 2λw added to a weight's grad); x and y have the same length. */
+  axpy(alpha: number, x: Float32Array, y: Float32Array): void;
+
+  /** One momentum step in velocity form, in float32: v ← β·v − lr·g; w ← w + v (all the same length). */
+  momentumStep(w: Float32Array, g: Float32Array, v: Float32Array, beta: number, lr: number): void;
 }
 
 /** Output side of a convolution or pooling window sweep. */

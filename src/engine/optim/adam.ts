@@ -1,4 +1,5 @@
 // Adam: bias-corrected running means of g and g² (Kingma & Ba 2015, algorithm 1).
+import type { Kernels } from '../kernels/kernels';
 import type { Param } from '../layers/layer';
 import { Optimizer } from './optimizer';
 import type { ResolvedOptimizerSpec } from './spec';
@@ -15,8 +16,8 @@ export class Adam extends Optimizer {
   private readonly beta2: number;
   private readonly eps: number;
 
-  constructor(spec: ResolvedOptimizerSpec<'adam'>, params: readonly Param[]) {
-    super(params);
+  constructor(spec: ResolvedOptimizerSpec<'adam'>, params: readonly Param[], kernels?: Kernels) {
+    super(params, kernels);
     this.beta1 = spec.beta1;
     this.beta2 = spec.beta2;
     this.eps = spec.eps;

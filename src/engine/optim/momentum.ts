@@ -1,4 +1,5 @@
 // SGD with (optionally Nesterov) momentum, velocity form: v ← βv − lr·g; w ← w + v.
+import type { Kernels } from '../kernels/kernels';
 import type { Param } from '../layers/layer';
 import { Optimizer } from './optimizer';
 import type { ResolvedOptimizerSpec } from './spec';
@@ -14,8 +15,8 @@ export class Momentum extends Optimizer {
   private readonly beta: number;
   private readonly nesterov: boolean;
 
-  constructor(spec: ResolvedOptimizerSpec<'momentum'>, params: readonly Param[]) {
-    super(params);
+  constructor(spec: ResolvedOptimizerSpec<'momentum'>, params: readonly Param[], kernels?: Kernels) {
+    super(params, kernels);
     this.beta = spec.momentum;
     this.nesterov = spec.nesterov;
     this.velocity = this.allocState('velocity');
@@ -32,11 +33,7 @@ export class Momentum extends Optimizer {
         w[j] = w[j]! + beta * vj - lr * g[j]!;
       }
     } else {
-      for (let j = 0; j < w.length; j++) {
-        const vj = beta * v[j]! - lr * g[j]!;
-        v[j] = vj;
-        w[j] = w[j]! + vj;
-      }
+      this.kernels.momentumStep(w, g, v, beta, lr);
     }
   }
 }

@@ -1,5 +1,7 @@
 // The base every optimizer shares: step counting, lr checking, state buffers; subclasses supply one update hook.
 import { ConfigError, EngineError, ShapeError } from '../errors';
+import type { Kernels } from '../kernels/kernels';
+import { referenceKernels } from '../kernels/reference';
 import type { Param } from '../layers/layer';
 import type { Shape } from '../tensor';
 import type { OptimizerType } from './spec';
@@ -22,7 +24,14 @@ export abstract class Optimizer {
   private steps = 0;
   private readonly stateBuffers: OptimizerStateBuffer[] = [];
 
-  constructor(readonly params: readonly Param[]) {
+  /**
+   * `kernels` runs the vectorisable updates and holds the state buffers (in wasm memory for the wasm
+   * backend, beside the params, so updates need no copies); the reference kernels by default.
+   */
+  constructor(
+    readonly params: readonly Param[],
+    protected readonly kernels: Kernels = referenceKernels,
+  ) {
     const seen = new Set<string>();
     for (const p of params) {
       if (p.value.length !== p.grad.length) {
@@ -81,7 +90,7 @@ export abstract class Optimizer {
   /** One zeroed buffer per param, named `${param.name}.${slot}`; call from subclass constructors only. */
   protected allocState(slot: string): Float32Array[] {
     return this.params.map((p) => {
-      const data = new Float32Array(p.value.length);
+      const data = this.kernels.alloc(p.value.length);
       this.stateBuffers.push({ name: `${p.name}.${slot}`, shape: p.shape, data });
       return data;
     });

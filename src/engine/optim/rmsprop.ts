@@ -1,4 +1,5 @@
 // RMSProp: a running mean of g² scales each weight's step: s ← ρs + (1−ρ)g²; w ← w − lr·g/(√s + ε).
+import type { Kernels } from '../kernels/kernels';
 import type { Param } from '../layers/layer';
 import { Optimizer } from './optimizer';
 import type { ResolvedOptimizerSpec } from './spec';
@@ -10,8 +11,8 @@ export class RmsProp extends Optimizer {
   private readonly rho: number;
   private readonly eps: number;
 
-  constructor(spec: ResolvedOptimizerSpec<'rmsprop'>, params: readonly Param[]) {
-    super(params);
+  constructor(spec: ResolvedOptimizerSpec<'rmsprop'>, params: readonly Param[], kernels?: Kernels) {
+    super(params, kernels);
     this.rho = spec.rho;
     this.eps = spec.eps;
     this.meanSquare = this.allocState('square_avg');

@@ -5,6 +5,6 @@ export class Sgd extends Optimizer {
   readonly type = 'sgd' as const;
 
   protected override update(_index: number, w: Float32Array, g: Float32Array, lr: number): void {
-    for (let j = 0; j < w.length; j++) w[j] = w[j]! - lr * g[j]!;
+    this.kernels.axpy(-lr, g, w);
   }
 }

@@ -1,5 +1,7 @@
 // L2 weight penalty λ·Σw² over weights only, and its gradient 2λw (the course report's L = L₀ + λΣw²).
 import { ConfigError } from '../errors';
+import type { Kernels } from '../kernels/kernels';
+import { referenceKernels } from '../kernels/reference';
 import type { Param } from '../layers/layer';
 
 function checkLambda(lambda: number): void {
@@ -11,26 +13,16 @@ function checkLambda(lambda: number): void {
  * shrinking them towards 0 does not limit the model's capacity and only shifts the activations.
  * Note PyTorch's `weight_decay = wd` adds wd·w to the gradient, i.e. it corresponds to λ = wd / 2.
  */
-export function l2Penalty(params: readonly Param[], lambda: number): number {
+export function l2Penalty(params: readonly Param[], lambda: number, kernels: Kernels = referenceKernels): number {
   checkLambda(lambda);
   let sum = 0;
-  for (const p of params) {
-    if (p.role !== 'weight') continue;
-    const w = p.value;
-    for (let i = 0; i < w.length; i++) sum += w[i]! * w[i]!;
-  }
+  for (const p of params) if (p.role === 'weight') sum += kernels.sumSquares(p.value);
   return lambda * sum;
 }
 
 /** grad += 2λ·w for every param with role 'weight' (biases untouched); call after backward, before the step. */
-export function addL2Grad(params: readonly Param[], lambda: number): void {
+export function addL2Grad(params: readonly Param[], lambda: number, kernels: Kernels = referenceKernels): void {
   checkLambda(lambda);
   if (lambda === 0) return;
-  const k = 2 * lambda;
-  for (const p of params) {
-    if (p.role !== 'weight') continue;
-    const w = p.value;
-    const g = p.grad;
-    for (let i = 0; i < w.length; i++) g[i] = g[i]! + k * w[i]!;
-  }
+  for (const p of params) if (p.role === 'weight') kernels.axpy(2 * lambda, p.value, p.grad);
 }

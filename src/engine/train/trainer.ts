@@ -66,13 +66,13 @@ export function train(o: TrainerOptions): TrainResult {
       }
       const logits = o.model.forward(inputFor(n), true);
       const batch = loss.forwardBackward(logits, buffers.y);
-      const total = batch.loss + (o.l2 > 0 ? l2Penalty(params, o.l2) : 0);
+      const total = batch.loss + (o.l2 > 0 ? l2Penalty(params, o.l2, kernels) : 0);
       if (!Number.isFinite(total)) {
         stop = { reason: 'diverged', message: `loss became ${total} at step ${step + 1} (epoch ${epoch + 1}): lower the learning rate` };
         break;
       }
       o.model.backward(loss.grad);
-      if (o.l2 > 0) addL2Grad(params, o.l2);
+      if (o.l2 > 0) addL2Grad(params, o.l2, kernels);
       const lr = o.schedule(step);
       o.optimizer.step(lr);
       step++;

@@ -46,7 +46,7 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
   hooks.onReady?.({ dataset, model, stepsPerEpoch, train: trainSet, validation });
   const result = train({
     model,
-    optimizer: createOptimizer(config.optimizer, model.params()),
+    optimizer: createOptimizer(config.optimizer, model.params(), kernels),
     schedule,
     l2: config.l2,
     train: trainSet,

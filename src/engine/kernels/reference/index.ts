@@ -4,6 +4,7 @@ import { gemmReference } from './gemm';
 import { col2imReference, im2colReference } from './im2col';
 import { maxPoolBackwardReference, maxPoolForwardReference } from './max-pool';
 import { reluBackwardReference, reluForwardReference } from './relu';
+import { axpyReference, momentumStepReference, sumSquaresReference } from './vector';
 
 export const referenceKernels: Kernels = {
   name: 'reference',
@@ -16,4 +17,7 @@ export const referenceKernels: Kernels = {
   maxPoolBackward: maxPoolBackwardReference,
   reluForward: reluForwardReference,
   reluBackward: reluBackwardReference,
+  sumSquares: sumSquaresReference,
+  axpy: axpyReference,
+  momentumStep: momentumStepReference,
 };

@@ -12,6 +12,9 @@ export interface KernelExports {
   maxPoolBackward(dy: number, argmax: number, count: number, dx: number, dxLen: number): void;
   reluForward(x: number, y: number, n: number): void;
   reluBackward(x: number, dy: number, dx: number, n: number): void;
+  sumSquares(x: number, n: number): number;
+  axpy(alpha: number, x: number, y: number, n: number): void;
+  momentumStep(w: number, g: number, v: number, beta: number, lr: number, n: number): void;
   relaxed(): number;
 }
 
@@ -24,6 +27,9 @@ const exportNames: readonly (keyof KernelExports)[] = [
   'maxPoolBackward',
   'reluForward',
   'reluBackward',
+  'sumSquares',
+  'axpy',
+  'momentumStep',
   'relaxed',
 ];
 

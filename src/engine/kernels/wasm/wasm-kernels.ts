@@ -177,6 +177,31 @@ export async function createWasmKernels(source: Uint8Array | WasmModule, options
       wasm.reluBackward(px, pdy, pdx, n);
       io.copyOut(dx, pdx, n);
     },
+
+    sumSquares(x) {
+      return wasm.sumSquares(io.pointer(0, x, x.length, true), x.length);
+    },
+
+    axpy(alpha, x, y) {
+      const n = x.length;
+      checkLength('axpy', 'y (same length as x)', y, n);
+      const px = io.pointer(0, x, n, true);
+      const py = io.pointer(1, y, n, true);
+      wasm.axpy(alpha, px, py, n);
+      io.copyOut(y, py, n);
+    },
+
+    momentumStep(w, g, v, beta, lr) {
+      const n = w.length;
+      checkLength('momentumStep', 'g (same length as w)', g, n);
+      checkLength('momentumStep', 'v (same length as w)', v, n);
+      const pw = io.pointer(0, w, n, true);
+      const pg = io.pointer(1, g, n, true);
+      const pv = io.pointer(2, v, n, true);
+      wasm.momentumStep(pw, pg, pv, beta, lr, n);
+      io.copyOut(w, pw, n);
+      io.copyOut(v, pv, n);
+    },
   };
 }
 

@@ -1,0 +1,42 @@
+// The wasm vector kernels of the training step (sum of squares, axpy, momentum) against the reference.
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../random';
+import { readKernelWasm, runnableVariants } from '../../testing/wasm-kernels';
+import { axpyReference, momentumStepReference, sumSquaresReference } from '../reference/vector';
+import { createWasmKernels } from './index';
+
+describe.each(runnableVariants())('wasm vector kernels (%s)', (variant) => {
+  const sizes = [1, 3, 4, 7, 1001];
+
+  it.each(sizes)('sumSquares, axpy and momentumStep match the reference on %i values', async (n) => {
+    const kernels = await createWasmKernels(readKernelWasm(variant), { initialMiB: 4 });
+    const rng = new Rng(n);
+    const fill = () => kernels.alloc(n).map(() => rng.normal());
+    const [x, y, w, g, v] = [fill(), fill(), fill(), fill(), fill()];
+    expect(kernels.sumSquares(x)).toBeCloseTo(sumSquaresReference(x), 9);
+
+    const yRef = y.slice();
+    kernels.axpy(-0.3, x, y);
+    axpyReference(-0.3, x, yRef);
+    expect(Array.from(y)).toEqual(Array.from(yRef));
+
+    const [wRef, vRef] = [w.slice(), v.slice()];
+    kernels.momentumStep(w, g, v, 0.9, 0.05);
+    momentumStepReference(wRef, g, vRef, 0.9, 0.05);
+    expect(Array.from(v)).toEqual(Array.from(vRef));
+    expect(Array.from(w)).toEqual(Array.from(wRef));
+  });
+
+  it('works on views outside wasm memory too (copied through scratch)', async () => {
+    const kernels = await createWasmKernels(readKernelWasm(variant), { initialMiB: 4 });
+    const y = new Float32Array([1, 2, 3, 4, 5]);
+    kernels.axpy(2, new Float32Array([1, 1, 1, 1, 1]), y);
+    expect(Array.from(y)).toEqual([3, 4, 5, 6, 7]);
+    expect(kernels.sumSquares(new Float32Array([3, 4]))).toBe(25);
+  });
+
+  it('names the buffer whose length is wrong', async () => {
+    const kernels = await createWasmKernels(readKernelWasm(variant), { initialMiB: 4 });
+    expect(() => kernels.momentumStep(kernels.alloc(4), kernels.alloc(4), kernels.alloc(3), 0.9, 0.1)).toThrow(/momentumStep.*v/);
+  });
+});
