@@ -3,6 +3,7 @@ import { exportCommand } from './export-command';
 import { describeError } from './errors';
 import { EXIT } from './exit-codes';
 import { gridCommand } from './grid-command';
+import { reproduceCommand } from './reproduce-command';
 import { runsCommand } from './runs-command';
 import { serveCommand } from './serve-command';
 import { trainCommand } from './train-command';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   runs: runsCommand,
   export: exportCommand,
   serve: serveCommand,
+  reproduce: reproduceCommand,
 };
 
 const HELP = `Usage: nn-workbench <command> [options]     (from the sources: node --import tsx src/main/cli/main.ts …)
@@ -24,6 +26,7 @@ Commands:
   runs     list the recorded runs, or show one (\`runs list\`, \`runs show ID\`)
   export   write a run's files, a table of runs, or a figure (see \`export --help\`)
   serve    serve the workbench in a browser (web mode; prints the URL with its token)
+  reproduce  re-run every experiment of the course report and write its report folder (see \`reproduce --help\`)
 
 Every command takes --data-dir DIR (default: $NNWB_DATA_DIR, else the per-user data folder) and --help.
 Exit codes: 0 ok, 1 a run (or the command) failed, 2 bad usage or a refused value, 130 interrupted.

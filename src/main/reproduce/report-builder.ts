@@ -1,0 +1,77 @@
+// Assembles the whole report: header, the numbers at a glance, one section per experiment, the runs appendix.
+import { bestRun } from './best-setting';
+import { heading, para, tableBlock, type Block } from './document';
+import type { DoneExperiments, ExperimentDef, ExperimentId } from './experiment-types';
+import { headerBlocks, type ReproductionInfo, runsAppendix } from './report-header';
+import { REPORT } from './report-numbers';
+import { activationsSection } from './sections/activations-section';
+import { augmentationSection } from './sections/augmentation-section';
+import { bestMlpSection } from './sections/best-mlp-section';
+import { cnnSection } from './sections/cnn-section';
+import { stage1Section, stage2Section } from './sections/grid-sections';
+import { optimizersSection } from './sections/optimizers-section';
+import { col, type SectionContext, type SectionWriter } from './sections/section-context';
+
+const SECTIONS: Readonly<Record<ExperimentId, SectionWriter>> = {
+  activations: activationsSection,
+  stage1: stage1Section,
+  stage2: stage2Section,
+  optimizers: optimizersSection,
+  'best-mlp': bestMlpSection,
+  cnn: cnnSection,
+  augmentation: augmentationSection,
+};
+
+export const REPORT_TITLE = 'NN Workbench: the course report, reproduced';
+
+/** Every block of the report; the sections (and their figures) first, so the header's wall time covers them. */
+export async function buildReport(ctx: SectionContext, defs: readonly ExperimentDef[], info: ReproductionInfo): Promise<Block[]> {
+  const sections: Block[] = [];
+  for (const def of defs) {
+    const result = ctx.done.get(def.id);
+    sections.push(heading(2, `${def.number}. ${def.title}`), para(`Report section ${def.reportSection}.`));
+    if (!result || result.skipped) {
+      sections.push(para(`Skipped: ${result?.skipped ?? 'not run'}.`));
+      continue;
+    }
+    sections.push(...(await SECTIONS[def.id](ctx, result, def)));
+  }
+  return [
+    heading(1, REPORT_TITLE),
+    para(
+      'Every experiment of the course report "Neural Network and Deep Learning — PJ 1" (an MLP and a small CNN on MNIST, written with a NumPy engine) ' +
+        're-run with this workbench\'s TypeScript engine, through the same service and queue as the app. Each table puts the report\'s numbers beside ours.',
+    ),
+    ...headerBlocks(info, defs, ctx.done),
+    heading(2, 'At a glance'),
+    tableBlock(glanceTable(ctx.done)),
+    ...sections,
+    heading(2, 'Appendix: runs'),
+    ...runsAppendix(defs, ctx.done),
+  ];
+}
+
+function glanceTable(done: DoneExperiments) {
+  const best = (id: ExperimentId) => bestRun(done.get(id)?.runs ?? []);
+  const only = (id: ExperimentId) => {
+    const r = done.get(id)?.runs[0];
+    return r?.status === 'completed' ? r : undefined;
+  };
+  const stage2 = REPORT.stage2.rows.reduce((a, b) => (b.testAccuracy > a.testAccuracy ? b : a));
+  const cnnLast = REPORT.cnn.perEpoch.at(-1)!;
+  const rows: (string | number | null)[][] = [
+    ['grid stage 1: best test accuracy', best('stage1')?.final?.testAccuracy ?? null, REPORT.stage1.best.testAccuracy],
+    ['grid stage 2: best test accuracy', best('stage2')?.final?.testAccuracy ?? null, stage2.testAccuracy],
+    ['best MLP: train accuracy', only('best-mlp')?.final?.trainAccuracy ?? null, REPORT.bestMlp.trainAccuracy],
+    ['best MLP: test accuracy', only('best-mlp')?.final?.testAccuracy ?? null, REPORT.bestMlp.testAccuracy],
+    ['CNN: train accuracy (last epoch)', only('cnn')?.final?.trainAccuracy ?? null, cnnLast.trainAccuracy],
+    ['CNN: test accuracy (last epoch)', only('cnn')?.final?.testAccuracy ?? null, cnnLast.testAccuracy],
+    ['best MLP + augmentation: test accuracy', only('augmentation')?.final?.testAccuracy ?? null, null],
+  ];
+  return {
+    id: 'summary',
+    title: 'Table S. The headline numbers',
+    caption: 'Final-epoch accuracies; the report column is from its tables 2–3, section 6 and abstract (– : not measured).',
+    table: { columns: [col('quantity', '', 'text'), col('ours', 'ours (%)', 'percent'), col('report', 'report (%)', 'percent')], rows },
+  };
+}
