@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   for (const model of models) {
     log(`${model}: training one epoch with ${kernels.name} kernels…`);
+    // Untimed warm-up, as PyTorch gets: the JIT compiles the training loop before the timed epoch.
+    await trainRun(benchConfig(model, 1024), kernels);
     const run = await trainRun(benchConfig(model, limit), kernels);
     const epoch = run.result.epochs[0]!;
     const flops = trainingFlopsPerSample(run.model) * run.dataset.train.n;
