@@ -7,26 +7,15 @@ import type { WorkbenchEvent, WorkbenchEventSource } from '../../../shared/api-c
 import type { RunConfigInput } from '../../../shared/run-config';
 import type { Store } from '../../db';
 
+import { TINY, tinyConfig } from '../../runs/testing/manager-fixtures';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '../../../..');
 /** 1000 training and 200 test images of MNIST, gzipped IDX. */
-export const TINY = path.join(REPO, 'resources/fixtures/mnist-tiny');
+export { TINY };
 
-/** A run of well under a second: 300 samples, 784–16–10, 10 steps per epoch, 2 epochs. */
-export function tinyRun(overrides: Partial<RunConfigInput> = {}): RunConfigInput {
-  return {
-    dataset: { name: 'folder', path: TINY },
-    limitTrain: 300,
-    limitTest: 100,
-    model: { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', units: 10 }] },
-    optimizer: { type: 'momentum' },
-    lr: 0.05,
-    batchSize: 32,
-    epochs: 2,
-    seed: 1,
-    ...overrides,
-  };
-}
+/** A run of well under a second: 300 samples, 784–16–10, 10 steps per epoch, 2 epochs (the run manager's tiny config). */
+export const tinyRun: (overrides?: Partial<RunConfigInput>) => RunConfigInput = tinyConfig;
 
 export function tempDataDir(prefix = 'nnwb-wb-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
