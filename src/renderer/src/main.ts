@@ -1,8 +1,9 @@
-// Renderer entry: styles, Pinia, the app.
+// Renderer entry: styles, Pinia, the router, the app.
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { createAppRouter } from './router';
 import './styles/theme.css';
 import './styles/base.css';
 
-createApp(App).use(createPinia()).mount('#app');
+createApp(App).use(createPinia()).use(createAppRouter()).mount('#app');

@@ -1,53 +1,38 @@
-// The app's routes as patterns over the hash ("#/runs/12?tab=weights"), matched without any router library.
+// The app's routes for vue-router, with their names and params typed for `useRoute`, `push` and `RouterLink`.
+import type { RouteRecordInfo, RouteRecordRaw } from 'vue-router';
 
-export type RouteName = 'runs' | 'new-run' | 'run' | 'grids' | 'new-grid' | 'grid' | 'compare' | 'not-found';
+type NoParams = Record<never, never>;
 
-export interface Route {
-  readonly name: RouteName;
-  readonly path: string;
-  readonly params: Readonly<Record<string, string>>;
-  readonly query: Readonly<Record<string, string>>;
+/** Every named route: `push({ name: 'run', params: { id } })` is checked against this map. */
+export interface RouteNamedMap {
+  runs: RouteRecordInfo<'runs', '/runs', NoParams, NoParams>;
+  'new-run': RouteRecordInfo<'new-run', '/runs/new', NoParams, NoParams>;
+  run: RouteRecordInfo<'run', '/runs/:id', { id: string | number }, { id: string }>;
+  grids: RouteRecordInfo<'grids', '/grids', NoParams, NoParams>;
+  'new-grid': RouteRecordInfo<'new-grid', '/grids/new', NoParams, NoParams>;
+  grid: RouteRecordInfo<'grid', '/grids/:id', { id: string | number }, { id: string }>;
+  compare: RouteRecordInfo<'compare', '/compare', NoParams, NoParams>;
+  'not-found': RouteRecordInfo<'not-found', '/:pathMatch(.*)*', { pathMatch: string | string[] }, { pathMatch: string[] }>;
 }
 
-const patterns: readonly (readonly [RouteName, string])[] = [
-  ['runs', '/runs'],
-  ['new-run', '/runs/new'],
-  ['run', '/runs/:id'],
-  ['grids', '/grids'],
-  ['new-grid', '/grids/new'],
-  ['grid', '/grids/:id'],
-  ['compare', '/compare'],
-];
-
-/** Parses a location hash ("#/runs/3?tab=curves", "" → the runs page) into a route. */
-export function parseHash(hash: string): Route {
-  const raw = hash.replace(/^#/, '') || '/runs';
-  const [pathPart = '/', queryPart = ''] = raw.split('?', 2);
-  const path = pathPart === '/' ? '/runs' : pathPart.replace(/\/+$/, '');
-  const query: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(queryPart)) query[k] = v;
-  const parts = path.split('/').filter(Boolean);
-  for (const [name, pattern] of patterns) {
-    const want = pattern.split('/').filter(Boolean);
-    if (want.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const ok = want.every((w, i) => {
-      const got = decodeURIComponent(parts[i]!);
-      if (w.startsWith(':')) {
-        params[w.slice(1)] = got;
-        return true;
-      }
-      return w === got;
-    });
-    if (ok) return { name, path, params, query };
+declare module 'vue-router' {
+  interface TypesConfig {
+    RouteNamedMap: RouteNamedMap;
   }
-  return { name: 'not-found', path, params: {}, query };
 }
 
-/** "#/runs/3?tab=curves" from a path and a query (empty values left out). */
-export function buildHash(path: string, query: Readonly<Record<string, string | number | undefined | null>> = {}): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return `#${path}${s ? `?${s}` : ''}`;
-}
+export type RouteName = keyof RouteNamedMap;
+
+// Every page loads on first visit (its own chunk), which also keeps this file importable from plain vitest.
+// NOTE: ids are digits only, so "/runs/new" can never be read as a run id whatever the ranking.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'runs' } },
+  { path: '/runs', name: 'runs', component: () => import('../views/RunsView.vue') },
+  { path: '/runs/new', name: 'new-run', component: () => import('../views/NewRunView.vue') },
+  { path: '/runs/:id(\\d+)', name: 'run', component: () => import('../views/RunView.vue') },
+  { path: '/grids', name: 'grids', component: () => import('../views/GridsView.vue') },
+  { path: '/grids/new', name: 'new-grid', component: () => import('../views/NewGridView.vue') },
+  { path: '/grids/:id(\\d+)', name: 'grid', component: () => import('../views/GridView.vue') },
+  { path: '/compare', name: 'compare', component: () => import('../views/CompareView.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
+];
