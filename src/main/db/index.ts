@@ -2,7 +2,6 @@
 export { ArtifactsRepo } from './artifacts.repo';
 export type { Confusion, EpochArtifacts, Histogram, HistogramInput, HistogramKind, SnapshotEncoding, SnapshotInfo, Split, WeightSnapshot } from './artifacts.repo';
 export { DATA_DIR_ENV, DATABASE_FILE_NAME, databaseFile, defaultDataDir, resolveDataDir } from './data-dir';
-export { downsampleMinMax } from './downsample';
 export { DatabaseTooNewError, ForeignDatabaseError, IllegalTransitionError, MigrationError, NotFoundError } from './errors';
 export { ExperimentsRepo } from './experiments.repo';
 export type { Experiment, ExperimentKind, NewExperiment } from './experiments.repo';

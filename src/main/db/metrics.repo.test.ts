@@ -90,6 +90,19 @@ describe('MetricsRepo', () => {
     expect(store.metrics.series(runId, 'train/loss', { maxPoints: 50_000 }).steps.length).toBe(n);
   });
 
+  it('decimates a series with NaN stretches without letting NaN win, and refuses maxPoints below 2', () => {
+    const values = [1, NaN, NaN, NaN, NaN, NaN, 5, 2, 8, 3];
+    store.metrics.append(runId, values.map((v, i) => loss(i, v)));
+    // 2 ranges between the ends: steps 1–4 (all NaN: one point kept, as NaN) and 5–8 (min 2 at 7, max 8 at 8).
+    const s = store.metrics.series(runId, 'train/loss', { maxPoints: 6 });
+    expect(s.steps[0]).toBe(0);
+    expect(s.steps.at(-1)).toBe(9);
+    expect(s.values.filter(Number.isNaN)).toHaveLength(1);
+    expect(s.steps).toEqual(expect.arrayContaining([7, 8]));
+    expect(s.steps.length).toBeLessThanOrEqual(6);
+    expect(() => store.metrics.series(runId, 'train/loss', { maxPoints: 1 })).toThrow(/maxPoints must be an integer >= 2, got 1/);
+  });
+
   it('lists the keys of a run with their extent and latest value', () => {
     store.metrics.append(runId, [loss(1, 2), loss(5, NaN), { key: 'test/accuracy', step: 5, epoch: 0, value: 0.9 }]);
     const other = store.runs.create({ config: sampleConfig() }).id;

@@ -1,7 +1,6 @@
 // Metric time series in MLflow's shape (run, key, step, epoch, value, wall time): batched appends, downsampled reads.
 import { SqliteError } from 'better-sqlite3';
 import { ValidationError } from '../../shared/validation';
-import { downsampleMinMax } from './downsample';
 import { rethrowMissingRun } from './errors';
 import type { Db } from './open-database';
 
@@ -55,6 +54,12 @@ function statements(db: Db) {
     series: db
       .prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step')
       .raw(),
+    extent: db.prepare('SELECT count(*), min(step), max(step) FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ?').raw(),
+    // Min/max decimation inside SQLite, one step range at a time: each is a short scan of the primary key,
+    // and SQLite returns the other columns of the row holding the min (or max) value.
+    bucketMin: db.prepare('SELECT step, epoch, min(value), wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ?').raw(),
+    bucketMax: db.prepare('SELECT step, epoch, max(value), wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ?').raw(),
+    at: db.prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step = ?').raw(),
     keys: db.prepare(`SELECT key, count(*) AS points, min(step) AS firstStep, max(step) AS lastStep,
                         (SELECT value FROM metrics l WHERE l.run_id = m.run_id AND l.key = m.key ORDER BY step DESC LIMIT 1) AS lastValue
                       FROM metrics m WHERE run_id = ? GROUP BY key ORDER BY key`),
@@ -89,23 +94,60 @@ export class MetricsRepo {
 
   /** The series `key` of a run, by step; empty when there is none. */
   series(runId: number, key: string, options: SeriesOptions = {}): MetricSeries {
-    const rows = this.s.series.all(runId, key, options.fromStep ?? 0, options.toStep ?? Number.MAX_SAFE_INTEGER) as [
+    const from = options.fromStep ?? 0;
+    const to = options.toStep ?? Number.MAX_SAFE_INTEGER;
+    if (options.maxPoints !== undefined) {
+      if (!Number.isInteger(options.maxPoints) || options.maxPoints < 2) throw new RangeError(`maxPoints must be an integer >= 2, got ${options.maxPoints}`);
+      const [total, first, last] = this.s.extent.get(runId, key, from, to) as [number, number | null, number | null];
+      if (total > options.maxPoints) return this.decimated(runId, key, total, first!, last!, options.maxPoints);
+    }
+    const rows = this.s.series.all(runId, key, from, to) as [
       number,
       number,
       number | null,
       number,
     ][];
-    const values = rows.map((r) => r[2] ?? NaN);
-    const keep = options.maxPoints === undefined ? undefined : downsampleMinMax(values, options.maxPoints);
-    const pick = keep ? keep.map((i) => rows[i]!) : rows;
     return {
       runId,
       key,
-      steps: pick.map((r) => r[0]),
-      epochs: pick.map((r) => r[1]),
-      values: keep ? keep.map((i) => values[i]!) : values,
-      wallTimes: pick.map((r) => r[3]),
+      steps: rows.map((r) => r[0]),
+      epochs: rows.map((r) => r[1]),
+      values: rows.map((r) => r[2] ?? NaN),
+      wallTimes: rows.map((r) => r[3]),
       total: rows.length,
+    };
+  }
+
+  /**
+   * At most `maxPoints` points of a long series that draw like the whole: the first and last, and the minimum and
+   * maximum of each of ⌊(maxPoints − 2) / 2⌋ step ranges between them (min/max decimation, as plotting tools do
+   * for long traces: spikes and the global extremes survive, where averaging or LTTB may drop them).
+   * NOTE: NaN (NULL) never wins a min or max; a range of NaN only keeps one of its points, as NaN.
+   */
+  private decimated(runId: number, key: string, total: number, first: number, last: number, maxPoints: number): MetricSeries {
+    type Row = [number, number, number | null, number];
+    const buckets = Math.floor((maxPoints - 2) / 2);
+    const rows: Row[] = [this.s.at.get(runId, key, first) as Row];
+    const span = last - first - 1;
+    for (let b = 0; b < buckets; b++) {
+      const lo = first + 1 + Math.floor((b * span) / buckets);
+      const hi = first + Math.floor(((b + 1) * span) / buckets);
+      if (hi < lo) continue;
+      const min = this.s.bucketMin.get(runId, key, lo, hi) as Row;
+      if (min[0] === null) continue; // no point in this step range
+      const max = this.s.bucketMax.get(runId, key, lo, hi) as Row;
+      if (min[0] === max[0]) rows.push(min);
+      else rows.push(...(min[0] < max[0] ? [min, max] : [max, min]));
+    }
+    rows.push(this.s.at.get(runId, key, last) as Row);
+    return {
+      runId,
+      key,
+      steps: rows.map((r) => r[0]),
+      epochs: rows.map((r) => r[1]),
+      values: rows.map((r) => r[2] ?? NaN),
+      wallTimes: rows.map((r) => r[3]),
+      total,
     };
   }
 

@@ -1,7 +1,6 @@
 // Metric series as the charts read them: column arrays, downsampled (LTTB), NaN as null, times from the run's start.
 import type { CallInput, CallOutput } from '../../shared/api-contract';
-import type { MetricPoints } from '../../shared/api-inspect-types';
-import { downsampleSeries } from '../../shared/downsample';
+import type { MetricSeries } from '../../shared/api-inspect-types';
 import type { Run, Store } from '../db';
 import { requireRun } from './lookups';
 
@@ -15,12 +14,13 @@ export class MetricCalls {
 
   getMetrics({ runId, keys, maxPoints, sinceStep }: CallInput<'getMetrics'>): CallOutput<'getMetrics'> {
     const run = requireRun(this.store, runId);
-    return keys.map((key) => downsampleSeries(this.points(run, key, sinceStep), maxPoints));
+    // The store decimates long series itself (min/max per step range), so they never cross into JS whole.
+    return keys.map((key) => this.points(run, key, sinceStep, maxPoints));
   }
 
-  /** Every stored point of `key` (after `sinceStep`), in the API's column form. */
-  points(run: Run, key: string, sinceStep?: number): MetricPoints {
-    const s = this.store.metrics.series(run.id, key, sinceStep === undefined ? {} : { fromStep: sinceStep + 1 });
+  /** The stored points of `key` (after `sinceStep`; at most `maxPoints`), in the API's column form. */
+  points(run: Run, key: string, sinceStep?: number, maxPoints?: number): MetricSeries {
+    const s = this.store.metrics.series(run.id, key, { fromStep: sinceStep === undefined ? undefined : sinceStep + 1, maxPoints });
     const origin = run.startedAt ?? run.createdAt;
     return {
       key,
@@ -29,6 +29,7 @@ export class MetricCalls {
       // NOTE: NaN and ±Infinity become null: JSON cannot carry them, and a chart draws a gap.
       values: s.values.map((v) => (Number.isFinite(v) ? v : null)),
       times: s.wallTimes.map((t) => (t - origin) / 1000),
+      totalPoints: s.total,
     };
   }
 }
