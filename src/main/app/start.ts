@@ -1,7 +1,7 @@
 // `npm start`: the desktop app when Electron can run here, else web mode — with one line saying why, never a stack trace.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { describeError } from '../cli/errors';
+import { runEntry } from '../cli/run-entry';
 import { parseServeOptions, SERVE_HELP } from '../cli/serve-command';
 import { electronUnavailable } from './electron-check';
 import { appRoot } from './renderer-dir';
@@ -41,13 +41,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const { message, code } = describeError(error);
-    process.stderr.write(`${message}\n`);
-    process.exitCode = code;
-  },
-);
+runEntry(main);

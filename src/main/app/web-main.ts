@@ -1,6 +1,6 @@
 // Entry of web mode (`node --import tsx src/main/app/web-main.ts [--port N] [--data-dir DIR]`):
 // the workbench in a browser; prints the URL with its token; SIGINT/SIGTERM shut it down cleanly.
-import { describeError } from '../cli/errors';
+import { runEntry } from '../cli/run-entry';
 import { parseServeOptions, SERVE_HELP } from '../cli/serve-command';
 import { serveUntilStopped } from './web-app';
 
@@ -14,13 +14,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const { message, code } = describeError(error);
-    process.stderr.write(`${message}\n`);
-    process.exitCode = code;
-  },
-);
+runEntry(main);

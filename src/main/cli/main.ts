@@ -1,6 +1,6 @@
 // The command-line entry: `<command> [options]`; errors become one clear line and a trustworthy exit code.
 import { exportCommand } from './export-command';
-import { describeError } from './errors';
+import { runEntry } from './run-entry';
 import { EXIT } from './exit-codes';
 import { gridCommand } from './grid-command';
 import { reproduceCommand } from './reproduce-command';
@@ -43,13 +43,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const { message, code } = describeError(error);
-    process.stderr.write(`${message}\n`);
-    process.exitCode = code;
-  },
-);
+runEntry(main);
