@@ -82,6 +82,10 @@ describe('input validation (field named, service untouched)', () => {
     ['exportFigure', { runIds: [1], figure: 'loss', format: 'svg', width: 100_000 }, 'width'],
     ['checkDataset', { name: 'cifar-10' }, 'name'],
     ['checkDataset', { name: 'folder', path: '' }, 'path'],
+    ['startReproduction', {}, 'scale'],
+    ['cancelReproduction', { id: 'reports/2026' }, 'id'],
+    ['getReportFile', { id: '2026-11-26T20-20-27', file: 'figures/../../x.svg' }, 'file'],
+    ['getReportFile', { id: '2026-11-26T20-20-27T', file: 'report.md' }, 'id'],
   ])('%s(%j) names %s', async (call, input, field) => {
     const error = await refused(call, input);
     expect(error.name).toBe('ValidationError');

@@ -13,12 +13,14 @@ import type {
   WeightMatrix,
 } from './api-inspect-types';
 import type { CallName, EventMethodName, EventName } from './api-names';
+import type { ReproductionSummary } from './api-reproduction-types';
 import * as s from './api-schemas';
 import type { AppInfo, DatasetListing, EpochRecord, GridDetail, GridSummary, RunDetail, RunStatus, RunSummary, StartedGrid } from './api-types';
 import { gridSpecSchema } from './grid-spec';
 
 // One import for implementers and callers: every result type lives beside the contract.
 export type * from './api-inspect-types';
+export type * from './api-reproduction-types';
 export type * from './api-types';
 export type { GridSpec, GridSpecInput, GridValue } from './grid-spec';
 
@@ -81,6 +83,15 @@ export const apiCalls = {
   exportRun: { input: s.exportRunInput, output: returns<ExportedFile>() },
   exportTable: { input: s.exportTableInput, output: returns<ExportedFile>() },
   exportFigure: { input: s.exportFigureInput, output: returns<ExportedFile>() },
+
+  /** Re-runs the course report's experiments through the queue and writes its report folder (one at a time). */
+  startReproduction: { input: s.startReproductionInput, output: returns<ReproductionSummary>() },
+  /** Newest first: the one running and every report folder in the data folder. */
+  listReproductions: { input: s.noInput, output: returns<ReproductionSummary[]>() },
+  /** Cancels its queued and running runs; the report is still written from what finished. */
+  cancelReproduction: { input: s.reproductionRef, output: returns<ReproductionSummary>() },
+  /** One file of its report folder (report.html, a figure, a table). */
+  getReportFile: { input: s.getReportFileInput, output: returns<ExportedFile>() },
 } as const satisfies Record<CallName, CallDef>;
 
 /** Progress of a running run: the step metrics logged since the last event (batched, a few per second). */
@@ -110,6 +121,8 @@ export const apiEvents = {
   runEpoch: returns<RunEpochEvent>(),
   /** A grid was created or one of its cells changed status. */
   gridUpdated: returns<GridSummary>(),
+  /** A reproduction started, moved on (an experiment queued or finished, a run stopped) or ended. */
+  reproductionUpdated: returns<ReproductionSummary>(),
 } as const satisfies Record<EventName, Returns<unknown>>;
 
 type Calls = typeof apiCalls;

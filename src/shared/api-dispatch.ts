@@ -1,7 +1,7 @@
 // The main side of every front door: look the call up, validate its input with the contract, run it, wrap the outcome.
-import { apiCalls, type WorkbenchApi } from './api-contract';
-import { isCallName } from './api-names';
-import { toWireError, type ApiResult } from './api-wire';
+import { apiCalls, type CallArg, type CallOutput, type WorkbenchApi } from './api-contract';
+import { type CallName, isCallName } from './api-names';
+import { ApiError, toWireError, type ApiResult } from './api-wire';
 import { parseWith } from './validation';
 
 /** Runs one call by name on raw (untrusted) input; never throws, never rejects. */
@@ -23,4 +23,18 @@ export function createDispatcher(api: WorkbenchApi): Dispatch {
       return { ok: false, error: toWireError(err) };
     }
   };
+}
+
+/** A call by name from trusted main-side code, validated like a front door's; rejects with ApiError. */
+export type Call = <K extends CallName>(name: K, input?: CallArg<K>) => Promise<CallOutput<K>>;
+
+/** Calls into `api` (or the api `api()` returns, for a service still being assembled) through a dispatcher. */
+export function createCaller(api: WorkbenchApi | (() => WorkbenchApi)): Call {
+  let dispatch: Dispatch | undefined;
+  return (async (name: CallName, input?: unknown) => {
+    dispatch ??= createDispatcher(typeof api === 'function' ? api() : api);
+    const result = await dispatch(name, input);
+    if (!result.ok) throw new ApiError(result.error);
+    return result.value;
+  }) as Call;
 }

@@ -31,9 +31,13 @@ export const callNames = [
   'exportRun',
   'exportTable',
   'exportFigure',
+  'startReproduction',
+  'listReproductions',
+  'cancelReproduction',
+  'getReportFile',
 ] as const;
 
-export const eventNames = ['runUpdated', 'runDeleted', 'runProgress', 'runEpoch', 'gridUpdated'] as const;
+export const eventNames = ['runUpdated', 'runDeleted', 'runProgress', 'runEpoch', 'gridUpdated', 'reproductionUpdated'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -1,6 +1,7 @@
 // Runtime schemas of every API call's input: the main side parses each argument with these before acting on it.
 // Limits are generous for real use and refuse absurd sizes (a 10 MB tag, a million metric keys).
 import { z } from 'zod';
+import { REPRODUCTION_SCALES } from './api-reproduction-types';
 import { RUN_STATUSES } from './api-types';
 import { configOverridesSchema } from './config-overrides';
 import { datasetRefSchema, runConfigSchema } from './run-config';
@@ -135,3 +136,19 @@ export const exportFigureInput = z.strictObject({
 });
 
 export { datasetRefSchema, runConfigSchema };
+
+/** A reproduction's id: its start time as a folder name, e.g. "2026-11-26T20-20-27" (never a path). */
+export const reproductionIdSchema = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d(-\d{1,3})?$/, 'expected a reproduction id like 2026-11-26T20-20-27');
+export const reproductionRef = z.strictObject({ id: reproductionIdSchema });
+export const startReproductionInput = z.strictObject({
+  scale: z.enum(REPRODUCTION_SCALES),
+  dataset: datasetRefSchema.default({ name: 'mnist' }),
+});
+/** One file of a reproduction's report folder, by the relative path its summary lists. */
+export const getReportFileInput = z.strictObject({
+  id: reproductionIdSchema,
+  file: z
+    .string()
+    .max(200)
+    .regex(/^[\w-]+(\/[\w-]+)*\.(md|html|svg|png|csv|tex)$/, 'expected a path from the reproduction\'s file list, e.g. figures/cnn-loss.svg'),
+});

@@ -1,7 +1,8 @@
 // `reproduce` options: full or quick scale, where the report goes, the session tag, and refused values.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseReproduceOptions, timestampName } from './reproduce-command';
+import { timeOfName, timestampName } from '../reproduce/session-name';
+import { parseReproduceOptions } from './reproduce-command';
 import { UsageError } from './usage-error';
 
 const now = new Date('2025-03-01T14:05:09.123Z');
@@ -32,6 +33,8 @@ describe('parseReproduceOptions', () => {
 
   it('names folders by UTC time without colons', () => {
     expect(timestampName(now)).toBe('2025-03-01T14-05-09');
+    expect(timeOfName('2025-03-01T14-05-09')).toBe(Date.parse('2025-03-01T14:05:09Z'));
+    expect(timeOfName('copy of a report')).toBe(0);
     expect(parseReproduceOptions(['--help'])).toEqual({ help: true });
   });
 });

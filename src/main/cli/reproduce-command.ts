@@ -4,6 +4,7 @@ import type { DatasetRef } from '../../shared/run-config';
 import { REPRODUCE_TAG, sessionTag } from '../reproduce/pipeline';
 import { startReproduction } from '../reproduce/reproduce';
 import { FULL_SCALE, quickScale, type ReproduceScale } from '../reproduce/scale';
+import { timestampName } from '../reproduce/session-name';
 import { EXIT } from './exit-codes';
 import { COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, int, parseFlags } from './flags';
 import { onInterrupt, withWorkbench } from './session';
@@ -57,11 +58,6 @@ export type ReproduceOptions =
       json: boolean;
       quiet: boolean;
     };
-
-/** "2025-03-01T14-05-09": a folder name that sorts by time and is valid everywhere. */
-export function timestampName(d: Date): string {
-  return d.toISOString().slice(0, 19).replace(/:/g, '-');
-}
 
 function datasetOf(text: string | undefined): DatasetRef {
   if (text === undefined || text === 'mnist') return { name: 'mnist' };

@@ -1,11 +1,8 @@
 // A command's use of the workbench: open it on the data folder, call it as a front door does, always close it.
-import type { CallArg, CallOutput } from '../../shared/api-contract';
-import { createDispatcher } from '../../shared/api-dispatch';
-import type { CallName } from '../../shared/api-names';
-import { ApiError } from '../../shared/api-wire';
+import { type Call, createCaller } from '../../shared/api-dispatch';
 import { createWorkbench, type Workbench, type WorkbenchOptions } from '../workbench/create-workbench';
 
-export type Call = <K extends CallName>(name: K, input?: CallArg<K>) => Promise<CallOutput<K>>;
+export type { Call };
 
 /**
  * Opens the workbench (mode 'cli'), runs `fn`, and closes it whatever happens. Calls made through `call`
@@ -13,12 +10,7 @@ export type Call = <K extends CallName>(name: K, input?: CallArg<K>) => Promise<
  */
 export async function withWorkbench<T>(options: Omit<WorkbenchOptions, 'mode'>, fn: (call: Call, wb: Workbench) => Promise<T>): Promise<T> {
   const wb = createWorkbench({ ...options, mode: 'cli' });
-  const dispatch = createDispatcher(wb);
-  const call: Call = async (name, input) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new ApiError(result.error);
-    return result.value as CallOutput<typeof name>;
-  };
+  const call = createCaller(wb);
   try {
     return await fn(call, wb);
   } finally {

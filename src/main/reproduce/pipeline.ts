@@ -1,13 +1,12 @@
 // Runs the experiments through the workbench: each is queued once the experiments it needs have finished,
 // every run goes through the same service and queue as the app's, and each result is read back whole.
-import type { CallArg, CallOutput } from '../../shared/api-contract';
-import type { CallName } from '../../shared/api-names';
+import type { Call } from '../../shared/api-dispatch';
 import { FINAL_STATUSES, type RunSummary } from '../../shared/api-types';
 import type { DoneExperiments, ExperimentDef, ExperimentId, ExperimentRuns } from './experiment-types';
 import type { ReproduceScale } from './scale';
 
 /** A validated call into the workbench, as every front door makes it. */
-export type Call = <K extends CallName>(name: K, input?: CallArg<K>) => Promise<CallOutput<K>>;
+export type { Call };
 
 export interface ReproduceBackend {
   readonly call: Call;
@@ -18,6 +17,12 @@ export interface ReproduceBackend {
 export interface PipelineHooks {
   /** A line of progress for people. */
   log?(line: string): void;
+  /** The experiment's runs are on the queue. */
+  queued?(id: ExperimentId, runIds: readonly number[]): void;
+  /** One of the experiment's runs stopped (completed, failed or cancelled). */
+  runStopped?(id: ExperimentId, runId: number): void;
+  /** Every run of the experiment stopped, or it was skipped. */
+  finished?(result: ExperimentRuns): void;
 }
 
 /** The tag every reproduced run carries, to find them in the app. */
@@ -63,6 +68,7 @@ export class ExperimentPipeline {
       const result = await Promise.race(running.values());
       running.delete(result.id);
       done.set(result.id, result);
+      this.hooks.finished?.(result);
     }
     return done;
   }
@@ -97,7 +103,10 @@ export class ExperimentPipeline {
       for (const config of plan.configs) runs.push(await this.backend.call('startRun', config));
     }
     this.submitted.push(...runs.map((r) => r.id));
+    // Cancelled while these were being queued: cancel() has not seen them.
+    if (this.cancelled) await Promise.all(runs.map((r) => this.backend.call('cancelRun', { id: r.id }).catch(() => undefined)));
     for (const r of runs) await this.label(def, r);
+    this.hooks.queued?.(def.id, runs.map((r) => r.id));
     this.hooks.log?.(`experiment ${def.number} (${def.title}): ${runs.length} run${runs.length === 1 ? '' : 's'} queued (ids ${runs.map((r) => r.id).join(', ')})`);
     const notes = plan.notes ?? [];
     const finished = (async (): Promise<ExperimentRuns> => {
@@ -107,6 +116,8 @@ export class ExperimentPipeline {
       this.hooks.log?.(`experiment ${def.number} (${def.title}) finished in ${((Date.now() - submittedAt) / 1000).toFixed(1)} s`);
       return { id: def.id, grid, runs: details, notes, submittedAt, finishedAt: Date.now(), skipped: null };
     })();
+    // run() sees the first failure; later ones (the workbench closed under it) must not surface as unhandled.
+    finished.catch(() => undefined);
     return { finished };
   }
 
@@ -118,6 +129,7 @@ export class ExperimentPipeline {
   }
 
   private async reportRun(def: ExperimentDef, id: number): Promise<void> {
+    this.hooks.runStopped?.(def.id, id);
     if (!this.hooks.log) return;
     const r = await this.backend.call('getRun', { id });
     this.finishedRuns++;

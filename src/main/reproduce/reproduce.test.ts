@@ -4,8 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../shared/api-dispatch';
-import { ApiError } from '../../shared/api-wire';
+import { createCaller } from '../../shared/api-dispatch';
 import { createWorkbench, type Workbench } from '../workbench/create-workbench';
 import { tempDataDir, TINY } from '../workbench/testing/fixtures';
 import { type Call, REPRODUCE_TAG, sessionTag } from './pipeline';
@@ -54,12 +53,7 @@ const csvRows = (rel: string) => read(rel).trimEnd().split('\n').slice(1);
 beforeAll(async () => {
   temp = tempDataDir('nnwb-reproduce-');
   wb = createWorkbench({ dataDir: temp.dir, mode: 'cli', concurrency: 2 });
-  const dispatch = createDispatcher(wb);
-  call = (async (name: string, input?: unknown) => {
-    const r = await dispatch(name, input);
-    if (!r.ok) throw new ApiError(r.error);
-    return r.value;
-  }) as Call;
+  call = createCaller(wb);
   const reproduction = startReproduction(
     { call, waitFor: (id) => wb.manager!.waitFor(id) },
     { scale, outDir: out(), command: 'npm run reproduce -- --quick', session: sessionTag('test') },

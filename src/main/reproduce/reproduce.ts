@@ -1,7 +1,7 @@
 // The reproduction from start to finish: queue the experiments, wait for them, write the report folder.
 import { EXPERIMENTS, QUEUE_ORDER } from './experiments';
 import type { DoneExperiments } from './experiment-types';
-import { ExperimentPipeline, type ReproduceBackend } from './pipeline';
+import { ExperimentPipeline, type PipelineHooks, type ReproduceBackend } from './pipeline';
 import { buildReport, REPORT_TITLE } from './report-builder';
 import { writeReportFolder } from './report-folder';
 import type { ReproduceScale } from './scale';
@@ -18,6 +18,10 @@ export interface ReproduceOptions {
   /** Train nothing: write the report of the earlier reproduction with this session tag. */
   readonly reportOnly?: string;
   readonly log?: (line: string) => void;
+  /** Told as experiments are queued and finish (the app's progress view). */
+  readonly progress?: Omit<PipelineHooks, 'log'>;
+  /** Every run has stopped; the report folder is about to be written. */
+  readonly beforeWriting?: () => void;
 }
 
 export interface ReproduceResult {
@@ -36,7 +40,7 @@ export interface Reproduction {
 
 /** Starts the reproduction on `backend` (a workbench opened on the data folder). */
 export function startReproduction(backend: ReproduceBackend, options: ReproduceOptions): Reproduction {
-  const pipeline = new ExperimentPipeline(backend, options.scale, EXPERIMENTS, QUEUE_ORDER, options.session, { log: options.log });
+  const pipeline = new ExperimentPipeline(backend, options.scale, EXPERIMENTS, QUEUE_ORDER, options.session, { ...options.progress, log: options.log });
   const result = (async (): Promise<ReproduceResult> => {
     let startedAt = new Date();
     const t0 = performance.now();
@@ -54,6 +58,7 @@ export function startReproduction(backend: ReproduceBackend, options: ReproduceO
     } else {
       done = await pipeline.run();
       options.log?.('all runs finished: writing the report');
+      options.beforeWriting?.();
     }
     const elapsed = () => before + (performance.now() - t0) / 1000;
     const ctx = { call: backend.call, scale: options.scale, done };

@@ -67,6 +67,12 @@ const MALFORMED: [string, unknown, string][] = [
   ['exportFigure', { runIds: [1], figure: 'loss', format: 'svg', width: 1e6 }, 'width'],
   ['checkDataset', { name: 'folder' }, 'path'],
   ['listRuns', { status: ['done'] }, 'status.0'],
+  ['startReproduction', { scale: 'huge' }, 'scale'],
+  ['startReproduction', { scale: 'quick', dataset: { name: 'cifar' } }, 'dataset.name'],
+  ['cancelReproduction', { id: '../..' }, 'id'],
+  ['getReportFile', { id: '2026-11-26T20-20-27', file: '../workbench.sqlite' }, 'file'],
+  ['getReportFile', { id: '2026-11-26T20-20-27', file: '/etc/passwd' }, 'file'],
+  ['getReportFile', { id: '2026-11-26T20-20-27', file: 'figures/x.exe' }, 'file'],
 ];
 
 describe('malformed arguments', () => {

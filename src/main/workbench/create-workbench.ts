@@ -1,5 +1,6 @@
 // The one service behind every front door: opens the store, starts the run manager, and implements every call.
 import type { WorkbenchBackend } from '../../shared/api-contract';
+import { createCaller } from '../../shared/api-dispatch';
 import type { AppInfo } from '../../shared/api-types';
 import { databaseFile, openStore, type Store } from '../db';
 import type { DatasetDirs } from '../datasets/locate';
@@ -14,6 +15,7 @@ import { ExportCalls } from './export-calls';
 import { InspectCalls } from './inspect-calls';
 import { MetricCalls } from './metric-calls';
 import { ModelCalls } from './model-calls';
+import { ReproduceCalls } from './reproduce-calls';
 import { RunCalls } from './run-calls';
 import { RunViews } from './run-views';
 
@@ -108,6 +110,8 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     datasetDirs: options.datasetDirs,
     version: options.version,
   });
+  // The reproduction calls the workbench (declared below, called only later) as a front door does: validated.
+  const reproduce = new ReproduceCalls(options.dataDir, manager, hub, createCaller(() => workbench));
   let closing: Promise<void> | null = null;
   // Every call is async for the contract; synchronous failures become rejections, never throws.
   const call =
@@ -115,7 +119,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     async (input: I): Promise<O> =>
       fn(input);
 
-  return {
+  const workbench: Workbench = {
     dataDir: options.dataDir,
     store,
     manager,
@@ -123,6 +127,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     subscribe: (listener) => hub.subscribe(listener),
     close(closeOptions = {}) {
       closing ??= (async () => {
+        reproduce.close();
         try {
           await manager?.shutdown({ keepQueued: closeOptions.keepQueued ?? true });
         } finally {
@@ -166,5 +171,11 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     exportRun: call((i) => exports.exportRun(i)),
     exportTable: call((i) => exports.exportTable(i)),
     exportFigure: call((i) => exports.exportFigure(i)),
+
+    startReproduction: call((i) => reproduce.startReproduction(i)),
+    listReproductions: call(() => reproduce.listReproductions()),
+    cancelReproduction: call((i) => reproduce.cancelReproduction(i)),
+    getReportFile: call((i) => reproduce.getReportFile(i)),
   };
+  return workbench;
 }

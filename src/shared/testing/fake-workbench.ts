@@ -163,5 +163,9 @@ export function createFakeWorkbench(): FakeWorkbench {
     exportRun: async ({ runId, format }) => ({ fileName: `run-${get(runId).id}.${format}`, mimeType: 'text/plain', encoding: 'utf8', data: 'fake' }),
     exportTable: async () => missing('exportTable'),
     exportFigure: async () => missing('exportFigure'),
+    startReproduction: async (input) => (log('startReproduction', input), missing('startReproduction')),
+    listReproductions: async () => [],
+    cancelReproduction: async () => missing('cancelReproduction'),
+    getReportFile: async () => missing('getReportFile'),
   };
 }

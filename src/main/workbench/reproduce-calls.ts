@@ -1,0 +1,129 @@
+// The reproduction as a preset experiment of the app: start it (one at a time), follow it, cancel it, and
+// read its report folder's files. Its runs go through the same queue as every other run.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CallInput, CallOutput } from '../../shared/api-contract';
+import type { ExportedFile } from '../../shared/api-inspect-types';
+import type { ReproductionSummary } from '../../shared/api-reproduction-types';
+import { ConflictError, NotFoundError } from '../../shared/api-wire';
+import { encodeBase64 } from '../../shared/base64';
+import { EXPERIMENTS } from '../reproduce/experiments';
+import { type Call, sessionTag } from '../reproduce/pipeline';
+import { startReproduction } from '../reproduce/reproduce';
+import { ReproductionRecord } from '../reproduce/reproduction-record';
+import { FULL_SCALE, quickScale } from '../reproduce/scale';
+import { timestampName } from '../reproduce/session-name';
+import { reportsDir, storedRecords } from '../reproduce/stored-records';
+import type { RunManager } from '../runs/run-manager';
+import type { EventHub } from './event-hub';
+
+const MIME: Record<string, string> = {
+  md: 'text/markdown',
+  html: 'text/html',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  csv: 'text/csv',
+  tex: 'application/x-tex',
+};
+
+export class ReproduceCalls {
+  private current: { record: ReproductionRecord; cancel: () => Promise<void> } | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    /** Null when read-only: nothing can train. */
+    private readonly manager: RunManager | null,
+    private readonly hub: EventHub,
+    /** The workbench's own calls, validated as every front door's. */
+    private readonly call: Call,
+  ) {}
+
+  startReproduction({ scale, dataset }: CallInput<'startReproduction'>): ReproductionSummary {
+    const manager = this.manager;
+    if (!manager) throw new ConflictError('the workbench is open read-only: it cannot start a reproduction');
+    if (this.current?.record.active) throw new ConflictError(`reproduction ${this.current.record.summary.id} is still running: cancel it or wait for it`);
+    const { id, folder } = this.newFolder();
+    const session = sessionTag(id);
+    const record = new ReproductionRecord(
+      { id, scale, dataset, tag: session, folder, startedAt: Date.now() },
+      EXPERIMENTS,
+      (summary) => this.hub.emit({ event: 'reproductionUpdated', payload: summary }),
+    );
+    const hooks = record.hooks();
+    const reproduction = startReproduction(
+      { call: this.call, waitFor: (runId) => manager.waitFor(runId) },
+      {
+        scale: scale === 'quick' ? quickScale(dataset) : { ...FULL_SCALE, dataset },
+        outDir: folder,
+        command: `NN Workbench → Reproduce (${scale})`,
+        session,
+        log: hooks.log,
+        progress: hooks,
+        beforeWriting: () => record.writing(),
+      },
+    );
+    let cancelled = false;
+    void reproduction.result.then(
+      (r) => record.end(cancelled ? 'cancelled' : 'completed', { files: r.files }),
+      (err: unknown) => record.end('failed', { error: err instanceof Error ? err.message : String(err) }),
+    );
+    this.current = {
+      record,
+      cancel: () => {
+        cancelled = true;
+        return reproduction.cancel();
+      },
+    };
+    return record.summary;
+  }
+
+  listReproductions(): ReproductionSummary[] {
+    const live = this.current?.record.summary;
+    const stored = storedRecords(this.dataDir).filter((r) => r.id !== live?.id);
+    return live ? [live, ...stored].sort((a, b) => b.id.localeCompare(a.id)) : stored;
+  }
+
+  async cancelReproduction({ id }: CallInput<'cancelReproduction'>): Promise<ReproductionSummary> {
+    const summary = this.find(id);
+    if (this.current?.record.summary.id !== id || !this.current.record.active) return summary;
+    await this.current.cancel();
+    return this.current.record.summary;
+  }
+
+  getReportFile({ id, file }: CallInput<'getReportFile'>): CallOutput<'getReportFile'> {
+    const summary = this.find(id);
+    // Only the files it wrote: the input schema already refuses "..", this refuses anything else in the folder.
+    if (!summary.files.includes(file)) throw new NotFoundError(`reproduction ${id} has no file "${file}"${summary.files.length ? '' : ' (its report is not written yet)'}`);
+    const ext = file.slice(file.lastIndexOf('.') + 1);
+    const fileName = `${id}-${file.replace(/\//g, '-')}`;
+    const data = readFileSync(path.join(summary.folder, file));
+    const out: ExportedFile =
+      ext === 'png'
+        ? { fileName, mimeType: MIME.png!, encoding: 'base64', data: encodeBase64(data) }
+        : { fileName, mimeType: MIME[ext] ?? 'text/plain', encoding: 'utf8', data: data.toString('utf8') };
+    return out;
+  }
+
+  /** The app is closing: a reproduction still running is recorded as interrupted (its runs are kept). */
+  close(): void {
+    this.current?.record.end('interrupted', { error: 'the app was closed before this reproduction finished; the runs that finished are kept' });
+  }
+
+  private find(id: string): ReproductionSummary {
+    const summary = this.listReproductions().find((r) => r.id === id);
+    if (!summary) throw new NotFoundError(`reproduction ${id} not found`);
+    return summary;
+  }
+
+  /** A fresh folder under reports/, named by the time (with a suffix when two start in one second). */
+  private newFolder(): { id: string; folder: string } {
+    const base = timestampName(new Date());
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      const folder = path.join(reportsDir(this.dataDir), id);
+      if (existsSync(folder)) continue;
+      mkdirSync(folder, { recursive: true });
+      return { id, folder };
+    }
+  }
+}

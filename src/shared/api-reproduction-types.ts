@@ -1,0 +1,47 @@
+// What the API says about a reproduction of the course report: its experiments, its runs, its report folder.
+// Times are Unix milliseconds.
+import type { DatasetRef } from './run-config';
+
+export const REPRODUCTION_SCALES = ['quick', 'full'] as const;
+export type ReproductionScaleName = (typeof REPRODUCTION_SCALES)[number];
+
+/** `writing`: every run stopped and the report folder is being written. `interrupted`: the app stopped mid-way. */
+export const REPRODUCTION_STATUSES = ['running', 'writing', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export type ReproductionStatus = (typeof REPRODUCTION_STATUSES)[number];
+
+/** `waiting`: on the experiments whose results choose its settings. */
+export type ReproductionExperimentStatus = 'waiting' | 'queued' | 'finished' | 'skipped';
+
+export interface ReproductionExperiment {
+  readonly id: string;
+  /** 1–7, as in issue 5 and the report's order. */
+  readonly number: number;
+  readonly title: string;
+  readonly status: ReproductionExperimentStatus;
+  readonly runIds: readonly number[];
+  /** Runs of it that have stopped (completed, failed or cancelled). */
+  readonly runsStopped: number;
+  /** Why it was skipped, else null. */
+  readonly skipped: string | null;
+}
+
+export interface ReproductionSummary {
+  /** Its name and its folder's: the start time, e.g. "2026-11-26T20-20-27". */
+  readonly id: string;
+  readonly scale: ReproductionScaleName;
+  readonly dataset: DatasetRef;
+  readonly status: ReproductionStatus;
+  /** The tag on every run of it (filter the runs table by it). */
+  readonly tag: string;
+  /** The report folder on disk. */
+  readonly folder: string;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+  readonly experiments: readonly ReproductionExperiment[];
+  /** Why it failed or was interrupted, else null. */
+  readonly error: string | null;
+  /** The report folder's files, relative to it (empty until written): report.md, report.html, figures/…, tables/…. */
+  readonly files: readonly string[];
+  /** The last lines of its progress log, oldest first. */
+  readonly log: readonly string[];
+}
