@@ -166,6 +166,6 @@ export function createFakeWorkbench(): FakeWorkbench {
     startReproduction: async (input) => (log('startReproduction', input), missing('startReproduction')),
     listReproductions: async () => [],
     cancelReproduction: async () => missing('cancelReproduction'),
-    getReportFile: async () => missing('getReportFile'),
+    getReportFile: async (input) => (log('getReportFile', input), missing('getReportFile')),
   };
 }

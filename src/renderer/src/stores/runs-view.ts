@@ -24,6 +24,10 @@ export const useRunsViewStore = defineStore('runs-view', () => {
     const t = filter.value.tags;
     filter.value = { ...filter.value, tags: t.includes(tag) ? t.filter((x) => x !== tag) : [...t, tag] };
   }
+  /** Only runs with this tag (a link from a reproduction, say), every other filter cleared. */
+  function showTag(tag: string): void {
+    filter.value = { ...EMPTY_FILTER, tags: [tag] };
+  }
   function setRanges(ranges: NumericRange[]): void {
     filter.value = { ...filter.value, ranges };
   }
@@ -36,5 +40,5 @@ export const useRunsViewStore = defineStore('runs-view', () => {
     else sort.value = { field, direction: ['name', 'dataset', 'model', 'optimizer', 'status'].includes(field) ? 'asc' : 'desc' };
   }
 
-  return { filter, sort, filtering, setText, toggleStatus, setStatuses, toggleTag, setRanges, clear, sortBy };
+  return { filter, sort, filtering, setText, toggleStatus, setStatuses, toggleTag, showTag, setRanges, clear, sortBy };
 });

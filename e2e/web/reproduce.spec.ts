@@ -1,0 +1,59 @@
+// The reproduction as a preset experiment of the app: a bad dataset starts nothing; a quick reproduction on the
+// tiny fixture runs every experiment through the queue, then its report, tables and figures can be read and saved.
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { TINY_DATASET } from '../support/paths';
+
+async function save(page: Page, button: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download') as Promise<Download>, button()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+test('reproduce the report on the fixture, then read its report, tables and figures', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.getByTestId('nav-reproduce').click();
+  await expect(page.getByRole('heading', { name: 'Reproduce the report' })).toBeVisible();
+
+  // A folder with no path: refused beside the field, nothing started.
+  await page.getByTestId('reproduce-dataset').selectOption('folder');
+  await page.getByTestId('reproduce-run').click();
+  await expect(page.getByTestId('error-reproduce-dataset')).toContainText('give the folder');
+  await expect(page.locator('[data-testid^="reproduction-2"]')).toHaveCount(0);
+
+  await page.getByTestId('reproduce-folder').fill(TINY_DATASET);
+  await page.getByTestId('reproduce-scale-quick').check();
+  await page.getByTestId('reproduce-run').click();
+  const card = page.locator('[data-testid^="reproduction-2"]');
+  await expect(card).toHaveCount(1);
+  await expect(page.getByTestId('reproduce-run')).toBeDisabled();
+  await expect(card.getByTestId('reproduction-cancel')).toBeVisible();
+  // Progress arrives as it happens: the first experiments' runs queue and stop.
+  await expect(card.locator('[data-testid^="experiment-"][data-status="finished"]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(card).toHaveAttribute('data-status', 'completed', { timeout: 150_000 });
+  await expect(card.locator('[data-testid^="experiment-"][data-status="finished"]')).toHaveCount(7);
+  await expect(page.getByTestId('reproduce-run')).toBeEnabled();
+
+  const html = await save(page, () => card.getByTestId('report-html').click());
+  expect(html.name).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-report\.html$/);
+  expect(html.text).toContain('<img src="data:image/svg+xml;base64,');
+  expect(html.text).toContain('Grid search, stage 1');
+  const csv = await save(page, () => card.getByTestId('table-grid-stage1-csv').click());
+  expect(csv.text.trim().split('\n').length).toBeGreaterThan(4);
+
+  await card.getByText(/figures, each as SVG and PNG/).click();
+  const kernels = card.getByTestId('figure-cnn-kernels').locator('img');
+  await kernels.scrollIntoViewIfNeeded();
+  await expect(kernels).toBeVisible();
+  await expect.poll(() => kernels.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+
+  await kernels.click();
+  await expect(page.getByRole('dialog').locator('img.full')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Its runs, in the runs table: filtered by its tag.
+  await card.getByTestId('reproduction-runs').click();
+  await expect(page.getByRole('heading', { name: 'Runs' })).toBeVisible();
+  await expect(page.locator('[data-testid^="run-row-"]')).toHaveCount(23);
+});
