@@ -1,5 +1,6 @@
 // A run as the repository takes it in and hands it out (camelCase), and its mapping from a row of RUN_SELECT.
 import type { RunConfig } from '../../shared/run-config';
+import type { StopReason } from '../../engine/train/metrics';
 import type { RunStatus } from './run-status';
 
 export interface Run {
@@ -37,6 +38,11 @@ export interface Run {
   readonly bestTestAccuracy: number | null;
   /** 0-based epoch of `bestTestAccuracy`. */
   readonly bestEpoch: number | null;
+  /** Known once the worker has built the model and loaded the data. */
+  readonly parameterCount: number | null;
+  readonly stepsTotal: number | null;
+  /** Why it stopped, as its worker reported; null while it trains and for a run that ended without a report (a crash). */
+  readonly stopReason: StopReason | null;
 }
 
 export interface NewRun {
@@ -55,6 +61,8 @@ export interface RunEnvironment {
   readonly engineVersion?: string;
   readonly kernels?: string;
   readonly datasetHash?: string;
+  readonly parameterCount?: number;
+  readonly stepsTotal?: number;
 }
 
 /** What one finished epoch tells the run row: its metrics become the run's latest, and maybe its best. */

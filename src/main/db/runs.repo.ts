@@ -1,4 +1,5 @@
 // Runs: create a queued run, list and filter, move it through its lifecycle, record its progress, tag, delete.
+import type { StopReason } from '../../engine/train/metrics';
 import { IllegalTransitionError, NotFoundError } from './errors';
 import { ExperimentsRepo } from './experiments.repo';
 import type { Db, Statement } from './open-database';
@@ -24,11 +25,12 @@ function statements(db: Db) {
     setStatus: p(`UPDATE runs SET status = @to,
                     started_at = CASE WHEN @to = 'running' THEN @now ELSE started_at END,
                     finished_at = CASE WHEN @terminal THEN @now ELSE finished_at END,
-                    error = COALESCE(@error, error)
+                    error = COALESCE(@error, error), stop_reason = COALESCE(@stopReason, stop_reason)
                   WHERE id = @id AND status IN (SELECT value FROM json_each(@from))`),
     interrupt: p("UPDATE runs SET status = 'interrupted', finished_at = ?, error = COALESCE(error, ?) WHERE status = 'running'"),
     environment: p(`UPDATE runs SET engine_version = COALESCE(@engineVersion, engine_version),
-                      kernels = COALESCE(@kernels, kernels), dataset_hash = COALESCE(@datasetHash, dataset_hash)
+                      kernels = COALESCE(@kernels, kernels), dataset_hash = COALESCE(@datasetHash, dataset_hash),
+                      parameter_count = COALESCE(@parameterCount, parameter_count), steps_total = COALESCE(@stepsTotal, steps_total)
                     WHERE id = @id`),
     // SQLite evaluates every SET expression on the old row, so best_epoch and best_test_accuracy agree.
     epoch: p(`UPDATE runs SET epochs_done = max(epochs_done, @epoch + 1), steps_done = max(steps_done, @stepsDone),
@@ -118,7 +120,7 @@ export class RunsRepo {
    * Moves a run along its lifecycle (run-status.ts), stamping started_at / finished_at.
    * Throws IllegalTransitionError for any other move, NotFoundError for a missing run.
    */
-  setStatus(id: number, to: RunStatus, details: { error?: string } = {}): Run {
+  setStatus(id: number, to: RunStatus, details: { error?: string; stopReason?: StopReason } = {}): Run {
     const { changes } = this.s.setStatus.run({
       id,
       to,
@@ -126,6 +128,7 @@ export class RunsRepo {
       terminal: isTerminal(to) ? 1 : 0,
       now: this.now(),
       error: details.error === undefined ? null : clipError(details.error),
+      stopReason: details.stopReason ?? null,
     });
     if (changes === 0) throw new IllegalTransitionError(id, this.require(id), to);
     return this.get(id)!;
@@ -137,8 +140,8 @@ export class RunsRepo {
   }
 
   recordEnvironment(id: number, env: RunEnvironment): void {
-    const { engineVersion = null, kernels = null, datasetHash = null } = env;
-    this.mustChange(this.s.environment.run({ id, engineVersion, kernels, datasetHash }).changes, id);
+    const { engineVersion = null, kernels = null, datasetHash = null, parameterCount = null, stepsTotal = null } = env;
+    this.mustChange(this.s.environment.run({ id, engineVersion, kernels, datasetHash, parameterCount, stepsTotal }).changes, id);
   }
 
   /** The epoch's metrics become the run's latest; its test accuracy becomes the best if higher (ties keep the earlier). */

@@ -10,7 +10,7 @@ import { createForkHost } from './fork-host';
 import { gridCells } from './grid-runs';
 import type { ProcessHost } from './process-host';
 import { RunManager } from './run-manager';
-import { FACT_KEYS, readEpochRecords } from './run-metrics';
+import { readEpochRecords } from './run-metrics';
 import { FAKE_WORKER, type ManagerFixture, managerFixture, spyHost, tinyConfig, until } from './testing/manager-fixtures';
 
 let fixture: ManagerFixture | undefined;
@@ -42,7 +42,7 @@ describe('RunManager', () => {
       const epochs = readEpochRecords(store.metrics, run.id);
       expect(epochs.map((e) => [e.epoch, e.step])).toEqual([[0, 10], [1, 20]]);
       expect(epochs[1]!.testAccuracy).toBe(run.testAccuracy);
-      expect(store.metrics.series(run.id, FACT_KEYS.parameterCount).values).toEqual([TINY_PARAMS]);
+      expect(run).toMatchObject({ parameterCount: TINY_PARAMS, stepsTotal: 20, stopReason: 'completed' });
       expect(store.metrics.series(run.id, 'param/layers.1.weight/std').values).toHaveLength(2);
       expect(store.artifacts.histograms(run.id, { epoch: 1 }).map((h) => h.param)).toEqual(['layers.1.bias', 'layers.1.weight', 'layers.3.bias', 'layers.3.weight']);
       expect(store.artifacts.confusion(run.id, 'test')!.counts.reduce((s, c) => s + c, 0)).toBe(100);

@@ -14,13 +14,11 @@ export const EPOCH_KEYS = {
 } as const;
 
 /**
- * Facts the worker reports once it has loaded the data, stored at step 0 (the runs table has no column
- * for them): the model size, the run's length, and the split sizes.
+ * Facts the worker reports once it has loaded the data, stored at step 0: the epoch's length and the split
+ * sizes (the model size and the run's length are columns of the run).
  */
 export const FACT_KEYS = {
-  parameterCount: 'run/parameter_count',
   stepsPerEpoch: 'run/steps_per_epoch',
-  stepsTotal: 'run/steps_total',
   trainSamples: 'dataset/train_samples',
   validationSamples: 'dataset/validation_samples',
   testSamples: 'dataset/test_samples',
@@ -91,12 +89,10 @@ export function inspectionPoints(ins: Inspection, epoch: number, step: number, w
   return out;
 }
 
-export function factPoints(ready: WorkerMessageOf<'ready'>, epochs: number, wallTime: number): MetricPoint[] {
+export function factPoints(ready: WorkerMessageOf<'ready'>, wallTime: number): MetricPoint[] {
   const at = (key: string, value: number): MetricPoint => ({ key, step: 0, epoch: 0, value, wallTime });
   return [
-    at(FACT_KEYS.parameterCount, ready.parameterCount),
     at(FACT_KEYS.stepsPerEpoch, ready.stepsPerEpoch),
-    at(FACT_KEYS.stepsTotal, ready.stepsPerEpoch * epochs),
     at(FACT_KEYS.trainSamples, ready.dataset.train),
     at(FACT_KEYS.validationSamples, ready.dataset.validation),
     at(FACT_KEYS.testSamples, ready.dataset.test),

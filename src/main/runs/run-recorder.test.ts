@@ -119,10 +119,11 @@ describe('RunRecorder', () => {
     expect(transactions).toBe(feed.length - 1); // the snapshot is a single statement
     const row = store.runs.get(run.id)!;
     expect(row).toMatchObject({ status: 'completed', error: null, stepsDone: 4, epochsDone: 1, testAccuracy: 0.8, datasetHash: 'a'.repeat(64), kernels: 'wasm-simd' });
+    expect(row).toMatchObject({ stepsTotal: 4, stopReason: 'completed' });
     const loss = store.metrics.series(run.id, METRIC_KEYS.loss);
     expect(loss.steps).toEqual([1, 2, 3, 4]);
     expect(loss.values[2]).toBeNaN();
-    expect(store.metrics.series(run.id, FACT_KEYS.stepsTotal).values).toEqual([4]);
+    expect(store.metrics.series(run.id, FACT_KEYS.stepsPerEpoch).values).toEqual([4]);
     expect(store.metrics.series(run.id, paramKey('layers.1.weight', 'grad_norm'))).toMatchObject({ steps: [4], values: [0.03] });
     expect(store.metrics.series(run.id, deadUnitsKey('layers.2', 'dead')).values).toEqual([1]);
     expect(readEpochRecords(store.metrics, run.id)).toEqual([

@@ -1,4 +1,5 @@
 // Writes what one training process reports into the store — one transaction per message — and emits the events.
+import type { StopReason } from '../../engine/train/metrics';
 import type { RunEpochEvent } from '../../shared/api-contract';
 import type { WorkerMessage, WorkerMessageOf, WeightSnapshot } from '../../shared/worker-protocol';
 import type { Run, RunStatus, Store } from '../db';
@@ -52,14 +53,14 @@ export class RunRecorder {
     if (this.terminal) return;
     if (msg.type !== 'snapshot') this.flushEpochEvent();
     if (msg.runId !== null && msg.runId !== String(this.runId)) {
-      this.finish('failed', `ProtocolError: the training process of run ${this.runId} sent a message for run ${msg.runId}`);
+      this.finish('failed', { error: `ProtocolError: the training process of run ${this.runId} sent a message for run ${msg.runId}` });
       this.hooks.abort();
       return;
     }
     try {
       this.write(msg);
     } catch (err) {
-      this.finish('failed', `could not record the run: ${err instanceof Error ? err.message : String(err)}`);
+      this.finish('failed', { error: `could not record the run: ${err instanceof Error ? err.message : String(err)}` });
       this.hooks.abort();
     }
   }
@@ -69,12 +70,12 @@ export class RunRecorder {
     this.flushEpochEvent();
     if (this.terminal) return;
     if (end.cancelRequested) {
-      this.finish('cancelled', end.killedAfterCancel ? 'cancelled: the training process did not stop in time and was killed' : undefined);
+      this.finish('cancelled', { stopReason: 'cancelled', error: end.killedAfterCancel ? 'cancelled: the training process did not stop in time and was killed' : undefined });
       return;
     }
     const how = end.signal ? `was killed by ${end.signal}` : end.code === 0 ? 'exited' : `exited with code ${end.code}`;
     const tail = end.stderrTail.trim();
-    this.finish('failed', `the training process ${how} before the run ended${tail ? `\n${tail}` : ''}`);
+    this.finish('failed', { error: `the training process ${how} before the run ended${tail ? `\n${tail}` : ''}` });
   }
 
   private write(msg: WorkerMessage): void {
@@ -84,8 +85,14 @@ export class RunRecorder {
         this.t0 = Date.now();
         this.stepsTotal = msg.stepsPerEpoch * this.run.config.epochs;
         store.transaction(() => {
-          store.runs.recordEnvironment(id, { engineVersion: ENGINE_VERSION, kernels: msg.kernels, datasetHash: msg.dataset.hash });
-          store.metrics.append(id, factPoints(msg, this.run.config.epochs, this.t0));
+          store.runs.recordEnvironment(id, {
+            engineVersion: ENGINE_VERSION,
+            kernels: msg.kernels,
+            datasetHash: msg.dataset.hash,
+            parameterCount: msg.parameterCount,
+            stepsTotal: this.stepsTotal ?? undefined,
+          });
+          store.metrics.append(id, factPoints(msg, this.t0));
         });
         this.announceChange();
         return;
@@ -117,14 +124,14 @@ export class RunRecorder {
       }
       case 'done': {
         const [status, message] = doneStatus(msg);
-        this.finish(status, message, () => {
+        this.finish(status, { error: message, stopReason: msg.stopReason }, () => {
           store.artifacts.putWeights(id, msg.weights);
           store.runs.setStepsDone(id, msg.steps);
         });
         return;
       }
       case 'failed':
-        this.finish('failed', `${msg.error.name}: ${msg.error.message}`);
+        this.finish('failed', { error: `${msg.error.name}: ${msg.error.message}` });
         return;
     }
   }
@@ -163,18 +170,18 @@ export class RunRecorder {
   }
 
   /** Writes the terminal status (after `alsoWrite`, in the same transaction) and announces it. */
-  private finish(status: RunStatus, error: string | undefined, alsoWrite?: () => void): void {
+  private finish(status: RunStatus, end: { error?: string; stopReason?: StopReason }, alsoWrite?: () => void): void {
     this.terminal = true;
     let run: Run;
     try {
       run = this.store.transaction(() => {
         alsoWrite?.();
-        return this.store.runs.setStatus(this.runId, status, { error });
+        return this.store.runs.setStatus(this.runId, status, end);
       });
     } catch (err) {
       // Deleted, or moved on by someone else; if the writes themselves failed, still record the end.
       if (!alsoWrite) return;
-      this.finish('failed', `could not record the end of the run: ${err instanceof Error ? err.message : String(err)}`);
+      this.finish('failed', { error: `could not record the end of the run: ${err instanceof Error ? err.message : String(err)}` });
       return;
     }
     this.hooks.announce(run, true);

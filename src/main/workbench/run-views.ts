@@ -5,7 +5,7 @@ import type { EpochRecord, EpochScores, GridSummary, RunDetail, RunStatus, RunSu
 import type { DatasetRef } from '../../shared/run-config';
 import type { GridSpec } from '../../shared/grid-spec';
 import { type Experiment, isTerminal, type Run, type Store } from '../db';
-import { FACT_KEYS, readEpochRecords } from '../runs/run-metrics';
+import { readEpochRecords } from '../runs/run-metrics';
 
 const DATASET_TITLES = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' } as const;
 
@@ -13,10 +13,9 @@ export function datasetTitle(ref: DatasetRef): string {
   return ref.name === 'folder' ? `folder ${ref.path}` : DATASET_TITLES[ref.name];
 }
 
+/** What a run's row does not hold: its per-epoch table, read from its metrics. */
 interface Extras {
   readonly epochs: EpochRecord[];
-  readonly stepsTotal: number | null;
-  readonly paramCount: number | null;
 }
 
 const scores = (e: EpochRecord): EpochScores => ({
@@ -37,18 +36,10 @@ export function bestEpoch(epochs: readonly EpochRecord[]): EpochRecord | null {
   return best;
 }
 
-/** What the run's end says about why it stopped (the store keeps the worker's message as the run's error). */
+/** Why the run stopped (a run cancelled before it started has no worker to say so) and what was said. */
 function stopOf(run: Run): { stopReason: StopReason | null; stopMessage: string | null } {
-  switch (run.status) {
-    case 'completed':
-      return run.error ? { stopReason: 'early_stopping', stopMessage: run.error } : { stopReason: 'completed', stopMessage: null };
-    case 'cancelled':
-      return { stopReason: 'cancelled', stopMessage: run.error };
-    case 'failed':
-      return /^loss became /.test(run.error ?? '') ? { stopReason: 'diverged', stopMessage: run.error } : { stopReason: null, stopMessage: run.error };
-    default:
-      return { stopReason: null, stopMessage: null };
-  }
+  const stopReason = run.stopReason ?? (run.status === 'cancelled' ? 'cancelled' : null);
+  return { stopReason, stopMessage: isTerminal(run.status) ? run.error : null };
 }
 
 export class RunViews {
@@ -79,7 +70,7 @@ export class RunViews {
       engineVersion: run.engineVersion ?? 'unknown',
       kernels: run.kernels,
       ...stopOf(run),
-      paramCount: extras.paramCount,
+      paramCount: run.parameterCount,
       hasWeights: this.store.artifacts.weights(run.id) !== undefined,
       snapshotEpochs: [...snapshotEpochs].sort((a, b) => a - b),
     };
@@ -117,11 +108,8 @@ export class RunViews {
   private extras(run: Run): Extras {
     const cached = this.finalExtras.get(run.id);
     if (cached) return cached;
-    const fact = (key: string) => this.store.metrics.series(run.id, key).values.at(-1) ?? null;
     const extras: Extras = {
       epochs: readEpochRecords(this.store.metrics, run.id),
-      stepsTotal: fact(FACT_KEYS.stepsTotal),
-      paramCount: fact(FACT_KEYS.parameterCount),
     };
     if (isTerminal(run.status)) this.finalExtras.set(run.id, extras);
     return extras;
@@ -147,7 +135,7 @@ export class RunViews {
       epochsDone: run.epochsDone,
       epochsTotal: run.config.epochs,
       stepsDone: run.stepsDone,
-      stepsTotal: extras.stepsTotal,
+      stepsTotal: run.stepsTotal,
       final: last ? scores(last) : null,
       best: best ? scores(best) : null,
     };

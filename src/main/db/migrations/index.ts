@@ -1,7 +1,8 @@
 // Every schema migration in order: append a new file's migration here, never edit or reorder a released one.
 import { m0001Initial } from './0001-initial';
+import { m0002RunFacts } from './0002-run-facts';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002RunFacts];

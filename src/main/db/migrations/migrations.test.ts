@@ -32,6 +32,15 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
       INSERT INTO weights (run_id, format, data, created_at) VALUES (1, 'safetensors', x'00', 1003);
     `);
   },
+  2: (db) => {
+    db.exec(`
+      INSERT INTO experiments (id, kind, name, spec, created_at) VALUES (1, 'run', 'first', NULL, 1000);
+      INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, started_at, parameter_count, steps_total)
+        VALUES (1, 1, 'first', 'running', '{"seed":3}', 3, 'mnist', 1000, 1001, 109386, 4690);
+      INSERT INTO run_tags (run_id, tag) VALUES (1, 'baseline');
+      INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (1, 'train/loss', 1, 0, 2.3, 1001), (1, 'train/loss', 2, 0, NULL, 1002);
+    `);
+  },
 };
 
 function schema(db: Database.Database) {
@@ -93,4 +102,33 @@ describe('upgrading from every older version', () => {
       }
     });
   }
+});
+
+describe('0002: run facts as columns', () => {
+  it('fills them from what schema 1 kept: the step-0 facts and how each run ended', () => {
+    const file = temp.file('facts.sqlite');
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) });
+    const runs = [
+      [1, 'completed', null],
+      [2, 'completed', 'early stopping: no better validation accuracy for 3 epochs'],
+      [3, 'failed', 'loss became NaN at step 12 (epoch 0): lower the learning rate'],
+      [4, 'failed', 'the training process was killed by SIGKILL before the run ended'],
+      [5, 'cancelled', null],
+      [6, 'interrupted', 'the workbench stopped while the run was in progress'],
+    ] as const;
+    old.exec("INSERT INTO experiments (id, kind, name, created_at) VALUES (1, 'run', 'x', 1)");
+    const insert = old.prepare("INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, error) VALUES (?, 1, 'r', ?, '{}', 1, 'mnist', 1, ?)");
+    for (const r of runs) insert.run(...r);
+    old.exec(`INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES
+      (1, 'run/parameter_count', 0, 0, 109386, 1), (1, 'run/steps_total', 0, 0, 4690, 1), (1, 'run/steps_per_epoch', 0, 0, 469, 1)`);
+    old.close();
+
+    const store = openStore(file);
+    expect(store.runs.get(1)).toMatchObject({ parameterCount: 109386, stepsTotal: 4690, stopReason: 'completed' });
+    expect(runs.map(([id]) => store.runs.get(id)!.stopReason)).toEqual(['completed', 'early_stopping', 'diverged', null, 'cancelled', null]);
+    expect(store.runs.get(2)).toMatchObject({ parameterCount: null, stepsTotal: null });
+    // The facts that became columns are not kept twice; the others stay.
+    expect(store.metrics.keys(1).map((k) => k.key)).toEqual(['run/steps_per_epoch']);
+    store.close();
+  });
 });
