@@ -103,6 +103,20 @@ describe('MetricsRepo', () => {
     expect(() => store.metrics.series(runId, 'train/loss', { maxPoints: 1 })).toThrow(/maxPoints must be an integer >= 2, got 1/);
   });
 
+  it('counts the points of a decimated range, and returns a sparse series whole when it fits', () => {
+    // Every 50th step: 40 points over 2000 steps, more steps than maxPoints but fewer points.
+    store.metrics.append(runId, Array.from({ length: 40 }, (_, i) => loss(i * 50, i % 7)));
+    expect(store.metrics.series(runId, 'train/loss', { maxPoints: 100 })).toMatchObject({ total: 40, steps: Array.from({ length: 40 }, (_, i) => i * 50) });
+    const picked = store.metrics.series(runId, 'train/loss', { maxPoints: 10 });
+    expect(picked.total).toBe(40);
+    expect(picked.steps.length).toBeLessThanOrEqual(10);
+    expect([picked.steps[0], picked.steps.at(-1)]).toEqual([0, 1950]);
+    const range = store.metrics.series(runId, 'train/loss', { fromStep: 500, toStep: 1499, maxPoints: 6 });
+    expect(range.total).toBe(20);
+    expect([range.steps[0], range.steps.at(-1)]).toEqual([500, 1450]);
+    expect(store.metrics.series(runId, 'train/loss', { fromStep: 2000, maxPoints: 6 })).toMatchObject({ steps: [], total: 0 });
+  });
+
   it('lists the keys of a run with their extent and latest value', () => {
     store.metrics.append(runId, [loss(1, 2), loss(5, NaN), { key: 'test/accuracy', step: 5, epoch: 0, value: 0.9 }]);
     const other = store.runs.create({ config: sampleConfig() }).id;

@@ -54,15 +54,32 @@ function statements(db: Db) {
     series: db
       .prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step')
       .raw(),
-    extent: db.prepare('SELECT count(*), min(step), max(step) FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ?').raw(),
+    // The first and last point of a step range: two short descents of the primary key, however long the range.
+    first: db.prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step LIMIT 1').raw(),
+    last: db.prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step DESC LIMIT 1').raw(),
     // Min/max decimation inside SQLite, one step range at a time: each is a short scan of the primary key,
-    // and SQLite returns the other columns of the row holding the min (or max) value.
-    bucketMin: db.prepare('SELECT step, epoch, min(value), wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ?').raw(),
+    // and SQLite returns the other columns of the row holding the min (or max) value. The min scan also counts
+    // the range's points, so the series' total needs no scan of its own.
+    bucketMin: db.prepare('SELECT step, epoch, min(value), wall_time, count(*) FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ?').raw(),
     bucketMax: db.prepare('SELECT step, epoch, max(value), wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ?').raw(),
-    at: db.prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step = ?').raw(),
     keys: db.prepare(`SELECT key, count(*) AS points, min(step) AS firstStep, max(step) AS lastStep,
                         (SELECT value FROM metrics l WHERE l.run_id = m.run_id AND l.key = m.key ORDER BY step DESC LIMIT 1) AS lastValue
                       FROM metrics m WHERE run_id = ? GROUP BY key ORDER BY key`),
+  };
+}
+
+/** A point as the statements return it: step, epoch, value (NULL for NaN), wall time. */
+type Row = [number, number, number | null, number];
+
+function columns(runId: number, key: string, rows: readonly Row[], total: number): MetricSeries {
+  return {
+    runId,
+    key,
+    steps: rows.map((r) => r[0]),
+    epochs: rows.map((r) => r[1]),
+    values: rows.map((r) => r[2] ?? NaN),
+    wallTimes: rows.map((r) => r[3]),
+    total,
   };
 }
 
@@ -70,7 +87,7 @@ export class MetricsRepo {
   private readonly s: ReturnType<typeof statements>;
   private readonly appendBatch: (runId: number, points: readonly MetricPoint[], now: number) => void;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     const s = (this.s = statements(db));
     this.appendBatch = db.transaction((runId: number, points: readonly MetricPoint[], now: number) => {
       for (const p of points) s.insert.run(runId, p.key, p.step, p.epoch, p.value, Math.round(p.wallTime ?? now));
@@ -96,26 +113,25 @@ export class MetricsRepo {
   series(runId: number, key: string, options: SeriesOptions = {}): MetricSeries {
     const from = options.fromStep ?? 0;
     const to = options.toStep ?? Number.MAX_SAFE_INTEGER;
-    if (options.maxPoints !== undefined) {
-      if (!Number.isInteger(options.maxPoints) || options.maxPoints < 2) throw new RangeError(`maxPoints must be an integer >= 2, got ${options.maxPoints}`);
-      const [total, first, last] = this.s.extent.get(runId, key, from, to) as [number, number | null, number | null];
-      if (total > options.maxPoints) return this.decimated(runId, key, total, first!, last!, options.maxPoints);
-    }
-    const rows = this.s.series.all(runId, key, from, to) as [
-      number,
-      number,
-      number | null,
-      number,
-    ][];
-    return {
-      runId,
-      key,
-      steps: rows.map((r) => r[0]),
-      epochs: rows.map((r) => r[1]),
-      values: rows.map((r) => r[2] ?? NaN),
-      wallTimes: rows.map((r) => r[3]),
-      total: rows.length,
-    };
+    const maxPoints = options.maxPoints;
+    if (maxPoints === undefined) return this.whole(runId, key, from, to);
+    if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`maxPoints must be an integer >= 2, got ${maxPoints}`);
+    // One read transaction: a consistent snapshot, and one WAL read lock for the hundreds of range queries, not one each.
+    return this.db.transaction(() => {
+      const first = this.s.first.get(runId, key, from, to) as Row | undefined;
+      if (!first) return columns(runId, key, [], 0);
+      const last = this.s.last.get(runId, key, from, to) as Row;
+      // Steps are unique per key: a step range no longer than maxPoints holds no more points than that.
+      if (last[0] - first[0] < maxPoints) return this.whole(runId, key, from, to);
+      const picked = this.decimated(runId, key, first, last, maxPoints);
+      // Steps far apart (a metric logged every 50 steps) can span a long range with few points: then all of them.
+      return picked.total > maxPoints ? picked : this.whole(runId, key, from, to);
+    })();
+  }
+
+  private whole(runId: number, key: string, from: number, to: number): MetricSeries {
+    const rows = this.s.series.all(runId, key, from, to) as Row[];
+    return columns(runId, key, rows, rows.length);
   }
 
   /**
@@ -124,31 +140,25 @@ export class MetricsRepo {
    * for long traces: spikes and the global extremes survive, where averaging or LTTB may drop them).
    * NOTE: NaN (NULL) never wins a min or max; a range of NaN only keeps one of its points, as NaN.
    */
-  private decimated(runId: number, key: string, total: number, first: number, last: number, maxPoints: number): MetricSeries {
-    type Row = [number, number, number | null, number];
+  private decimated(runId: number, key: string, first: Row, last: Row, maxPoints: number): MetricSeries {
     const buckets = Math.floor((maxPoints - 2) / 2);
-    const rows: Row[] = [this.s.at.get(runId, key, first) as Row];
-    const span = last - first - 1;
+    const rows: Row[] = [first];
+    let total = 2;
+    const span = last[0] - first[0] - 1;
     for (let b = 0; b < buckets; b++) {
-      const lo = first + 1 + Math.floor((b * span) / buckets);
-      const hi = first + Math.floor(((b + 1) * span) / buckets);
+      const lo = first[0] + 1 + Math.floor((b * span) / buckets);
+      const hi = first[0] + Math.floor(((b + 1) * span) / buckets);
       if (hi < lo) continue;
-      const min = this.s.bucketMin.get(runId, key, lo, hi) as Row;
-      if (min[0] === null) continue; // no point in this step range
+      const [step, epoch, value, wallTime, count] = this.s.bucketMin.get(runId, key, lo, hi) as [number | null, number, number | null, number, number];
+      total += count;
+      if (step === null) continue; // no point in this step range
+      const min: Row = [step, epoch, value, wallTime];
       const max = this.s.bucketMax.get(runId, key, lo, hi) as Row;
       if (min[0] === max[0]) rows.push(min);
       else rows.push(...(min[0] < max[0] ? [min, max] : [max, min]));
     }
-    rows.push(this.s.at.get(runId, key, last) as Row);
-    return {
-      runId,
-      key,
-      steps: rows.map((r) => r[0]),
-      epochs: rows.map((r) => r[1]),
-      values: rows.map((r) => r[2] ?? NaN),
-      wallTimes: rows.map((r) => r[3]),
-      total,
-    };
+    rows.push(last);
+    return columns(runId, key, rows, total);
   }
 
   /** The keys a run has recorded, alphabetically, with their extent and latest value. */
