@@ -9,6 +9,7 @@ import type {
   MetricSeries,
   MisclassifiedSet,
   Prediction,
+  RunsMetrics,
   WeightImageSet,
   WeightMatrix,
 } from './api-inspect-types';
@@ -70,6 +71,8 @@ export const apiCalls = {
   listMetricKeys: { input: s.runIdInput, output: returns<string[]>() },
   /** One series per key, downsampled to maxPoints; a key with no points gives an empty series. */
   getMetrics: { input: s.getMetricsInput, output: returns<MetricSeries[]>() },
+  /** The same series for several runs in one call (the compare page); ids with no run are listed, not refused. */
+  getRunsMetrics: { input: s.getRunsMetricsInput, output: returns<RunsMetrics>() },
   /** Per-param histograms at `epoch` (default: the last snapshot). */
   getHistograms: { input: s.runEpochInput, output: returns<HistogramSet>() },
   getWeightImages: { input: s.getWeightImagesInput, output: returns<WeightImageSet>() },
@@ -92,6 +95,8 @@ export const apiCalls = {
   cancelReproduction: { input: s.reproductionRef, output: returns<ReproductionSummary>() },
   /** One file of its report folder (report.html, a figure, a table). */
   getReportFile: { input: s.getReportFileInput, output: returns<ExportedFile>() },
+  /** Writes the report of one that stopped before its report (the app closed) from its finished runs. */
+  writeReproductionReport: { input: s.reproductionRef, output: returns<ReproductionSummary>() },
 } as const satisfies Record<CallName, CallDef>;
 
 /** Progress of a running run: the step metrics logged since the last event (batched, a few per second). */

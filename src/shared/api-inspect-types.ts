@@ -37,6 +37,21 @@ export interface MetricSeries extends MetricPoints {
   readonly totalPoints: number;
 }
 
+/** One run's series among several asked for at once. */
+export interface RunMetricSeries {
+  readonly runId: number;
+  /** One per key asked for, in that order (empty where the run has no point of the key). */
+  readonly series: MetricSeries[];
+}
+
+/** Several runs' series in one answer (the compare page). */
+export interface RunsMetrics {
+  /** The runs that exist, in the order asked. */
+  readonly runs: RunMetricSeries[];
+  /** Ids asked for that name no run (deleted meanwhile): the other runs are answered all the same. */
+  readonly missingRunIds: number[];
+}
+
 /** Histogram and statistics of one parameter at one epoch. */
 export interface ParamHistogram {
   /** e.g. "layers.1.weight". */

@@ -22,6 +22,7 @@ export const callNames = [
   'cancelGrid',
   'listMetricKeys',
   'getMetrics',
+  'getRunsMetrics',
   'getHistograms',
   'getWeightImages',
   'getWeightMatrix',
@@ -35,6 +36,7 @@ export const callNames = [
   'listReproductions',
   'cancelReproduction',
   'getReportFile',
+  'writeReproductionReport',
 ] as const;
 
 export const eventNames = ['runUpdated', 'runDeleted', 'runProgress', 'runEpoch', 'gridUpdated', 'reproductionUpdated'] as const;

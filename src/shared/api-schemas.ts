@@ -65,6 +65,25 @@ export const getMetricsInput = z.strictObject({
   sinceStep: int(0, Number.MAX_SAFE_INTEGER).optional(),
 });
 
+/** Points one getRunsMetrics call may return at most (runs × keys × maxPoints): the compare page asks for ~0.3 M. */
+export const MAX_RUNS_METRICS_POINTS = 2_000_000;
+
+export const getRunsMetricsInput = z
+  .strictObject({
+    runIds: z
+      .array(idSchema)
+      .min(1)
+      .max(100)
+      .refine((ids) => new Set(ids).size === ids.length, 'must not name a run twice'),
+    keys: z.array(metricKeySchema).min(1).max(64),
+    /** Downsample each series to at most this many points (min/max per step range; first and last kept). */
+    maxPoints: int(2, 100_000).default(1000),
+  })
+  .refine((i) => i.runIds.length * i.keys.length * i.maxPoints <= MAX_RUNS_METRICS_POINTS, {
+    path: ['maxPoints'],
+    message: `runIds × keys × maxPoints must be at most ${MAX_RUNS_METRICS_POINTS.toLocaleString('en')}: ask for fewer points per series`,
+  });
+
 export const getWeightImagesInput = z.strictObject({
   runId: idSchema,
   epoch: epochSchema.optional(),

@@ -55,11 +55,12 @@ export function startReproduction(backend: ReproduceBackend, options: ReproduceO
       startedAt = new Date(first);
       before = (Math.max(...spans.map((e) => e.finishedAt)) - first) / 1000;
       options.log?.(`read ${spans.reduce((n, e) => n + e.runs.length, 0)} stored runs tagged ${options.reportOnly}: writing the report`);
+      for (const e of done.values()) options.progress?.finished?.(e);
     } else {
       done = await pipeline.run();
       options.log?.('all runs finished: writing the report');
-      options.beforeWriting?.();
     }
+    options.beforeWriting?.();
     const elapsed = () => before + (performance.now() - t0) / 1000;
     const ctx = { call: backend.call, scale: options.scale, done };
     const session = options.reportOnly ?? options.session;

@@ -18,7 +18,7 @@ export class ReproductionRecord {
   private readonly experiments = new Map<string, Mutable<ReproductionExperiment>>();
 
   constructor(
-    init: Omit<ReproductionSummary, 'status' | 'finishedAt' | 'experiments' | 'error' | 'files' | 'log'>,
+    init: Omit<ReproductionSummary, 'status' | 'finishedAt' | 'experiments' | 'error' | 'files' | 'log'> & { log?: readonly string[] },
     defs: readonly ExperimentDef[],
     /** Called after every change (the app's event). */
     private readonly onChange: (summary: ReproductionSummary) => void,
@@ -26,7 +26,7 @@ export class ReproductionRecord {
     for (const d of [...defs].sort((a, b) => a.number - b.number)) {
       this.experiments.set(d.id, { id: d.id, number: d.number, title: d.title, status: 'waiting', runIds: [], runsStopped: 0, skipped: null });
     }
-    this.state = { ...init, status: 'running', finishedAt: null, experiments: [], error: null, files: [], log: [] };
+    this.state = { ...init, status: 'running', finishedAt: null, experiments: [], error: null, files: [], log: [...(init.log ?? [])] };
     this.changed();
   }
 
@@ -50,7 +50,8 @@ export class ReproductionRecord {
         const e = this.experiments.get(id);
         if (e) this.update(id, { runsStopped: e.runsStopped + 1 });
       },
-      finished: (r: ExperimentRuns) => this.update(r.id, r.skipped ? { status: 'skipped', skipped: r.skipped } : { status: 'finished', runsStopped: r.runs.length }),
+      finished: (r: ExperimentRuns) =>
+        this.update(r.id, r.skipped ? { status: 'skipped', skipped: r.skipped } : { status: 'finished', runIds: r.runs.map((run) => run.id), runsStopped: r.runs.length }),
     };
   }
 

@@ -70,6 +70,7 @@ const MALFORMED: [string, unknown, string][] = [
   ['startReproduction', { scale: 'huge' }, 'scale'],
   ['startReproduction', { scale: 'quick', dataset: { name: 'cifar' } }, 'dataset.name'],
   ['cancelReproduction', { id: '../..' }, 'id'],
+  ['writeReproductionReport', {}, 'id'],
   ['getReportFile', { id: '2026-11-26T20-20-27', file: '../workbench.sqlite' }, 'file'],
   ['getReportFile', { id: '2026-11-26T20-20-27', file: '/etc/passwd' }, 'file'],
   ['getReportFile', { id: '2026-11-26T20-20-27', file: 'figures/x.exe' }, 'file'],

@@ -127,8 +127,8 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     subscribe: (listener) => hub.subscribe(listener),
     close(closeOptions = {}) {
       closing ??= (async () => {
-        reproduce.close();
         try {
+          await reproduce.close();
           await manager?.shutdown({ keepQueued: closeOptions.keepQueued ?? true });
         } finally {
           unbridge();
@@ -161,6 +161,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
 
     listMetricKeys: call((i) => metrics.listMetricKeys(i)),
     getMetrics: call((i) => metrics.getMetrics(i)),
+    getRunsMetrics: call((i) => metrics.getRunsMetrics(i)),
     getHistograms: call((i) => inspect.getHistograms(i)),
     getWeightImages: call((i) => inspect.getWeightImages(i)),
     getWeightMatrix: call((i) => inspect.getWeightMatrix(i)),
@@ -176,6 +177,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     listReproductions: call(() => reproduce.listReproductions()),
     cancelReproduction: call((i) => reproduce.cancelReproduction(i)),
     getReportFile: call((i) => reproduce.getReportFile(i)),
+    writeReproductionReport: call((i) => reproduce.writeReproductionReport(i)),
   };
   return workbench;
 }

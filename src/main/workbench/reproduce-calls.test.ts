@@ -97,14 +97,33 @@ describe('the reproduction in the app', () => {
     expect(runs.some((r) => r.status === 'cancelled')).toBe(true);
   }, 120_000);
 
-  it('is reported interrupted after the app closed during it, with the runs it finished kept', async () => {
+  it('is reported interrupted after the app closed during it, and its report can be written from the runs it finished', async () => {
     const first = open();
+    const oneDone = until(first.wb, (s) => s.experiments.some((e) => e.status === 'finished'));
     const started = await first.call('startReproduction', { scale: 'quick', dataset });
-    await first.wb.close({ keepQueued: false });
+    await oneDone;
+    // Closed as the app closes: queued runs kept for the next start, unless they belong to the reproduction.
+    await first.wb.close({ keepQueued: true });
     const { call } = open();
     const [listed] = await call('listReproductions');
     expect(listed).toMatchObject({ id: started.id, status: 'interrupted', files: [] });
     expect(listed!.error).toMatch(/closed before this reproduction finished/);
+    // Its queued runs were cancelled with it: nothing of it trains at the next start.
+    const runs = await call('listRuns', { tags: [started.tag] });
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.filter((r) => r.status === 'queued' || r.status === 'running')).toEqual([]);
+
+    // Its report, from what finished, into its own folder: nothing trains.
+    const finished = until(wb!, (s) => s.id === started.id && (s.status === 'completed' || s.status === 'failed'));
+    const writing = await call('writeReproductionReport', { id: started.id });
+    expect(writing).toMatchObject({ id: started.id, folder: started.folder, status: 'running' });
+    const written = await finished;
+    expect(written.error).toBeNull();
+    expect(written.files).toContain('report.md');
+    expect((await call('getReportFile', { id: started.id, file: 'report.md' })).data).toContain('written from its stored runs');
+    await expect(call('writeReproductionReport', { id: started.id })).rejects.toThrow(/has its report already/);
+    expect(await call('listRuns', { tags: [started.tag] })).toHaveLength(runs.length);
+
     // A new one may start: the interrupted one holds nothing.
     const next = await call('startReproduction', { scale: 'quick', dataset });
     expect(next.id).not.toBe(started.id);

@@ -39,27 +39,44 @@ export class ReproduceCalls {
   ) {}
 
   startReproduction({ scale, dataset }: CallInput<'startReproduction'>): ReproductionSummary {
-    const manager = this.manager;
-    if (!manager) throw new ConflictError('the workbench is open read-only: it cannot start a reproduction');
-    if (this.current?.record.active) throw new ConflictError(`reproduction ${this.current.record.summary.id} is still running: cancel it or wait for it`);
+    this.mayStart();
     const { id, folder } = this.newFolder();
-    const session = sessionTag(id);
-    const record = new ReproductionRecord(
-      { id, scale, dataset, tag: session, folder, startedAt: Date.now() },
-      EXPERIMENTS,
-      (summary) => this.hub.emit({ event: 'reproductionUpdated', payload: summary }),
-    );
+    return this.launch({ id, scale, dataset, tag: sessionTag(id), folder, startedAt: Date.now() });
+  }
+
+  /**
+   * Writes the report of a reproduction that stopped before writing it (the app closed, or it failed) from
+   * the runs of it that finished, into its own folder: nothing trains.
+   */
+  async writeReproductionReport({ id }: CallInput<'writeReproductionReport'>): Promise<ReproductionSummary> {
+    this.mayStart();
+    const r = this.find(id);
+    if (r.status === 'completed' || r.status === 'cancelled') throw new ConflictError(`reproduction ${id} has its report already (it is ${r.status})`);
+    if (!r.tag) throw new ConflictError(`reproduction ${id}: ${r.error ?? 'its record cannot be read'}`);
+    const active = await this.call('listRuns', { tags: [r.tag], status: ['queued', 'running'], limit: 1 });
+    if (active.length > 0) throw new ConflictError(`reproduction ${id} still has runs queued or training: wait for them or cancel them first`);
+    return this.launch({ ...r, startedAt: r.startedAt || Date.now(), log: r.log }, r.tag);
+  }
+
+  private launch(init: ConstructorParameters<typeof ReproductionRecord>[0], reportOnly?: string): ReproductionSummary {
+    const manager = this.manager!;
+    const record = new ReproductionRecord(init, EXPERIMENTS, (summary) => this.hub.emit({ event: 'reproductionUpdated', payload: summary }));
     const hooks = record.hooks();
     const reproduction = startReproduction(
       { call: this.call, waitFor: (runId) => manager.waitFor(runId) },
       {
-        scale: scale === 'quick' ? quickScale(dataset) : { ...FULL_SCALE, dataset },
-        outDir: folder,
-        command: `NN Workbench → Reproduce (${scale})`,
-        session,
+        scale: init.scale === 'quick' ? quickScale(init.dataset) : { ...FULL_SCALE, dataset: init.dataset },
+        outDir: init.folder,
+        command: `NN Workbench → Reproduce (${init.scale})${reportOnly ? ', report written from its stored runs' : ''}`,
+        session: init.tag,
+        reportOnly,
         log: hooks.log,
         progress: hooks,
-        beforeWriting: () => record.writing(),
+        beforeWriting: () => {
+          // Closed under it: write nothing (the record says interrupted and lists no files).
+          if (!record.active) throw new Error('the reproduction was interrupted');
+          record.writing();
+        },
       },
     );
     let cancelled = false;
@@ -75,6 +92,12 @@ export class ReproduceCalls {
       },
     };
     return record.summary;
+  }
+
+  /** One at a time, and only where runs can train. */
+  private mayStart(): void {
+    if (!this.manager) throw new ConflictError('the workbench is open read-only: it cannot start a reproduction');
+    if (this.current?.record.active) throw new ConflictError(`reproduction ${this.current.record.summary.id} is still running: cancel it or wait for it`);
   }
 
   listReproductions(): ReproductionSummary[] {
@@ -104,9 +127,15 @@ export class ReproduceCalls {
     return out;
   }
 
-  /** The app is closing: a reproduction still running is recorded as interrupted (its runs are kept). */
-  close(): void {
-    this.current?.record.end('interrupted', { error: 'the app was closed before this reproduction finished; the runs that finished are kept' });
+  /**
+   * The app is closing: a reproduction still running is recorded as interrupted, and its queued runs are
+   * cancelled with its running ones (no orphan of it trains at the next start); what finished is kept.
+   */
+  async close(): Promise<void> {
+    const current = this.current;
+    if (!current?.record.active) return;
+    current.record.end('interrupted', { error: 'the app was closed before this reproduction finished; the runs that finished are kept' });
+    await current.cancel();
   }
 
   private find(id: string): ReproductionSummary {

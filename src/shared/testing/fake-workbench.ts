@@ -78,6 +78,14 @@ export function createFakeWorkbench(): FakeWorkbench {
     emit({ event: 'runUpdated', payload: run });
     return run;
   };
+  const seriesOf = (runId: number, keys: readonly string[], maxPoints: number, sinceStep?: number) =>
+    keys.map((key) => {
+      const stored = metrics.get(runId)?.find((m) => m.key === key) ?? { key, steps: [], epochs: [], values: [], times: [] };
+      const from = sinceStep === undefined ? 0 : stored.steps.findIndex((s) => s > sinceStep);
+      const cut = from < 0 ? stored.steps.length : from;
+      const slice = { key, steps: stored.steps.slice(cut), epochs: stored.epochs.slice(cut), values: stored.values.slice(cut), times: stored.times.slice(cut) };
+      return downsampleSeries(slice, maxPoints);
+    });
   const missing = (what: string) => Promise.reject(new ConflictError(`${what}: not available in the fake workbench`));
 
   return {
@@ -138,15 +146,13 @@ export function createFakeWorkbench(): FakeWorkbench {
     },
 
     listMetricKeys: async ({ runId }) => (get(runId), (metrics.get(runId) ?? []).map((m) => m.key)),
-    async getMetrics({ runId, keys, maxPoints, sinceStep }) {
-      get(runId);
-      return keys.map((key) => {
-        const stored = metrics.get(runId)?.find((m) => m.key === key) ?? { key, steps: [], epochs: [], values: [], times: [] };
-        const from = sinceStep === undefined ? 0 : stored.steps.findIndex((s) => s > sinceStep);
-        const cut = from < 0 ? stored.steps.length : from;
-        const slice = { key, steps: stored.steps.slice(cut), epochs: stored.epochs.slice(cut), values: stored.values.slice(cut), times: stored.times.slice(cut) };
-        return downsampleSeries(slice, maxPoints);
-      });
+    getMetrics: async ({ runId, keys, maxPoints, sinceStep }) => (get(runId), seriesOf(runId, keys, maxPoints, sinceStep)),
+    async getRunsMetrics(input) {
+      log('getRunsMetrics', input);
+      return {
+        runs: input.runIds.filter((id) => runs.has(id)).map((runId) => ({ runId, series: seriesOf(runId, input.keys, input.maxPoints) })),
+        missingRunIds: input.runIds.filter((id) => !runs.has(id)),
+      };
     },
     getHistograms: async () => missing('getHistograms'),
     getWeightImages: async () => missing('getWeightImages'),
@@ -166,6 +172,7 @@ export function createFakeWorkbench(): FakeWorkbench {
     startReproduction: async (input) => (log('startReproduction', input), missing('startReproduction')),
     listReproductions: async () => [],
     cancelReproduction: async () => missing('cancelReproduction'),
+    writeReproductionReport: async () => missing('writeReproductionReport'),
     getReportFile: async (input) => (log('getReportFile', input), missing('getReportFile')),
   };
 }

@@ -47,6 +47,11 @@ export const useReproductionsStore = defineStore('reproductions', () => {
     return started;
   }
 
+  /** The report of one the app stopped during, from the runs of it that finished. */
+  async function writeReport(id: string): Promise<void> {
+    put(await api().writeReproductionReport({ id }));
+  }
+
   async function cancel(id: string): Promise<void> {
     put(await api().cancelReproduction({ id }));
   }
@@ -65,5 +70,5 @@ export const useReproductionsStore = defineStore('reproductions', () => {
     return f;
   }
 
-  return { reproductions, active, loaded, error, load, start, cancel, file };
+  return { reproductions, active, loaded, error, load, start, cancel, writeReport, file };
 });
