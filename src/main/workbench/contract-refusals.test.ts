@@ -60,6 +60,8 @@ const MALFORMED: [string, unknown, string][] = [
   ['getMetrics', { runId: 1, keys: [] }, 'keys'],
   ['getMetrics', { runId: 1, keys: ['train/loss'], maxPoints: 1 }, 'maxPoints'],
   ['getMetrics', { runId: 1, keys: ['bad key'] }, 'keys.0'],
+  ['getRunsMetrics', { runIds: [1, 1], keys: ['train/loss'] }, 'runIds'],
+  ['getRunsMetrics', { runIds: [1], keys: ['train/loss'], maxPoints: 0 }, 'maxPoints'],
   ['predict', { runId: 1, pixels: [0.5, 0.5] }, 'pixels'],
   ['predict', { runId: 1, width: 2, height: 1, pixels: [0.5, 2] }, 'pixels.1'],
   ['exportTable', { runIds: [1], gridId: 1, format: 'csv' }, 'runIds'],
