@@ -1,9 +1,12 @@
 // `npm run bench`: one training epoch of the MLP and the CNN, side by side with PyTorch CPU when installed.
 // A benchmark, not a test: it measures and reports ratios from one run on one machine.
+// `--compare` adds the compare page's load of many long runs (batched call vs one call per run);
+// `--models none --no-recording --compare` runs that alone.
 import { parseArgs } from 'node:util';
 import { trainingFlopsPerSample } from '../../src/engine/models/flops';
 import { loadKernels } from '../../src/main/wasm/load-kernels';
 import { trainRun } from '../../src/main/worker/train-run';
+import { benchCompareLoad, formatCompareLoad, type CompareLoadBench } from './compare-load';
 import { benchConfig, type BenchModel } from './configs';
 import { benchRunManager, type RunManagerBench } from './run-manager';
 import { runTorch, torchAvailable } from './torch';
@@ -17,10 +20,13 @@ const { values: opts } = parseArgs({
     threads: { type: 'string', default: '1' },
     'no-torch': { type: 'boolean' },
     'no-recording': { type: 'boolean' },
+    compare: { type: 'boolean' },
+    'compare-runs': { type: 'string', default: '50' },
+    'compare-points': { type: 'string', default: '100000' },
   },
 });
 const limit = opts.limit ? Number(opts.limit) : undefined;
-const models = opts.models!.split(',') as BenchModel[];
+const models = (opts.models === 'none' ? [] : opts.models!.split(',')) as BenchModel[];
 const withTorch = !opts['no-torch'] && torchAvailable();
 const log = (line: string) => opts.json || process.stderr.write(`${line}\n`);
 
@@ -58,13 +64,16 @@ async function main(): Promise<void> {
     recording = await benchRunManager({ limit, repeats: 2 });
   }
 
+  let compare: CompareLoadBench | undefined;
+  if (opts.compare) compare = await benchCompareLoad({ runs: Number(opts['compare-runs']), points: Number(opts['compare-points']), log });
+
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ kernels: kernels.name, train_samples: limit ?? 60000, results: rows, recording })}\n`);
+    process.stdout.write(`${JSON.stringify({ kernels: kernels.name, train_samples: limit ?? 60000, results: rows, recording, compare })}\n`);
   } else {
     const f = (x: unknown, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '–');
     const noTorch = opts['no-torch'] ? ' (PyTorch skipped: no ratios)' : ' (PyTorch not installed: no ratios)';
-    console.log(`kernels: ${kernels.name}${withTorch ? '' : noTorch}`);
-    console.log('model  s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
+    if (rows.length) console.log(`kernels: ${kernels.name}${withTorch ? '' : noTorch}`);
+    if (rows.length) console.log('model  s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
     for (const r of rows) {
       const t = r.torch as { seconds_per_epoch: number } | undefined;
       console.log(
@@ -79,6 +88,7 @@ async function main(): Promise<void> {
           `${m.metricPoints} metric points in ${m.progressMessages} messages cost the main process ${f(m.mainCpuSeconds)} s of CPU`,
       );
     }
+    if (compare) formatCompareLoad(compare).forEach((line) => console.log(line));
   }
 }
 

@@ -10,7 +10,7 @@ import { tempDataDir } from './testing/fixtures';
 let temp: ReturnType<typeof tempDataDir>;
 let wb: Workbench;
 let ids: number[];
-const KEYS = [METRIC_KEYS.loss, METRIC_KEYS.accuracy, METRIC_KEYS.testAccuracy];
+const KEYS = [METRIC_KEYS.loss, METRIC_KEYS.testAccuracy, METRIC_KEYS.valAccuracy];
 
 beforeAll(() => {
   temp = tempDataDir();
@@ -34,13 +34,14 @@ describe('getRunsMetrics', () => {
     expect(batch.runs.map((r) => r.runId)).toEqual(order);
     for (const { runId, series } of batch.runs) {
       expect(series).toEqual(await wb.getMetrics({ runId, keys: KEYS, maxPoints: 300 }));
-      const [loss, accuracy, testAccuracy] = series;
+      const [loss, testAccuracy, valAccuracy] = series;
       expect(loss).toMatchObject({ key: METRIC_KEYS.loss, totalPoints: 5000 });
       expect(loss!.steps.length).toBeLessThanOrEqual(300);
       expect([loss!.steps[0], loss!.steps.at(-1)]).toEqual([1, 5000]);
-      expect(accuracy!.key).toBe(METRIC_KEYS.accuracy);
+      // One point per epoch (1000 steps), at its last step.
+      expect(testAccuracy).toMatchObject({ key: METRIC_KEYS.testAccuracy, steps: [1000, 2000, 3000, 4000, 5000], epochs: [0, 1, 2, 3, 4] });
       // A key the run never logged: an empty series, not an error.
-      expect(testAccuracy).toMatchObject({ key: METRIC_KEYS.testAccuracy, steps: [], totalPoints: 0 });
+      expect(valAccuracy).toMatchObject({ key: METRIC_KEYS.valAccuracy, steps: [], totalPoints: 0 });
     }
   });
 

@@ -9,7 +9,7 @@ export interface LongRunsOptions {
   readonly runs: number;
   /** Steps per run, each with a point of every key. */
   readonly points: number;
-  /** Default: train/loss and train/accuracy. */
+  /** Logged at every step; default: train/loss and train/accuracy. Test accuracy is logged at each epoch's end. */
   readonly keys?: readonly string[];
   readonly stepsPerEpoch?: number;
 }
@@ -30,7 +30,9 @@ export function seedLongRuns(store: Store, options: LongRunsOptions): number[] {
       const batch: MetricPoint[] = [];
       for (let step = from; step < from + BATCH_STEPS && step <= points; step++) {
         const epoch = Math.floor((step - 1) / stepsPerEpoch);
-        keys.forEach((key, k) => batch.push({ key, step, epoch, value: curve(step, points, r + k), wallTime: 1_700_000_000_000 + step * 10 }));
+        const wallTime = 1_700_000_000_000 + step * 10;
+        keys.forEach((key, k) => batch.push({ key, step, epoch, value: curve(step, points, r + k), wallTime }));
+        if (step % stepsPerEpoch === 0 || step === points) batch.push({ key: METRIC_KEYS.testAccuracy, step, epoch, value: 1 - curve(step, points, r) / 2, wallTime });
       }
       store.metrics.append(id, batch);
     }
