@@ -65,7 +65,7 @@ export const getMetricsInput = z.strictObject({
   sinceStep: int(0, Number.MAX_SAFE_INTEGER).optional(),
 });
 
-/** Points one getRunsMetrics call may return at most (runs × keys × maxPoints): the compare page asks for ~0.3 M. */
+/** Points one getRunsMetrics call may return at most (runs × keys × maxPoints); the compare page asks for up to 100 × 2 × 800. */
 export const MAX_RUNS_METRICS_POINTS = 2_000_000;
 
 export const getRunsMetricsInput = z
