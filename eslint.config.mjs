@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import roomBoundaries from './eslint-rules/room-boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'build/', 'dist/', 'test-results/', 'playwright-report/', 'src/engine/kernels/wasm/assembly/**'] },
+  { ignores: ['node_modules/', 'out/', 'build/', 'dist/', 'test-results/', '.prof/', 'playwright-report/', 'src/engine/kernels/wasm/assembly/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.mts'],

@@ -59,7 +59,7 @@ export const runEpochInput = z.strictObject({ runId: idSchema, epoch: epochSchem
 export const getMetricsInput = z.strictObject({
   runId: idSchema,
   keys: z.array(metricKeySchema).min(1).max(64),
-  /** Downsample each series to at most this many points (LTTB; first and last kept). */
+  /** Downsample each series to at most this many points (min and max per step range, in SQLite; first and last kept). */
   maxPoints: int(2, 100_000).default(2000),
   /** Only points with step > sinceStep (a live chart catching up after reconnecting). */
   sinceStep: int(0, Number.MAX_SAFE_INTEGER).optional(),
