@@ -34,6 +34,12 @@ test('reproduce the report on the fixture, then read its report, tables and figu
   await expect(card.locator('[data-testid^="experiment-"][data-status="finished"]')).toHaveCount(7);
   await expect(page.getByTestId('reproduce-run')).toBeEnabled();
 
+  // The headline numbers, ours beside the report's.
+  const headline = card.getByTestId('reproduction-headline');
+  await expect(headline.locator('tbody tr')).toHaveCount(7);
+  await expect(headline).toContainText('best MLP: test accuracy');
+  await expect(headline).toContainText('97.46%');
+
   const html = await save(page, () => card.getByTestId('report-html').click());
   expect(html.name).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-report\.html$/);
   expect(html.text).toContain('<img src="data:image/svg+xml;base64,');
