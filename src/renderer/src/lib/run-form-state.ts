@@ -60,6 +60,9 @@ export interface RunFormState {
   minDelta: string;
 }
 
+/** The form's free-text fields (not the choices like `dataset` or `optimizer`): what `RunFormInput` can bind. */
+export type RunFormTextField = { [K in keyof RunFormState]: string extends RunFormState[K] ? K : never }[keyof RunFormState];
+
 export const ACTIVATIONS: readonly ActivationType[] = ['relu', 'tanh', 'sigmoid', 'leaky_relu', 'gelu'];
 export const LAYER_TYPES: readonly LayerType[] = ['linear', 'conv2d', 'maxpool2d', 'flatten', 'dropout', 'relu', 'tanh', 'sigmoid', 'leaky_relu', 'gelu'];
 
