@@ -1,0 +1,36 @@
+// Looking inside a trained run: first-layer weights as images with their stats, scrubbing back through the epochs,
+// per-layer histograms, and a confusion matrix whose mistakes open the misclassified test images.
+import { trainedRun } from '../support/api';
+import { expect, test } from '../support/fixtures';
+
+test('inspect a trained run: weights by epoch, histograms, confusion and its mistakes', async ({ page, workbench }) => {
+  const run = await trainedRun(workbench, { name: 'inspect me', epochs: 3 });
+
+  await page.goto(`${workbench.origin}/#/runs/${run.id}?tab=weights`);
+  const images = page.getByTestId('weight-images');
+  await expect(images.locator('canvas')).toBeVisible();
+  await expect(images).toContainText('layers.1.weight');
+  await expect(page.getByTestId('weight-stats')).toBeVisible();
+  const scrubber = page.getByTestId('epoch-scrubber');
+  await expect(scrubber).toContainText('Epoch 3 / 3');
+  // Back to the first epoch: the pictures are redrawn from that epoch's snapshot.
+  const before = await images.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await scrubber.getByLabel('Previous epoch').click();
+  await scrubber.getByLabel('Previous epoch').click();
+  await expect(scrubber).toContainText('Epoch 1 / 3');
+  await expect.poll(() => images.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(before);
+
+  await page.getByRole('tab', { name: 'Histograms' }).click();
+  await expect(page.getByTestId('histograms').locator('canvas').first()).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Confusion' }).click();
+  await expect(page.getByTestId('chart-confusion').locator('canvas').first()).toBeVisible();
+  const mistake = page.locator('[data-testid^="mistake-"]').first();
+  await expect(mistake).toBeVisible();
+  await mistake.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(/True \S+, predicted \S+/);
+  await expect(dialog.getByTestId('misclassified').locator('figure').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
