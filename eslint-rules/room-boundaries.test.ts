@@ -35,4 +35,13 @@ describe('room boundaries', () => {
     expect(await problems('src/main/electron/x.ts', code)).toEqual([]);
     expect(await problems('src/renderer/src/x.ts', code)).toHaveLength(1);
   });
+
+  it('holds in Vue components too', async () => {
+    const sfc = (imports: string) => `<script setup lang="ts">\n${imports}\nvoid a;\n</script>\n<template><div /></template>\n`;
+    expect(await problems('src/renderer/src/views/X.vue', sfc("import { openStore as a } from '../../../main/db';"))).toEqual([
+      "renderer may not import '../../../main/db': main is another room",
+    ]);
+    expect(await problems('src/renderer/src/views/X.vue', sfc("import { Rng as a } from '../../../engine/random';"))).toHaveLength(1);
+    expect(await problems('src/renderer/src/views/X.vue', sfc("import { REPRODUCTION_SCALES as a } from '../../../shared/api-reproduction-types';"))).toEqual([]);
+  });
 });
