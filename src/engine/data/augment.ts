@@ -155,7 +155,7 @@ export function augmentInto(
 ): void {
   if (isAugmentOff(spec)) {
     const size = shape[0] * shape[1] * shape[2];
-    for (let j = 0; j < size; j++) dst[dstOffset + j] = src[srcOffset + j]!;
+    dst.set(src.subarray(srcOffset, srcOffset + size), dstOffset);
     return;
   }
   warpAffine(src, srcOffset, dst, dstOffset, shape, sampleAffine(spec, rng, scratch), fill);
