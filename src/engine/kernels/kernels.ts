@@ -51,6 +51,21 @@ export interface Kernels {
 
   /** One momentum step in velocity form, in float32: v ← β·v − lr·g; w ← w + v (all the same length). */
   momentumStep(w: Float32Array, g: Float32Array, v: Float32Array, beta: number, lr: number): void;
+
+  /**
+   * One Adam step in float32 with the bias corrections folded into `step`: m ← β1·m + (1−β1)·g;
+   * v ← β2·v + (1−β2)·g²; w ← w − step.lr·m / (√v·step.invSqrtC2 + step.eps) (all the same length).
+   */
+  adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, step: AdamStep): void;
+}
+
+/** Adam's scalars for one step: the betas, lr/(1−β1^t), 1/√(1−β2^t), and ε. */
+export interface AdamStep {
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly lr: number;
+  readonly invSqrtC2: number;
+  readonly eps: number;
 }
 
 /** Output side of a convolution or pooling window sweep. */

@@ -26,21 +26,9 @@ export class Adam extends Optimizer {
   }
 
   protected override update(index: number, w: Float32Array, g: Float32Array, lr: number, t: number): void {
-    const m = this.m[index]!;
-    const v = this.v[index]!;
-    const b1 = this.beta1;
-    const b2 = this.beta2;
-    const eps = this.eps;
+    const { beta1, beta2, eps } = this;
     // Fold both corrections into per-step scalars: lr·m̂/(√v̂+ε) = (lr/c1)·m/(√v/√c2 + ε).
-    const stepSize = lr / (1 - Math.pow(b1, t));
-    const invSqrtC2 = 1 / Math.sqrt(1 - Math.pow(b2, t));
-    for (let j = 0; j < w.length; j++) {
-      const gj = g[j]!;
-      const mj = b1 * m[j]! + (1 - b1) * gj;
-      const vj = b2 * v[j]! + (1 - b2) * gj * gj;
-      m[j] = mj;
-      v[j] = vj;
-      w[j] = w[j]! - (stepSize * mj) / (Math.sqrt(vj) * invSqrtC2 + eps);
-    }
+    const step = { beta1, beta2, eps, lr: lr / (1 - Math.pow(beta1, t)), invSqrtC2: 1 / Math.sqrt(1 - Math.pow(beta2, t)) };
+    this.kernels.adamStep(w, g, this.m[index]!, this.v[index]!, step);
   }
 }

@@ -4,7 +4,7 @@ import { gemmReference } from './gemm';
 import { col2imReference, im2colReference } from './im2col';
 import { maxPoolBackwardReference, maxPoolForwardReference } from './max-pool';
 import { reluBackwardReference, reluForwardReference } from './relu';
-import { axpyReference, momentumStepReference, sumSquaresReference } from './vector';
+import { adamStepReference, axpyReference, momentumStepReference, sumSquaresReference } from './vector';
 
 export const referenceKernels: Kernels = {
   name: 'reference',
@@ -20,4 +20,5 @@ export const referenceKernels: Kernels = {
   sumSquares: sumSquaresReference,
   axpy: axpyReference,
   momentumStep: momentumStepReference,
+  adamStep: adamStepReference,
 };

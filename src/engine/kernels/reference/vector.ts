@@ -1,4 +1,5 @@
 // Reference vector kernels of the training step, in float32 arithmetic like the wasm ones.
+import type { AdamStep } from '../kernels';
 
 export function sumSquaresReference(x: Float32Array): number {
   let sum = 0;
@@ -18,5 +19,20 @@ export function momentumStepReference(w: Float32Array, g: Float32Array, v: Float
     const vj = Math.fround(Math.fround(b * v[j]!) - Math.fround(l * g[j]!));
     v[j] = vj;
     w[j] = w[j]! + vj;
+  }
+}
+
+/** Adam in float32, every operation rounded as the SIMD kernel rounds it (so the two agree bit for bit). */
+export function adamStepReference(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, step: AdamStep): void {
+  const f = Math.fround;
+  const [b1, b2, c1, c2] = [f(step.beta1), f(step.beta2), f(1 - step.beta1), f(1 - step.beta2)];
+  const [lr, isc2, eps] = [f(step.lr), f(step.invSqrtC2), f(step.eps)];
+  for (let j = 0; j < w.length; j++) {
+    const gj = g[j]!;
+    const mj = f(f(b1 * m[j]!) + f(c1 * gj));
+    const vj = f(f(b2 * v[j]!) + f(f(c2 * gj) * gj));
+    m[j] = mj;
+    v[j] = vj;
+    w[j] = f(w[j]! - f(f(lr * mj) / f(f(f(Math.sqrt(vj)) * isc2) + eps)));
   }
 }

@@ -15,6 +15,7 @@ export interface KernelExports {
   sumSquares(x: number, n: number): number;
   axpy(alpha: number, x: number, y: number, n: number): void;
   momentumStep(w: number, g: number, v: number, beta: number, lr: number, n: number): void;
+  adamStep(w: number, g: number, m: number, v: number, b1: number, c1: number, b2: number, c2: number, lr: number, isc2: number, eps: number, n: number): void;
   relaxed(): number;
 }
 
@@ -30,6 +31,7 @@ const exportNames: readonly (keyof KernelExports)[] = [
   'sumSquares',
   'axpy',
   'momentumStep',
+  'adamStep',
   'relaxed',
 ];
 

@@ -202,6 +202,21 @@ export async function createWasmKernels(source: Uint8Array | WasmModule, options
       io.copyOut(w, pw, n);
       io.copyOut(v, pv, n);
     },
+
+    adamStep(w, g, m, v, step) {
+      const n = w.length;
+      checkLength('adamStep', 'g (same length as w)', g, n);
+      checkLength('adamStep', 'm (same length as w)', m, n);
+      checkLength('adamStep', 'v (same length as w)', v, n);
+      const pw = io.pointer(0, w, n, true);
+      const pg = io.pointer(1, g, n, true);
+      const pm = io.pointer(2, m, n, true);
+      const pv = io.pointer(3, v, n, true);
+      wasm.adamStep(pw, pg, pm, pv, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps, n);
+      io.copyOut(w, pw, n);
+      io.copyOut(m, pm, n);
+      io.copyOut(v, pv, n);
+    },
   };
 }
 

@@ -1,8 +1,8 @@
-// The wasm vector kernels of the training step (sum of squares, axpy, momentum) against the reference.
+// The wasm vector kernels of the training step (sum of squares, axpy, momentum, Adam) against the reference.
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../random';
 import { readKernelWasm, runnableVariants } from '../../testing/wasm-kernels';
-import { axpyReference, momentumStepReference, sumSquaresReference } from '../reference/vector';
+import { adamStepReference, axpyReference, momentumStepReference, sumSquaresReference } from '../reference/vector';
 import { createWasmKernels } from './index';
 
 describe.each(runnableVariants())('wasm vector kernels (%s)', (variant) => {
@@ -27,6 +27,25 @@ describe.each(runnableVariants())('wasm vector kernels (%s)', (variant) => {
     expect(Array.from(w)).toEqual(Array.from(wRef));
   });
 
+  it.each(sizes)('adamStep matches the reference bit for bit on %i values, step after step', async (n) => {
+    const kernels = await createWasmKernels(readKernelWasm(variant), { initialMiB: 4 });
+    const rng = new Rng(n + 7);
+    const fill = () => kernels.alloc(n).map(() => rng.normal());
+    const [w, m, v] = [fill(), kernels.alloc(n), kernels.alloc(n)];
+    const [w0, wRef, mRef, vRef] = [w.slice(), w.slice(), m.slice(), v.slice()];
+    for (let t = 1; t <= 3; t++) {
+      const g = fill();
+      const step = { beta1: 0.9, beta2: 0.999, eps: 1e-8, lr: 0.001 / (1 - 0.9 ** t), invSqrtC2: 1 / Math.sqrt(1 - 0.999 ** t) };
+      kernels.adamStep(w, g, m, v, step);
+      adamStepReference(wRef, g, mRef, vRef, step);
+    }
+    expect(Array.from(m)).toEqual(Array.from(mRef));
+    expect(Array.from(v)).toEqual(Array.from(vRef));
+    expect(Array.from(w)).toEqual(Array.from(wRef));
+    // The steps moved every weight (the two sides agreeing on no step at all would prove nothing).
+    for (let i = 0; i < n; i++) expect(w[i]).not.toBe(w0[i]);
+  });
+
   it('works on views outside wasm memory too (copied through scratch)', async () => {
     const kernels = await createWasmKernels(readKernelWasm(variant), { initialMiB: 4 });
     const y = new Float32Array([1, 2, 3, 4, 5]);
@@ -38,5 +57,7 @@ describe.each(runnableVariants())('wasm vector kernels (%s)', (variant) => {
   it('names the buffer whose length is wrong', async () => {
     const kernels = await createWasmKernels(readKernelWasm(variant), { initialMiB: 4 });
     expect(() => kernels.momentumStep(kernels.alloc(4), kernels.alloc(4), kernels.alloc(3), 0.9, 0.1)).toThrow(/momentumStep.*v/);
+    const step = { beta1: 0.9, beta2: 0.999, eps: 1e-8, lr: 0.01, invSqrtC2: 1 };
+    expect(() => kernels.adamStep(kernels.alloc(4), kernels.alloc(4), kernels.alloc(2), kernels.alloc(4), step)).toThrow(/adamStep.*m/);
   });
 });

@@ -3,7 +3,7 @@ export { gemm, gemmWorkspaceBytes } from './gemm';
 export { im2col, col2im } from './im2col';
 export { maxPoolForward, maxPoolBackward } from './pool';
 export { reluForward, reluBackward } from './relu';
-export { sumSquares, axpy, momentumStep } from './vector';
+export { sumSquares, axpy, momentumStep, adamStep } from './vector';
 
 /** 1 when built with relaxed-SIMD FMA, 0 for plain SIMD. */
 export function relaxed(): i32 {

@@ -52,3 +52,37 @@ export function momentumStep(w: usize, g: usize, v: usize, beta: f32, lr: f32, n
     store<f32>(w + o, load<f32>(w + o) + vn);
   }
 }
+
+/**
+ * One Adam step (see Kernels.adamStep): c1 = 1−β1, c2 = 1−β2, lr already divided by 1−β1^t.
+ * NOTE: plain mul/add, no fused multiply-add, so both builds round exactly as the reference does.
+ */
+export function adamStep(w: usize, g: usize, m: usize, v: usize, b1: f32, c1: f32, b2: f32, c2: f32, lr: f32, isc2: f32, eps: f32, n: i32): void {
+  const vb1 = f32x4.splat(b1);
+  const vc1 = f32x4.splat(c1);
+  const vb2 = f32x4.splat(b2);
+  const vc2 = f32x4.splat(c2);
+  const vlr = f32x4.splat(lr);
+  const vis = f32x4.splat(isc2);
+  const veps = f32x4.splat(eps);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const gj = v128.load(g + o);
+    const mj = f32x4.add(f32x4.mul(vb1, v128.load(m + o)), f32x4.mul(vc1, gj));
+    const vj = f32x4.add(f32x4.mul(vb2, v128.load(v + o)), f32x4.mul(f32x4.mul(vc2, gj), gj));
+    v128.store(m + o, mj);
+    v128.store(v + o, vj);
+    const denom = f32x4.add(f32x4.mul(f32x4.sqrt(vj), vis), veps);
+    v128.store(w + o, f32x4.sub(v128.load(w + o), f32x4.div(f32x4.mul(vlr, mj), denom)));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const gj = load<f32>(g + o);
+    const mj = b1 * load<f32>(m + o) + c1 * gj;
+    const vj = b2 * load<f32>(v + o) + c2 * gj * gj;
+    store<f32>(m + o, mj);
+    store<f32>(v + o, vj);
+    store<f32>(w + o, load<f32>(w + o) - (lr * mj) / (Mathf.sqrt(vj) * isc2 + eps));
+  }
+}
