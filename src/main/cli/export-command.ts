@@ -8,7 +8,8 @@ import { decodeBase64 } from '../../shared/base64';
 import { FIGURE_KINDS, RUN_EXPORT_FORMATS } from '../../shared/api-schemas';
 import { EXIT } from './exit-codes';
 import { COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, int, list, parseFlags } from './flags';
-import { type Call, withWorkbench } from './session';
+import type { Call } from '../../shared/api-dispatch';
+import { withWorkbench } from './session';
 import { UsageError } from './usage-error';
 
 export const EXPORT_HELP = `Usage: nn-workbench export run ID --format FORMAT [--out PATH]

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DatasetRef } from '../../shared/run-config';
 import { REPRODUCE_TAG, sessionTag } from '../reproduce/pipeline';
 import { startReproduction } from '../reproduce/reproduce';
-import { FULL_SCALE, quickScale, type ReproduceScale } from '../reproduce/scale';
+import { type ReproduceScale, scaleFor } from '../reproduce/scale';
 import { timestampName } from '../reproduce/session-name';
 import { EXIT } from './exit-codes';
 import { COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, int, parseFlags } from './flags';
@@ -70,7 +70,7 @@ export function parseReproduceOptions(argv: readonly string[], now = new Date())
   const v = parseFlags(argv, OPTIONS).values;
   if (v.help) return { help: true };
   const dataset = datasetOf(v.dataset);
-  const scale = v.quick ? quickScale(dataset) : { ...FULL_SCALE, dataset };
+  const scale = scaleFor(v.quick ? 'quick' : 'full', dataset);
   const reportOnly = v['report-only'];
   if (reportOnly !== undefined && !reportOnly.startsWith(`${REPRODUCE_TAG}@`)) {
     throw new UsageError(`--report-only: expected a session tag like ${REPRODUCE_TAG}@2025-03-01T14-05-09, got '${reportOnly}'`);

@@ -7,7 +7,7 @@ import { type EChartsOption, renderSvg } from '../report/echarts-svg';
 import type { LineSeries } from '../report/lines-figure';
 import { svgToPng } from '../report/svg-to-png';
 import type { ReportFigure } from './document';
-import type { Call } from './pipeline';
+import type { Call } from '../../shared/api-dispatch';
 import { smoothedSeries, smoothingWindow } from './smoothing';
 
 export interface FigureSize {

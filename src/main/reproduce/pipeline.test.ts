@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../shared/api-types';
 import type { ExperimentDef, ExperimentId } from './experiment-types';
-import { type Call, ExperimentPipeline, sessionTag } from './pipeline';
+import type { Call } from '../../shared/api-dispatch';
+import { ExperimentPipeline, sessionTag } from './pipeline';
 import { quickScale } from './scale';
 
 /** A workbench that "trains" each run until `finish(id)` (or at once with `auto`), and logs every call. */

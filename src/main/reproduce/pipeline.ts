@@ -5,8 +5,6 @@ import { FINAL_STATUSES, type RunSummary } from '../../shared/api-types';
 import type { DoneExperiments, ExperimentDef, ExperimentId, ExperimentRuns } from './experiment-types';
 import type { ReproduceScale } from './scale';
 
-/** A validated call into the workbench, as every front door makes it. */
-export type { Call };
 
 export interface ReproduceBackend {
   readonly call: Call;

@@ -58,3 +58,8 @@ export function quickScale(dataset: DatasetRef = { name: 'mnist' }, limits: { tr
     augmentation: AUGMENT,
   };
 }
+
+/** The scale a reproduction named `name` runs at, on `dataset`. */
+export function scaleFor(name: ReproduceScale['name'], dataset: DatasetRef): ReproduceScale {
+  return name === 'quick' ? quickScale(dataset) : { ...FULL_SCALE, dataset };
+}

@@ -2,7 +2,8 @@
 // (with newer figure code, say) without training anything.
 import type { RunDetail } from '../../shared/api-types';
 import type { ExperimentDef, ExperimentId, ExperimentRuns } from './experiment-types';
-import { type Call, experimentTag } from './pipeline';
+import type { Call } from '../../shared/api-dispatch';
+import { experimentTag } from './pipeline';
 import type { ReproduceScale } from './scale';
 
 /**

@@ -8,10 +8,11 @@ import type { ReproductionSummary } from '../../shared/api-reproduction-types';
 import { ConflictError, NotFoundError } from '../../shared/api-wire';
 import { encodeBase64 } from '../../shared/base64';
 import { EXPERIMENTS } from '../reproduce/experiments';
-import { type Call, sessionTag } from '../reproduce/pipeline';
+import type { Call } from '../../shared/api-dispatch';
+import { sessionTag } from '../reproduce/pipeline';
 import { startReproduction } from '../reproduce/reproduce';
 import { ReproductionRecord } from '../reproduce/reproduction-record';
-import { FULL_SCALE, quickScale } from '../reproduce/scale';
+import { scaleFor } from '../reproduce/scale';
 import { timestampName } from '../reproduce/session-name';
 import { reportsDir, storedRecords } from '../reproduce/stored-records';
 import type { RunManager } from '../runs/run-manager';
@@ -65,7 +66,7 @@ export class ReproduceCalls {
     const reproduction = startReproduction(
       { call: this.call, waitFor: (runId) => manager.waitFor(runId) },
       {
-        scale: init.scale === 'quick' ? quickScale(init.dataset) : { ...FULL_SCALE, dataset: init.dataset },
+        scale: scaleFor(init.scale, init.dataset),
         outDir: init.folder,
         command: `NN Workbench → Reproduce (${init.scale})${reportOnly ? ', report written from its stored runs' : ''}`,
         session: init.tag,

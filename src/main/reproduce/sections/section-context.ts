@@ -3,7 +3,7 @@ import type { RunDetail } from '../../../shared/api-types';
 import type { DataColumn } from '../../report/data-table';
 import type { Block } from '../document';
 import type { DoneExperiments, ExperimentDef, ExperimentRuns } from '../experiment-types';
-import type { Call } from '../pipeline';
+import type { Call } from '../../../shared/api-dispatch';
 import type { ReproduceScale } from '../scale';
 
 export interface SectionContext {

@@ -8,7 +8,7 @@ import { matrixImageSvg } from '../../report/matrix-image-figure';
 import { deadUnitsKey } from '../../runs/run-metrics';
 import type { ReportFigure } from '../document';
 import { makeFigure } from '../figures';
-import type { Call } from '../pipeline';
+import type { Call } from '../../../shared/api-dispatch';
 
 export interface WeightValues {
   readonly param: string;
