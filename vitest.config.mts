@@ -7,7 +7,5 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'src/engine/kernels/wasm/assembly/**'],
     testTimeout: 60_000,
     pool: 'forks',
-    // The product runs the relaxed-SIMD kernels (Node 20 keeps them behind a flag); tests cover both variants.
-    execArgv: ['--experimental-wasm-relaxed-simd'],
   },
 });

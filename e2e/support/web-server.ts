@@ -22,7 +22,7 @@ export async function startWorkbenchServer(): Promise<WorkbenchServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nnwb-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--experimental-wasm-relaxed-simd', '--import', 'tsx', WEB_MAIN, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_OUT, '--concurrency', '2'],
+    ['--import', 'tsx', WEB_MAIN, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_OUT, '--concurrency', '2'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
   let output = '';

@@ -1,5 +1,5 @@
 // Kernel micro-benchmark: GFLOPS of gemm on the shapes the MLP and CNN run, plus conv/pool kernels, per backend.
-// Run: node --experimental-wasm-relaxed-simd --import tsx scripts/bench/kernels.ts [--quick] [--json] [--threads N] [--min-macs M]
+// Run: node --import tsx scripts/bench/kernels.ts [--quick] [--json] [--threads N] [--min-macs M]
 // A benchmark, not a test: numbers are from one run on one (shared, noisy) machine; compare within a run.
 import { parseArgs } from 'node:util';
 import type { Kernels } from '../../src/engine/kernels/kernels';

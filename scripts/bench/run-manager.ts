@@ -1,6 +1,6 @@
 // Benchmark (not a test): an MLP run (1 epoch by default) through the RunManager — a training process, batched progress
 // messages, every metric written to SQLite, events listened to — against `trainRun` in this process.
-// Run: node --experimental-wasm-relaxed-simd --import tsx scripts/bench/run-manager.ts [--limit N] [--epochs E] [--repeats R] [--json]
+// Run: node --import tsx scripts/bench/run-manager.ts [--limit N] [--epochs E] [--repeats R] [--json]
 // `benchRunManager` is for `npm run bench`. Numbers are from one run on a shared machine: compare the ratios.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

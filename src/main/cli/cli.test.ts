@@ -18,7 +18,7 @@ interface Result {
 /** Runs the CLI; `onStderr` may act on the process as lines arrive (e.g. send it SIGINT). */
 function cli(args: string[], onStderr?: (text: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', MAIN, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd: REPO,
       env: { ...process.env, NNWB_DATA_DIR: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

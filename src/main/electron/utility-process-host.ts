@@ -4,7 +4,7 @@ import { utilityProcess } from 'electron';
 import { type ProcessHost, wrapProcess } from '../runs/process-host';
 
 export interface UtilityHostOptions {
-  /** Node flags of the child (default: relaxed SIMD on; a built app runs the bundled .js entry). */
+  /** Node flags of the child (default none: a built app runs the bundled .js entry; relaxed SIMD is on in Electron's V8). */
   readonly execArgv?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   /** Characters of stderr kept for the exit report (default 4096). */
@@ -17,7 +17,7 @@ export function createUtilityProcessHost(options: UtilityHostOptions = {}): Proc
     kind: 'utility',
     spawn(entry) {
       const child = utilityProcess.fork(entry, [], {
-        execArgv: [...(options.execArgv ?? ['--experimental-wasm-relaxed-simd'])],
+        execArgv: [...(options.execArgv ?? [])],
         env: options.env,
         // stdin must be 'ignore' for a utility process; stderr is piped for the crash reason.
         stdio: ['ignore', 'inherit', 'pipe'],

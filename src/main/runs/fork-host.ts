@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ProcessHost, wrapProcess } from './process-host';
 
 export interface ForkHostOptions {
-  /** Node flags of the child (default: relaxed SIMD on, plus tsx for a `.ts` entry). */
+  /** Node flags of the child (default: none, or tsx for a `.ts` entry). */
   readonly execArgv?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
@@ -18,10 +18,12 @@ export function sourceWorkerEntry(): string {
   return fileURLToPath(new URL('../worker/entry.ts', import.meta.url));
 }
 
-/** Flags for `entry`: the product runs the relaxed-SIMD kernels, which Node 20 keeps behind a flag. */
+/**
+ * Flags for `entry`: tsx for a `.ts` entry, nothing for a built one. NOTE: never a V8 flag such as
+ * --experimental-wasm-relaxed-simd, a fatal "bad option" on Node 22/24; relaxed SIMD is detected at run time.
+ */
 export function defaultExecArgv(entry: string): string[] {
-  const flags = ['--experimental-wasm-relaxed-simd'];
-  if (!entry.endsWith('.ts')) return flags;
+  if (!entry.endsWith('.ts')) return [];
   let tsx = 'tsx';
   try {
     // An absolute URL, so the child finds tsx whatever its working directory.
@@ -29,7 +31,7 @@ export function defaultExecArgv(entry: string): string[] {
   } catch {
     // Leave it to the child's own resolution.
   }
-  return [...flags, '--import', tsx];
+  return ['--import', tsx];
 }
 
 export function createForkHost(options: ForkHostOptions = {}): ProcessHost {

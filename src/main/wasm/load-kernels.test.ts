@@ -1,4 +1,4 @@
-// loadKernels: the fallback order, the missing-build message, and the relaxed module run in a flagged Node.
+// loadKernels: the fallback order, the missing-build message, and the relaxed module run in a fresh Node started with no flags.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ describe('loadKernels', () => {
     await expect(loadKernels({ dir: '/nonexistent/wasm' })).rejects.toThrow(/npm run build:wasm/);
   });
 
-  it('runs the relaxed-SIMD kernels in a Node started with the flag, matching the reference', () => {
+  it('runs the relaxed-SIMD kernels in a Node started with no flags, matching the reference', () => {
     const script = `(async () => {
       const { loadKernels } = require('./src/main/wasm/load-kernels.ts');
       const { referenceKernels } = require('./src/engine/kernels/reference/index.ts');
@@ -45,7 +45,7 @@ describe('loadKernels', () => {
       }
       console.log(JSON.stringify({ name: k.name, worst }));
     })();`;
-    const out = execFileSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', '--eval', script], {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--eval', script], {
       cwd: repoRoot,
       encoding: 'utf8',
     });
