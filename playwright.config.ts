@@ -1,17 +1,11 @@
 // End-to-end tests: the built renderer in Debian's Chromium against web mode (a fresh server and data folder per
 // test), and the packaged Electron app where its binary exists. Never downloads browsers.
-import { defineConfig } from '@playwright/test';
+import { chromium, defineConfig } from '@playwright/test';
+import { chromiumArgs, findBrowser, runningAsRoot } from './e2e/support/browser';
 
-// See docs/STACK.md: Debian's Chromium in containers and CI.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// `npm test` runs scripts/ensure-browser.ts first, which installs one where it can; this only looks.
+const browser = findBrowser({ playwrightPath: () => chromium.executablePath() });
+if (!browser) throw new Error('no Chromium for the e2e tests: run `node --import tsx scripts/ensure-browser.ts`, or set CHROMIUM_PATH');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,7 +31,7 @@ export default defineConfig({
       testDir: 'e2e/web',
       use: {
         browserName: 'chromium',
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        launchOptions: { executablePath: browser.path, args: chromiumArgs(runningAsRoot()) },
         acceptDownloads: true,
       },
     },
