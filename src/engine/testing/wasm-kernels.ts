@@ -9,9 +9,12 @@ export type KernelVariant = 'simd' | 'relaxed';
 /** build/wasm of this checkout (tests run from the repository root). */
 export const wasmBuildDir = path.resolve(__dirname, '../../../build/wasm');
 
-/** Bytes of build/wasm/kernels-<variant>.wasm; throws telling to run `npm run build:wasm` when missing. */
-export function readKernelWasm(variant: KernelVariant): Uint8Array {
-  const file = path.join(wasmBuildDir, `kernels-${variant}.wasm`);
+/**
+ * Bytes of build/wasm/kernels-<variant>.wasm (or the -shared build, for a shared memory); throws telling
+ * to run `npm run build:wasm` when missing.
+ */
+export function readKernelWasm(variant: KernelVariant, shared = false): Uint8Array {
+  const file = path.join(wasmBuildDir, `kernels-${variant}${shared ? '-shared' : ''}.wasm`);
   try {
     return new Uint8Array(readFileSync(file));
   } catch {

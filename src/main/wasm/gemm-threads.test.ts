@@ -13,13 +13,13 @@ describe('startGemmThreads', () => {
   let single: WasmKernels;
 
   beforeAll(async () => {
-    const module = await compileKernelModule(readFileSync(path.join(findWasmDir(), 'kernels-simd.wasm')));
+    const module = await compileKernelModule(readFileSync(path.join(findWasmDir(), 'kernels-simd-shared.wasm')));
     const { memory } = createKernelMemory({ initialMiB: 8 });
     threads = await startGemmThreads(module, memory, 1);
     threaded = await createWasmKernels(module, { memory, parallel: threads, parallelMinMacs: 0 });
     // A second kernels object on the same threads and memory: it must allocate its own region.
     finelySplit = await createWasmKernels(module, { memory, parallel: threads, parallelMinMacs: 0, parallelParts: 7 });
-    single = await createWasmKernels(module, { initialMiB: 8 });
+    single = await createWasmKernels(module, { initialMiB: 8, shared: true });
   });
   afterAll(async () => {
     await threads.close();

@@ -1,4 +1,5 @@
-// Node side of the wasm kernels: reads build/wasm/*.wasm, picks relaxed SIMD when this Node runs it, else plain SIMD.
+// Node side of the wasm kernels: reads build/wasm/*.wasm, picks relaxed SIMD when this Node runs it, else plain SIMD,
+// over a private memory for one thread and a shared one for more.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Kernels } from '../../engine/kernels/kernels';
@@ -9,7 +10,7 @@ import { relaxedSimdAvailable } from './relaxed-simd';
 
 export type KernelPreference = 'auto' | 'relaxed' | 'simd' | 'reference';
 
-export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 'parallel'> {
+export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 'parallel' | 'shared'> {
   /**
    * 'auto' (default): relaxed SIMD when this Node runs it, else plain SIMD. 'relaxed' insists (and throws
    * when unavailable), 'simd' takes plain SIMD, 'reference' the plain-TypeScript kernels.
@@ -17,7 +18,7 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
   prefer?: KernelPreference;
   /** Switch on --experimental-wasm-relaxed-simd at run time when needed (default true; see relaxed-simd.ts). */
   enableRelaxedFlag?: boolean;
-  /** Folder holding kernels-simd.wasm and kernels-relaxed.wasm (default: build/wasm of this checkout). */
+  /** Folder holding kernels-{simd,relaxed}[-shared].wasm (default: build/wasm of this checkout). */
   dir?: string;
   /** Threads for large gemms, the calling one included (default 1; worker_threads share the wasm memory). */
   threads?: number;
@@ -40,8 +41,13 @@ function candidateDirs(): string[] {
   return dirs;
 }
 
+/** The four builds: plain or relaxed SIMD, over a private or a shared memory. */
+function moduleFile(variant: 'simd' | 'relaxed', shared: boolean): string {
+  return `kernels-${variant}${shared ? '-shared' : ''}.wasm`;
+}
+
 function hasModules(dir: string): boolean {
-  return existsSync(path.join(dir, 'kernels-simd.wasm')) && existsSync(path.join(dir, 'kernels-relaxed.wasm'));
+  return (['simd', 'relaxed'] as const).every((v) => [false, true].every((shared) => existsSync(path.join(dir, moduleFile(v, shared)))));
 }
 
 /**
@@ -61,7 +67,7 @@ export function findWasmDir(dir?: string): string {
 
 /** Whether this Node can run the relaxed-SIMD build, switching the V8 flag on unless `enableFlag` is false. */
 export function relaxedSimdSupported(dir?: string, enableFlag = true): boolean {
-  return relaxedSimdAvailable(readFileSync(path.join(findWasmDir(dir), 'kernels-relaxed.wasm')), enableFlag);
+  return relaxedSimdAvailable(readFileSync(path.join(findWasmDir(dir), moduleFile('relaxed', false))), enableFlag);
 }
 
 /**
@@ -72,16 +78,17 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
   const { prefer = 'auto', dir, threads = 1, enableRelaxedFlag = true, ...wasmOptions } = options;
   if (prefer === 'reference') return referenceKernels;
   const wasmDir = findWasmDir(dir);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be an integer ≥ 1, got ${threads}`);
+  const shared = threads > 1;
   let bytes: Uint8Array | undefined;
   if (prefer === 'relaxed' || prefer === 'auto') {
-    const relaxed = readFileSync(path.join(wasmDir, 'kernels-relaxed.wasm'));
+    const relaxed = readFileSync(path.join(wasmDir, moduleFile('relaxed', shared)));
     if (relaxedSimdAvailable(relaxed, enableRelaxedFlag)) bytes = relaxed;
     else if (prefer === 'relaxed') {
       throw new Error('relaxed SIMD is not available in this Node: run it with --experimental-wasm-relaxed-simd, or use simd kernels');
     }
   }
-  bytes ??= readFileSync(path.join(wasmDir, 'kernels-simd.wasm'));
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be an integer ≥ 1, got ${threads}`);
+  bytes ??= readFileSync(path.join(wasmDir, moduleFile('simd', shared)));
   if (threads === 1) return createWasmKernels(bytes, wasmOptions);
   const module = await compileKernelModule(bytes);
   const { memory } = createKernelMemory(wasmOptions);

@@ -1,4 +1,4 @@
-// Instantiates the compiled kernels module over a shared memory and checks its exports.
+// Instantiates the compiled kernels module over its memory and checks its exports.
 import { EngineError } from '../../errors';
 import { type WasmMemory, type WasmModule, webAssembly } from './wasm-api';
 
@@ -35,14 +35,29 @@ const exportNames: readonly (keyof KernelExports)[] = [
   'relaxed',
 ];
 
+function isShared(memory: WasmMemory): boolean {
+  return Object.prototype.toString.call(memory.buffer) === '[object SharedArrayBuffer]';
+}
+
 /** Compiles `source` unless it already is a module. */
 export async function compileKernelModule(source: Uint8Array | WasmModule): Promise<WasmModule> {
   return source instanceof Uint8Array ? webAssembly().compile(source) : source;
 }
 
-/** Instantiates the kernels over `memory` (shared, as the module was built with --sharedMemory). */
+/**
+ * Instantiates the kernels over `memory`, which must be shared exactly when the module was built with
+ * --sharedMemory (the *-shared.wasm files).
+ */
 export async function instantiateKernels(module: WasmModule, memory: WasmMemory): Promise<KernelExports> {
-  const instance = await webAssembly().instantiate(module, { env: { memory } });
+  const shared = isShared(memory);
+  let instance;
+  try {
+    instance = await webAssembly().instantiate(module, { env: { memory } });
+  } catch (err) {
+    if ((err as Error).name !== 'LinkError') throw err;
+    const want = shared ? 'a private memory (kernels-simd.wasm or kernels-relaxed.wasm)' : 'a shared memory (a *-shared.wasm module)';
+    throw new EngineError(`wasm kernels: the module does not run over a ${shared ? 'shared' : 'private'} memory: it needs ${want}`);
+  }
   for (const name of exportNames) {
     if (typeof instance.exports[name] !== 'function') {
       throw new EngineError(`wasm kernels: the module has no export '${name}' (rebuild it with npm run build:wasm)`);

@@ -1,4 +1,4 @@
-// The WebAssembly SIMD backend: Kernels over one shared wasm memory, zero-copy for buffers it allocated.
+// The WebAssembly SIMD backend: Kernels over one wasm memory (private, or shared with threads), zero-copy for buffers it allocated.
 import { EngineError, ShapeError } from '../../errors';
 import { convOutSize, type Kernels } from '../kernels';
 import { WasmArena } from './arena';
@@ -9,12 +9,17 @@ import { Staging } from './staging';
 import { PAGE_BYTES, type WasmMemory, type WasmModule, webAssembly } from './wasm-api';
 
 export interface WasmKernelsOptions {
-  /** Memory to start with, in MiB (default 16). */
+  /** Shared memory to start with, in MiB (default 16; a private memory starts at its maximum). */
   initialMiB?: number;
   /** Upper limit of the memory, in MiB (default 2048, at most 4096). */
   maximumMiB?: number;
   /**
-   * Run on this memory instead of a fresh one (shared; its maximum then bounds growth). Needed with
+   * A fresh memory shared between threads, for the *-shared.wasm modules (default false: a private
+   * memory, for kernels-simd.wasm and kernels-relaxed.wasm). Ignored with `memory`.
+   */
+  shared?: boolean;
+  /**
+   * Run on this memory instead of a fresh one (its maximum then bounds growth). Needed with
    * `parallel`, whose threads instantiate the same module over it.
    */
   memory?: WasmMemory;
@@ -31,7 +36,7 @@ export interface WasmKernelsOptions {
 
 /** Kernels plus what only this backend has: explicit free and a look at its memory. */
 export interface WasmKernels extends Kernels {
-  /** The shared memory every buffer from alloc/allocInt32 lives in. */
+  /** The memory every buffer from alloc/allocInt32 lives in. */
   readonly memory: WasmMemory;
   /** The compiled module, for instantiating it again (e.g. in a worker thread over `memory`). */
   readonly module: WasmModule;
@@ -49,14 +54,16 @@ const arenas = new WeakMap<WasmMemory, WasmArena>();
 
 /**
  * Instantiates the kernels module (bytes of build/wasm/kernels-*.wasm, or a compiled module) over a
- * fresh shared memory (or `options.memory`). The name is "wasm-relaxed-simd" or "wasm-simd" after what
+ * fresh memory, private or `options.shared` (or over `options.memory`). The name is "wasm-relaxed-simd" or "wasm-simd" after what
  * the module was built with, plus "-<threads>t" with `options.parallel` (e.g. "wasm-relaxed-simd-2t").
  */
 export async function createWasmKernels(source: Uint8Array | WasmModule, options: WasmKernelsOptions = {}): Promise<WasmKernels> {
   if (options.parallel && !options.memory) {
     throw new EngineError('wasm kernels: options.parallel needs options.memory, the memory its threads run on');
   }
-  const { memory, maximumBytes } = options.memory ? { memory: options.memory, maximumBytes: memoryLimitBytes(options) } : createKernelMemory(options);
+  const { memory, maximumBytes } = options.memory
+    ? { memory: options.memory, maximumBytes: memoryLimitBytes(options) }
+    : createKernelMemory({ ...options, shared: options.shared ?? false });
   const module = await compileKernelModule(source);
   const wasm = await instantiateKernels(module, memory);
   const arena = arenas.get(memory) ?? new WasmArena(memory, maximumBytes, RESERVED_BYTES);
@@ -230,11 +237,18 @@ function memoryLimitBytes(options: Pick<WasmKernelsOptions, 'initialMiB' | 'maxi
   return Math.floor((maximumMiB * 2 ** 20) / PAGE_BYTES) * PAGE_BYTES;
 }
 
-/** A fresh shared memory sized by `initialMiB` / `maximumMiB` (for hosts that start threads before the kernels). */
-export function createKernelMemory(options: Pick<WasmKernelsOptions, 'initialMiB' | 'maximumMiB'> = {}): { memory: WasmMemory; maximumBytes: number } {
+/**
+ * A fresh memory sized by `initialMiB` / `maximumMiB`, shared by default (for hosts that start threads
+ * before the kernels). A private one (`shared: false`) is made at its maximum size at once.
+ */
+// NOTE: growing a private memory detaches its ArrayBuffer and so every view the layers hold; reserving
+// the maximum up front costs address space only (pages take memory when first written).
+export function createKernelMemory(options: Pick<WasmKernelsOptions, 'initialMiB' | 'maximumMiB' | 'shared'> = {}): { memory: WasmMemory; maximumBytes: number } {
   const maximumBytes = memoryLimitBytes(options);
-  const initial = Math.ceil(((options.initialMiB ?? 16) * 2 ** 20) / PAGE_BYTES);
-  const memory = new (webAssembly().Memory)({ initial, maximum: maximumBytes / PAGE_BYTES, shared: true });
+  const shared = options.shared ?? true;
+  const maximum = maximumBytes / PAGE_BYTES;
+  const initial = shared ? Math.ceil(((options.initialMiB ?? 16) * 2 ** 20) / PAGE_BYTES) : maximum;
+  const memory = new (webAssembly().Memory)({ initial, maximum, shared });
   return { memory, maximumBytes };
 }
 
