@@ -31,3 +31,8 @@ export function maxPoolBackwardReference(dy: Float32Array, argmax: Int32Array, d
   dx.fill(0);
   for (let o = 0; o < argmax.length; o++) dx[argmax[o]!]! += dy[o]!;
 }
+
+export function maxPoolReluBackwardReference(dy: Float32Array, argmax: Int32Array, y: Float32Array, dx: Float32Array): void {
+  dx.fill(0);
+  for (let o = 0; o < argmax.length; o++) if (y[o]! > 0) dx[argmax[o]!]! += dy[o]!;
+}

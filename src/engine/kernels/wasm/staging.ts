@@ -3,7 +3,7 @@ import type { WasmArena } from './arena';
 
 type View = Float32Array | Int32Array;
 
-/** Three reusable scratch slots (no kernel takes more than three arrays), each grown when too small. */
+/** Reusable scratch slots, one per array argument of a kernel, each grown when too small. */
 export class Staging {
   private readonly slots: { offset: number; bytes: number }[] = [];
 
@@ -29,7 +29,8 @@ export class Staging {
     return like instanceof Int32Array ? new Int32Array(this.arena.buffer, offset, n) : new Float32Array(this.arena.buffer, offset, n);
   }
 
-  private scratch(slot: number, bytes: number): number {
+  /** Offset of scratch slot `slot`, at least `bytes` long (contents undefined; reused by later calls). */
+  scratch(slot: number, bytes: number): number {
     const current = this.slots[slot];
     if (current && current.bytes >= bytes) return current.offset;
     if (current) this.arena.freeBytes(current.offset);

@@ -1,12 +1,16 @@
 // The WebAssembly SIMD backend: Kernels over one wasm memory (private, or shared with threads), zero-copy for buffers it allocated.
-import { EngineError, ShapeError } from '../../errors';
-import { convOutSize, type Kernels } from '../kernels';
+import { EngineError } from '../../errors';
+import type { Kernels } from '../kernels';
+import { referencePrimitives } from '../reference';
+import { resolveKernels } from '../registry';
 import { WasmArena } from './arena';
-import { checkDims, checkLength, checkOutSize } from './checks';
+import { checkDims } from './checks';
 import { compileKernelModule, instantiateKernels } from './kernel-module';
 import { type GemmPart, type ParallelGemm, splitGemm } from './parallel';
 import { Staging } from './staging';
 import { PAGE_BYTES, type WasmMemory, type WasmModule, webAssembly } from './wasm-api';
+import { imageOps } from './wasm-image-ops';
+import { matrixOps } from './wasm-matrix-ops';
 
 export interface WasmKernelsOptions {
   /** Shared memory to start with, in MiB (default 16; a private memory starts at its maximum). */
@@ -83,147 +87,35 @@ export async function createWasmKernels(source: Uint8Array | WasmModule, options
     else parallel!.run(parts, helperWorkspaces, (part) => wasm.gemm(...part, workspace));
   }
 
+  const shape = new Int32Array(arena.buffer, arena.allocBytes(64), 10);
+  const context = { wasm, io, workspace, runGemm };
+  const name = (wasm.relaxed() === 1 ? 'wasm-relaxed-simd' : 'wasm-simd') + (parallel ? `-${parallel.helpers + 1}t` : '');
+  const kernels = resolveKernels(
+    {
+      name,
+      alloc: (n) => {
+        checkDims('alloc', { n });
+        const offset = arena.allocBytes(n * 4); // first: it may grow the memory and so replace arena.buffer
+        return new Float32Array(arena.buffer, offset, n).fill(0);
+      },
+      allocInt32: (n) => {
+        checkDims('allocInt32', { n });
+        const offset = arena.allocBytes(n * 4);
+        return new Int32Array(arena.buffer, offset, n).fill(0);
+      },
+      kernels: { ...matrixOps(context), ...imageOps(context, shape) },
+    },
+    referencePrimitives,
+  );
   return {
-    name: (wasm.relaxed() === 1 ? 'wasm-relaxed-simd' : 'wasm-simd') + (parallel ? `-${parallel.helpers + 1}t` : ''),
+    ...kernels,
     memory,
     module,
-    alloc: (n) => {
-      checkDims('alloc', { n });
-      const offset = arena.allocBytes(n * 4); // first: it may grow the memory and so replace arena.buffer
-      return new Float32Array(arena.buffer, offset, n).fill(0);
-    },
-    allocInt32: (n) => {
-      checkDims('allocInt32', { n });
-      const offset = arena.allocBytes(n * 4);
-      return new Int32Array(arena.buffer, offset, n).fill(0);
-    },
     free: (buffer) => {
       if (!arena.owns(buffer)) throw new EngineError('wasm kernels: free: the buffer is not in wasm memory');
       arena.freeBytes(buffer.byteOffset);
     },
     memoryStats: () => arena.stats(),
-
-    gemm(transA, transB, m, n, k, a, b, c, beta) {
-      checkDims('gemm', { m, n, k });
-      if (beta !== 0 && beta !== 1) throw new ShapeError(`gemm: beta must be 0 or 1, got ${beta}`);
-      checkLength('gemm', `A (${transA ? `[${k}, ${m}]` : `[${m}, ${k}]`})`, a, m * k);
-      checkLength('gemm', `B (${transB ? `[${n}, ${k}]` : `[${k}, ${n}]`})`, b, k * n);
-      checkLength('gemm', `C ([${m}, ${n}])`, c, m * n);
-      if (m === 0 || n === 0) return;
-      const pa = io.pointer(0, a, m * k, true);
-      const pb = io.pointer(1, b, k * n, true);
-      const pc = io.pointer(2, c, m * n, beta === 1);
-      runGemm([transA ? 1 : 0, transB ? 1 : 0, m, n, k, pa, transA ? m : k, pb, transB ? k : n, pc, n, beta]);
-      io.copyOut(c, pc, m * n);
-    },
-
-    im2col(x, c, h, w, kh, kw, stride, pad, cols) {
-      const [oh, ow] = convGeometry('im2col', c, h, w, kh, kw, stride, pad);
-      const rows = c * kh * kw;
-      checkLength('im2col', `x ([${c}, ${h}, ${w}])`, x, c * h * w);
-      checkLength('im2col', `cols ([${rows}, ${oh * ow}])`, cols, rows * oh * ow);
-      const px = io.pointer(0, x, c * h * w, true);
-      const pcols = io.pointer(1, cols, rows * oh * ow, false);
-      wasm.im2col(px, c, h, w, kh, kw, stride, pad, oh, ow, pcols);
-      io.copyOut(cols, pcols, rows * oh * ow);
-    },
-
-    col2im(cols, c, h, w, kh, kw, stride, pad, dx) {
-      const [oh, ow] = convGeometry('col2im', c, h, w, kh, kw, stride, pad);
-      const rows = c * kh * kw;
-      checkLength('col2im', `cols ([${rows}, ${oh * ow}])`, cols, rows * oh * ow);
-      checkLength('col2im', `dx ([${c}, ${h}, ${w}])`, dx, c * h * w);
-      const pcols = io.pointer(0, cols, rows * oh * ow, true);
-      const pdx = io.pointer(1, dx, c * h * w, false);
-      wasm.col2im(pcols, c, h, w, kh, kw, stride, pad, oh, ow, pdx);
-      io.copyOut(dx, pdx, c * h * w);
-    },
-
-    maxPoolForward(x, planes, h, w, size, stride, y, argmax) {
-      checkDims('maxPoolForward', { planes, h, w, size, stride }, ['size', 'stride']);
-      const oh = checkOutSize('maxPoolForward', 'input height', convOutSize(h, size, stride, 0));
-      const ow = checkOutSize('maxPoolForward', 'input width', convOutSize(w, size, stride, 0));
-      const count = planes * oh * ow;
-      checkLength('maxPoolForward', `x ([${planes}, ${h}, ${w}])`, x, planes * h * w);
-      checkLength('maxPoolForward', `y ([${planes}, ${oh}, ${ow}])`, y, count);
-      checkLength('maxPoolForward', `argmax ([${planes}, ${oh}, ${ow}])`, argmax, count);
-      const px = io.pointer(0, x, planes * h * w, true);
-      const py = io.pointer(1, y, count, false);
-      const parg = io.pointer(2, argmax, count, false);
-      wasm.maxPoolForward(px, planes, h, w, size, stride, oh, ow, py, parg);
-      io.copyOut(y, py, count);
-      io.copyOut(argmax, parg, count);
-    },
-
-    maxPoolBackward(dy, argmax, dx) {
-      const count = argmax.length;
-      checkLength('maxPoolBackward', 'dy (one value per argmax entry)', dy, count);
-      const pdy = io.pointer(0, dy, count, true);
-      const parg = io.pointer(1, argmax, count, true);
-      const pdx = io.pointer(2, dx, dx.length, false);
-      wasm.maxPoolBackward(pdy, parg, count, pdx, dx.length);
-      io.copyOut(dx, pdx, dx.length);
-    },
-
-    reluForward(x, y) {
-      const n = x.length;
-      checkLength('reluForward', 'y (same length as x)', y, n);
-      const px = io.pointer(0, x, n, true);
-      const py = io.pointer(1, y, n, false);
-      wasm.reluForward(px, py, n);
-      io.copyOut(y, py, n);
-    },
-
-    reluBackward(x, dy, dx) {
-      const n = x.length;
-      checkLength('reluBackward', 'dy (same length as x)', dy, n);
-      checkLength('reluBackward', 'dx (same length as x)', dx, n);
-      const px = io.pointer(0, x, n, true);
-      const pdy = io.pointer(1, dy, n, true);
-      const pdx = io.pointer(2, dx, n, false);
-      wasm.reluBackward(px, pdy, pdx, n);
-      io.copyOut(dx, pdx, n);
-    },
-
-    sumSquares(x) {
-      return wasm.sumSquares(io.pointer(0, x, x.length, true), x.length);
-    },
-
-    axpy(alpha, x, y) {
-      const n = x.length;
-      checkLength('axpy', 'y (same length as x)', y, n);
-      const px = io.pointer(0, x, n, true);
-      const py = io.pointer(1, y, n, true);
-      wasm.axpy(alpha, px, py, n);
-      io.copyOut(y, py, n);
-    },
-
-    momentumStep(w, g, v, beta, lr) {
-      const n = w.length;
-      checkLength('momentumStep', 'g (same length as w)', g, n);
-      checkLength('momentumStep', 'v (same length as w)', v, n);
-      const pw = io.pointer(0, w, n, true);
-      const pg = io.pointer(1, g, n, true);
-      const pv = io.pointer(2, v, n, true);
-      wasm.momentumStep(pw, pg, pv, beta, lr, n);
-      io.copyOut(w, pw, n);
-      io.copyOut(v, pv, n);
-    },
-
-    adamStep(w, g, m, v, step) {
-      const n = w.length;
-      checkLength('adamStep', 'g (same length as w)', g, n);
-      checkLength('adamStep', 'm (same length as w)', m, n);
-      checkLength('adamStep', 'v (same length as w)', v, n);
-      const pw = io.pointer(0, w, n, true);
-      const pg = io.pointer(1, g, n, true);
-      const pm = io.pointer(2, m, n, true);
-      const pv = io.pointer(3, v, n, true);
-      wasm.adamStep(pw, pg, pm, pv, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps, n);
-      io.copyOut(w, pw, n);
-      io.copyOut(m, pm, n);
-      io.copyOut(v, pv, n);
-    },
   };
 }
 
@@ -250,12 +142,4 @@ export function createKernelMemory(options: Pick<WasmKernelsOptions, 'initialMiB
   const initial = shared ? Math.ceil(((options.initialMiB ?? 16) * 2 ** 20) / PAGE_BYTES) : maximum;
   const memory = new (webAssembly().Memory)({ initial, maximum, shared });
   return { memory, maximumBytes };
-}
-
-/** Checks a convolution's sizes and returns [oh, ow]. */
-function convGeometry(op: string, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number): [number, number] {
-  checkDims(op, { c, h, w, kh, kw, stride, pad }, ['kh', 'kw', 'stride']);
-  const oh = checkOutSize(op, 'padded input height', convOutSize(h, kh, stride, pad));
-  const ow = checkOutSize(op, 'padded input width', convOutSize(w, kw, stride, pad));
-  return [oh, ow];
 }

@@ -1,7 +1,8 @@
 // Entry of the kernels module: what the engine's loader calls (pointers are byte addresses in the shared memory).
-export { gemm, gemmWorkspaceBytes } from './gemm';
+export { gemm, gemmFused, gemmWorkspaceBytes } from './gemm';
+export { convForward, convWeightGrad, convInputGrad } from './conv';
 export { im2col, col2im } from './im2col';
-export { maxPoolForward, maxPoolBackward } from './pool';
+export { maxPoolForward, maxPoolBackward, maxPoolReluBackward } from './pool';
 export { reluForward, reluBackward } from './relu';
 export { sumSquares, axpy, momentumStep, adamStep } from './vector';
 

@@ -82,3 +82,19 @@ export function maxPoolBackward(dy: usize, argmax: usize, count: i32, dx: usize,
     }
   }
 }
+
+/**
+ * The gradient of ReLU(maxpool(x)) (= maxpool(ReLU(x))): dy routed through argmax where the pooled output
+ * y is > 0, so the ReLU's own backward pass over the larger input is not needed. dx as in maxPoolBackward.
+ */
+export function maxPoolReluBackward(dy: usize, argmax: usize, y: usize, count: i32, dx: usize, dxLen: i32): void {
+  memory.fill(dx, 0, <usize>dxLen << 2);
+  for (let o = 0; o < count; o++) {
+    const at = <usize>o << 2;
+    const idx = load<i32>(argmax + at);
+    if (load<f32>(y + at) > 0 && <u32>idx < <u32>dxLen) {
+      const d = dx + (<usize>idx << 2);
+      store<f32>(d, load<f32>(d) + load<f32>(dy + at));
+    }
+  }
+}
