@@ -1,19 +1,16 @@
-// 2-D convolution (NCHW, stride, zero padding) as im2col + GEMM per sample; W stored [F, C, kh, kw] as in PyTorch.
+// 2-D convolution (NCHW, stride, zero padding) over the whole batch in the kernels; W stored [F, C, kh, kw] as in PyTorch.
 import { EngineError, ShapeError } from '../errors';
 import { initWeight } from '../init';
-import { convOutSize, type Kernels } from '../kernels/kernels';
+import { convGeometry, type ConvGeometry, type Kernels } from '../kernels/kernels';
 import type { LayerSpec } from '../models/spec';
 import { expectShape, shapeToString, Tensor, type Shape } from '../tensor';
 import { BatchCache } from './batch-cache';
 import type { BuildContext, Layer, Param } from './layer';
 import { makeParam } from './param';
-import { SampleViews } from './sample-views';
 import { nonNegativeInt, positiveInt } from './spec-checks';
 
 interface Buffers {
   y: Tensor;
-  /** Every sample's im2col matrix, kept from the training forward for dW; allocated on first training use. */
-  cols: Float32Array | null;
   dx: Tensor | null;
 }
 
@@ -24,19 +21,13 @@ export class Conv2d implements Layer {
   readonly stride: number;
   readonly padding: number;
   private kernels: Kernels | null = null;
-  private inShape: readonly [number, number, number] = [0, 0, 0];
-  private outH = 0;
-  private outW = 0;
+  private geometry!: ConvGeometry;
   private weight!: Param;
   private bias!: Param;
   private cache!: BatchCache<Buffers>;
-  /** im2col scratch for evaluation forwards and dcols scratch for backward: one sample each. */
-  private scratch!: Float32Array;
-  private inViews!: SampleViews;
-  private outViews!: SampleViews;
-  private colViews!: SampleViews;
   private savedX: Tensor | null = null;
   private saved: Buffers | null = null;
+  private reluFused = false;
 
   /** `at` prefixes config errors, e.g. "layers[0]" → "layers[0].kernel: …". */
   constructor(spec: Extract<LayerSpec, { type: 'conv2d' }>, at = 'conv2d') {
@@ -51,35 +42,25 @@ export class Conv2d implements Layer {
     if (inputShape.length !== 3) throw new ShapeError(`conv2d: input must be [C, H, W] per sample, got ${shapeToString(inputShape)}`);
     const [c, h, w] = inputShape as [number, number, number];
     const k = this.kernel;
-    const oh = convOutSize(h, k, this.stride, this.padding);
-    const ow = convOutSize(w, k, this.stride, this.padding);
-    if (oh < 1 || ow < 1) {
+    const g = convGeometry(c, h, w, this.filters, k, this.stride, this.padding);
+    if (g.oh < 1 || g.ow < 1) {
       throw new ShapeError(`conv2d: a ${k}×${k} kernel with padding ${this.padding} does not fit input ${shapeToString(inputShape)}`);
     }
     const kernels = ctx.kernels;
     const f = this.filters;
-    const rows = c * k * k;
-    const pix = oh * ow;
     this.kernels = kernels;
-    this.inShape = [c, h, w];
-    this.outH = oh;
-    this.outW = ow;
+    this.geometry = g;
     this.weight = makeParam(kernels, `${ctx.prefix}.weight`, [f, c, k, k], 'weight');
     this.bias = makeParam(kernels, `${ctx.prefix}.bias`, [f], 'bias');
     initWeight(this.weight.value, this.weight.shape, ctx.init, ctx.rng);
-    this.scratch = kernels.alloc(rows * pix);
-    this.inViews = new SampleViews(c * h * w);
-    this.outViews = new SampleViews(f * pix);
-    this.colViews = new SampleViews(rows * pix);
     const needsDx = ctx.needsInputGrad;
     this.cache = new BatchCache((n) => ({
-      y: new Tensor([n, f, oh, ow], kernels.alloc(n * f * pix)),
-      cols: null,
+      y: new Tensor([n, f, g.oh, g.ow], kernels.alloc(n * f * g.oh * g.ow)),
       dx: needsDx ? new Tensor([n, c, h, w], kernels.alloc(n * c * h * w)) : null,
     }));
     this.savedX = null;
     this.saved = null;
-    return [f, oh, ow];
+    return [f, g.oh, g.ow];
   }
 
   params(): readonly Param[] {
@@ -89,27 +70,11 @@ export class Conv2d implements Layer {
   /** x: [N, C, H, W] → y: [N, F, OH, OW]. */
   forward(x: Tensor, training: boolean): Tensor {
     const kern = this.built('forward');
-    const [c, h, w] = this.inShape;
-    expectShape('conv2d', 'x', x.shape, [-1, c, h, w]);
+    const g = this.geometry;
+    expectShape('conv2d', 'x', x.shape, [-1, g.c, g.h, g.w]);
     const n = x.shape[0]!;
-    const k = this.kernel;
-    const f = this.filters;
-    const rows = c * k * k;
-    const pix = this.outH * this.outW;
     const buf = this.cache.get(n);
-    if (training && buf.cols === null) buf.cols = kern.alloc(n * rows * pix);
-    const xs = this.inViews.of(x.data, n);
-    const ys = this.outViews.of(buf.y.data, n);
-    const colsAll = training ? this.colViews.of(buf.cols!, n) : null;
-    const b = this.bias.value;
-    for (let s = 0; s < n; s++) {
-      const cols = colsAll === null ? this.scratch : colsAll[s]!;
-      kern.im2col(xs[s]!, c, h, w, k, k, this.stride, this.padding, cols);
-      const y = ys[s]!;
-      // Start every output plane at its bias, then accumulate W·cols onto it (beta = 1).
-      for (let j = 0; j < f; j++) y.fill(b[j]!, j * pix, (j + 1) * pix);
-      kern.gemm(false, false, f, pix, rows, this.weight.value, cols, y, 1);
-    }
+    kern.conv2dForward(g, n, x.data, this.weight.value, this.bias.value, this.reluFused, buf.y.data);
     if (training) {
       this.savedX = x;
       this.saved = buf;
@@ -121,35 +86,14 @@ export class Conv2d implements Layer {
   backward(dy: Tensor): Tensor | null {
     const kern = this.built('backward');
     const buf = this.saved;
-    if (this.savedX === null || buf === null || buf.cols === null) {
-      throw new EngineError('conv2d: backward called before a training forward');
-    }
-    const [c, h, w] = this.inShape;
-    const n = this.savedX.shape[0]!;
-    const k = this.kernel;
-    const f = this.filters;
-    const rows = c * k * k;
-    const pix = this.outH * this.outW;
-    expectShape('conv2d', 'dy', dy.shape, [n, f, this.outH, this.outW]);
-    const dys = this.outViews.of(dy.data, n);
-    const colsAll = this.colViews.of(buf.cols, n);
-    const db = this.bias.grad;
-    db.fill(0);
-    for (let s = 0; s < n; s++) {
-      const g = dys[s]!;
-      kern.gemm(false, true, f, rows, pix, g, colsAll[s]!, this.weight.grad, s === 0 ? 0 : 1);
-      for (let j = 0; j < f; j++) {
-        let sum = 0;
-        for (let p = j * pix; p < (j + 1) * pix; p++) sum += g[p]!;
-        db[j]! += sum;
-      }
-    }
+    const x = this.savedX;
+    if (x === null || buf === null) throw new EngineError('conv2d: backward called before a training forward');
+    const g = this.geometry;
+    const n = x.shape[0]!;
+    expectShape('conv2d', 'dy', dy.shape, [n, g.filters, g.oh, g.ow]);
+    kern.conv2dParamGrads(g, n, x.data, dy.data, this.weight.grad, this.bias.grad);
     if (buf.dx === null) return null;
-    const dxs = this.inViews.of(buf.dx.data, n);
-    for (let s = 0; s < n; s++) {
-      kern.gemm(true, false, rows, pix, f, this.weight.value, dys[s]!, this.scratch, 0);
-      kern.col2im(this.scratch, c, h, w, k, k, this.stride, this.padding, dxs[s]!);
-    }
+    kern.conv2dInputGrad(g, n, dy.data, this.weight.value, buf.dx.data);
     return buf.dx;
   }
 

@@ -24,6 +24,7 @@ export class Linear implements Layer {
   private cache!: BatchCache<Buffers>;
   private savedX: Tensor | null = null;
   private saved: Buffers | null = null;
+  private reluFused = false;
 
   /** `at` prefixes config errors, e.g. "layers[2]" → "layers[2].units: …". */
   constructor(spec: Extract<LayerSpec, { type: 'linear' }>, at = 'linear') {
@@ -62,12 +63,8 @@ export class Linear implements Layer {
     const k = this.built('forward');
     expectShape('linear', 'x', x.shape, [-1, this.inFeatures]);
     const n = x.shape[0]!;
-    const out = this.units;
     const buf = this.cache.get(n);
-    const y = buf.y.data;
-    // Start from the bias in every row, then accumulate x·Wᵀ onto it (beta = 1).
-    for (let i = 0; i < n; i++) y.set(this.bias.value, i * out);
-    k.gemm(false, true, n, out, this.inFeatures, x.data, this.weight.value, y, 1);
+    k.linearForward(n, this.inFeatures, this.units, x.data, this.weight.value, this.bias.value, this.reluFused, buf.y.data);
     if (training) {
       this.savedX = x;
       this.saved = buf;
@@ -85,16 +82,9 @@ export class Linear implements Layer {
     const out = this.units;
     const inF = this.inFeatures;
     expectShape('linear', 'dy', dy.shape, [n, out]);
-    k.gemm(true, false, out, inF, n, dy.data, x.data, this.weight.grad, 0);
-    const db = this.bias.grad;
-    const g = dy.data;
-    db.fill(0);
-    for (let i = 0; i < n; i++) {
-      const row = i * out;
-      for (let j = 0; j < out; j++) db[j]! += g[row + j]!;
-    }
+    k.linearParamGrads(n, inF, out, dy.data, x.data, this.weight.grad, this.bias.grad);
     if (buf.dx === null) return null;
-    k.gemm(false, false, n, inF, out, g, this.weight.value, buf.dx.data, 0);
+    k.gemm(false, false, n, inF, out, dy.data, this.weight.value, buf.dx.data, 0);
     return buf.dx;
   }
 
