@@ -67,6 +67,11 @@ export class Conv2d implements Layer {
     return this.kernels === null ? [] : [this.weight, this.bias];
   }
 
+  /** From now on the output is ReLU(conv(x) + b), the ReLU taken in the product's epilogue (see models/fuse.ts). */
+  fuseReLU(): void {
+    this.reluFused = true;
+  }
+
   /** x: [N, C, H, W] → y: [N, F, OH, OW]. */
   forward(x: Tensor, training: boolean): Tensor {
     const kern = this.built('forward');

@@ -58,6 +58,11 @@ export class Linear implements Layer {
     return this.kernels === null ? [] : [this.weight, this.bias];
   }
 
+  /** From now on the output is ReLU(x·Wᵀ + b), the ReLU taken in the product's epilogue (see models/fuse.ts). */
+  fuseReLU(): void {
+    this.reluFused = true;
+  }
+
   /** x: [N, in] → y: [N, units]. */
   forward(x: Tensor, training: boolean): Tensor {
     const k = this.built('forward');

@@ -25,6 +25,7 @@ export class MaxPool2d implements Layer {
   private cache!: BatchCache<Buffers>;
   private saved: Buffers | null = null;
   private savedN = 0;
+  private reluBackwardFused = false;
 
   constructor(spec: Extract<LayerSpec, { type: 'maxpool2d' }>, at = 'maxpool2d') {
     this.size = positiveInt(at, 'size', spec.size);
@@ -60,6 +61,14 @@ export class MaxPool2d implements Layer {
     return [];
   }
 
+  /**
+   * From now on backward also applies the ReLU before this layer (which then passes its gradient through):
+   * dy is routed only where the pooled output is > 0, exact since ReLU and max commute (see models/fuse.ts).
+   */
+  fuseReLUBackward(): void {
+    this.reluBackwardFused = true;
+  }
+
   /** x: [N, C, H, W] → y: [N, C, OH, OW]. */
   forward(x: Tensor, training: boolean): Tensor {
     const kern = this.built('forward');
@@ -82,7 +91,8 @@ export class MaxPool2d implements Layer {
     if (buf === null) throw new EngineError('maxpool2d: backward called before a training forward');
     expectShape('maxpool2d', 'dy', dy.shape, [this.savedN, this.inShape[0], this.outH, this.outW]);
     if (buf.dx === null) return null;
-    kern.maxPoolBackward(dy.data, buf.argmax, buf.dx.data);
+    if (this.reluBackwardFused) kern.maxPoolReluBackward(dy.data, buf.argmax, buf.y.data, buf.dx.data);
+    else kern.maxPoolBackward(dy.data, buf.argmax, buf.dx.data);
     return buf.dx;
   }
 

@@ -3,6 +3,7 @@ import type { Kernels } from '../kernels/kernels';
 import type { InitScheme } from '../layers/layer';
 import { createLayer } from '../layers/registry';
 import { Rng } from '../random';
+import { fuseLayers } from './fuse';
 import type { Shape } from '../tensor';
 import { Sequential } from './sequential';
 import type { LayerSpec, ModelSpec } from './spec';
@@ -22,7 +23,7 @@ function initFor(layers: readonly LayerSpec[], index: number): InitScheme {
   return 'xavier';
 }
 
-/** Builds the model; the same spec and seed give bit-identical initial weights. */
+/** Builds the model, its neighbouring layers fused; the same spec and seed give bit-identical initial weights. */
 export function buildModel(spec: ModelSpec, kernels: Kernels, seed: number): Sequential {
   validateModelSpec(spec);
   const rng = new Rng(seed);
@@ -42,5 +43,6 @@ export function buildModel(spec: ModelSpec, kernels: Kernels, seed: number): Seq
     if (layer.params().length > 0) seenParams = true;
     return layer;
   });
+  fuseLayers(layers);
   return new Sequential(spec, kernels, layers, shapes);
 }

@@ -21,6 +21,10 @@ export abstract class ElementwiseActivation implements Layer {
   private cache!: BatchCache<Buffers>;
   private savedX: Tensor | null = null;
   private saved: Buffers | null = null;
+  /** Set when a neighbour does this activation's work (see models/fuse.ts): forward returns x as is. */
+  protected forwardIsIdentity = false;
+  /** Likewise for backward: dy is returned as is. */
+  protected backwardIsIdentity = false;
 
   /** y[i] = f(x[i]) for i < x.length. */
   protected abstract apply(x: Float32Array, y: Float32Array): void;
@@ -52,12 +56,12 @@ export abstract class ElementwiseActivation implements Layer {
     if (this.kernels === null) throw new EngineError(`${this.type}: forward called before build`);
     expectShape(this.type, 'x', x.shape, [-1, ...this.inShape]);
     const buf = this.cache.get(x.shape[0]!);
-    this.apply(x.data, buf.y.data);
+    if (!this.forwardIsIdentity) this.apply(x.data, buf.y.data);
     if (training) {
       this.savedX = x;
       this.saved = buf;
     }
-    return buf.y;
+    return this.forwardIsIdentity ? x : buf.y;
   }
 
   /** dy: [N, ...shape] → dx: [N, ...shape] (null for a first layer). */
@@ -66,6 +70,7 @@ export abstract class ElementwiseActivation implements Layer {
     if (this.savedX === null || buf === null) throw new EngineError(`${this.type}: backward called before a training forward`);
     expectShape(this.type, 'dy', dy.shape, buf.y.shape);
     if (buf.dx === null) return null;
+    if (this.backwardIsIdentity) return dy;
     this.derive(this.savedX.data, buf.y.data, dy.data, buf.dx.data);
     return buf.dx;
   }

@@ -9,6 +9,17 @@ export class ReLU extends ElementwiseActivation {
     super();
   }
 
+  /** The layer before computes ReLU in its output already: forward returns its (rectified) input. */
+  fusedIntoPrevious(): void {
+    this.forwardIsIdentity = true;
+  }
+
+  /** The layer after applies ReLU's mask in its own backward: backward passes dy through. */
+  fusedIntoNext(): void {
+    this.backwardIsIdentity = true;
+  }
+
+  // NOTE: backward masks by x > 0, which is the same mask when x is the already rectified input.
   // The loops live in the kernels (SIMD in wasm): activation signs are close to random, so a per-value
   // branch in JS mispredicts half the time, and ReLU runs on 17k values per image in the CNN.
   protected apply(x: Float32Array, y: Float32Array): void {

@@ -1,0 +1,31 @@
+// Fusion of neighbouring layers, so they share passes over memory: a ReLU after a linear or conv layer is
+// taken in that layer's GEMM epilogue, and a ReLU before a max-pool gets its backward mask from the pool.
+// Every layer keeps its own forward and backward; only who does the ReLU's work moves.
+import { ReLU } from '../layers/activations/relu';
+import { Conv2d } from '../layers/conv2d';
+import type { Layer } from '../layers/layer';
+import { Linear } from '../layers/linear';
+import { MaxPool2d } from '../layers/max-pool2d';
+
+/** What was fused, as "layers.i+layers.j" pairs (for logs and tests). */
+export function fuseLayers(layers: readonly Layer[]): string[] {
+  const fused: string[] = [];
+  layers.forEach((layer, i) => {
+    if (!(layer instanceof ReLU)) return;
+    const before = layers[i - 1];
+    const after = layers[i + 1];
+    if (before instanceof Linear || before instanceof Conv2d) {
+      before.fuseReLU();
+      layer.fusedIntoPrevious();
+      fused.push(`layers.${i - 1}+layers.${i}`);
+    }
+    // NOTE: exact, not an approximation: max(ReLU(x)) = ReLU(max(x)), and the pooled output is > 0
+    // exactly where the input at the argmax is, so routing dy only there is ReLU's backward mask.
+    if (after instanceof MaxPool2d) {
+      after.fuseReLUBackward();
+      layer.fusedIntoNext();
+      fused.push(`layers.${i}+layers.${i + 1}`);
+    }
+  });
+  return fused;
+}
