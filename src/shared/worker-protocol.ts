@@ -24,7 +24,7 @@ export const startMessageSchema = z.strictObject({
   runId,
   config: runConfigSchema,
   kernels: kernelPreferenceSchema.default('auto'),
-  /** Threads for this run's large matrix products (wasm kernels only; 1 = this thread alone). */
+  /** Threads training on shares of each batch (data parallelism; wasm kernels only; 1 = this thread alone). */
   threads: z.number().int().min(1).max(64).default(1),
   /** Introspection and the first-layer snapshot every N epochs (default 1; the last epoch always). */
   inspectEvery: z.number().int().min(1).max(1000).optional(),

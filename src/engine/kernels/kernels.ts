@@ -2,6 +2,7 @@
 //
 // A backend allocates the buffers it works on fastest (the wasm backend hands out views into its own
 // memory, so no copies cross the boundary) and implements what it can; registry.ts fills in the rest.
+import type { ReplicaThreads } from '../parallel/data-parallel';
 import type { ConvGeometry, KernelName, KernelOps } from './kernel-ops';
 
 export type { AdamStep, ConvGeometry, FusedOps, KernelName, KernelOps, PrimitiveOps } from './kernel-ops';
@@ -20,6 +21,8 @@ export interface KernelMemory {
 export interface Kernels extends KernelMemory, KernelOps {
   /** Per op: the backend's name, "reference" (a primitive it lacks) or "composed" (a fused op it lacks). */
   readonly providers: Readonly<Record<KernelName, string>>;
+  /** Helper threads over this backend's (shared) memory, for data-parallel training (host-provided). */
+  readonly replicas?: ReplicaThreads;
 }
 
 /** Output side of a convolution or pooling window sweep. */

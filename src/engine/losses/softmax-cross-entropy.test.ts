@@ -68,4 +68,19 @@ describe('SoftmaxCrossEntropy', () => {
     // each row of softmax − onehot sums to 0
     for (let i = 0; i < 8; i++) expect(g.data.subarray(i * 10, i * 10 + 10).reduce((s, v) => s + v, 0)).toBeCloseTo(0, 6);
   });
+
+  it("gives each share of a batch its part of the loss and exactly the whole batch's gradient rows", () => {
+    const whole = randomTensor([6, 4], new Rng(3));
+    const labels = Uint8Array.of(0, 1, 2, 3, 0, 1);
+    const all = new SoftmaxCrossEntropy(referenceKernels);
+    const total = all.forwardBackward(whole, labels);
+    const shares = [[0, 2], [2, 6]].map(([start, end]) => {
+      const part = new SoftmaxCrossEntropy(referenceKernels);
+      const stats = part.forwardBackward(new Tensor([end! - start!, 4], whole.data.subarray(start! * 4, end! * 4)), labels.subarray(start, end), 6);
+      return { stats, grad: Array.from(part.grad.data) };
+    });
+    expect(shares[0]!.stats.loss + shares[1]!.stats.loss).toBeCloseTo(total.loss, 12);
+    expect(shares[0]!.stats.correct + shares[1]!.stats.correct).toBe(total.correct);
+    expect([...shares[0]!.grad, ...shares[1]!.grad]).toEqual(Array.from(all.grad.data));
+  });
 });

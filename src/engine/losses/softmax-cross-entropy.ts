@@ -15,12 +15,13 @@ export interface LossStats {
 }
 
 /**
- * L = −(1/N) Σᵢ log softmax(zᵢ)[yᵢ], plus the argmax hit count; when `dlogits` is given it receives
- * (softmax(z) − onehot(y)) / N. logits: [N, K], labels: N class indices in [0, K), dlogits: N·K values.
+ * L = −(1/M) Σᵢ log softmax(zᵢ)[yᵢ], plus the argmax hit count; when `dlogits` is given it receives
+ * (softmax(z) − onehot(y)) / M. logits: [N, K], labels: N class indices in [0, K), dlogits: N·K values.
+ * M is N unless these rows are one share of a batch of `batchTotal` (the losses of the shares then add up).
  * NOTE: log-sum-exp is taken after subtracting the row maximum, so no exponent exceeds 0 and huge logits
  * neither overflow nor give NaN; the loss is accumulated in float64.
  */
-export function softmaxCrossEntropy(logits: Tensor, labels: Labels, dlogits: Float32Array | null): LossStats {
+export function softmaxCrossEntropy(logits: Tensor, labels: Labels, dlogits: Float32Array | null, batchTotal?: number): LossStats {
   expectShape('softmaxCrossEntropy', 'logits', logits.shape, [-1, -1]);
   const [n, k] = logits.shape as [number, number];
   if (labels.length < n) throw new ShapeError(`softmaxCrossEntropy: ${n} logit rows but only ${labels.length} labels`);
@@ -28,7 +29,7 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Labels, dlogits: Flo
     throw new ShapeError(`softmaxCrossEntropy: dlogits holds ${dlogits.length} values, needs ${n * k}`);
   }
   const z = logits.data;
-  const invN = 1 / n;
+  const invN = 1 / (batchTotal ?? n);
   let total = 0;
   let correct = 0;
   for (let i = 0; i < n; i++) {
@@ -67,8 +68,11 @@ export class SoftmaxCrossEntropy {
 
   constructor(private readonly kernels: Kernels) {}
 
-  /** logits: [N, K] → mean loss and correct count; dL/dlogits ([N, K]) is left in `grad`. */
-  forwardBackward(logits: Tensor, labels: Labels): LossStats {
+  /**
+   * logits: [N, K] → mean loss and correct count; dL/dlogits ([N, K]) is left in `grad`. For one share of
+   * a larger batch (data parallelism), `batchTotal` is that batch's size: loss and grad are then its share.
+   */
+  forwardBackward(logits: Tensor, labels: Labels, batchTotal?: number): LossStats {
     expectShape('softmaxCrossEntropy', 'logits', logits.shape, [-1, -1]);
     const [n, k] = logits.shape as [number, number];
     if (this.cache === null || k !== this.classes) {
@@ -77,7 +81,7 @@ export class SoftmaxCrossEntropy {
       this.cache = new BatchCache((rows) => new Tensor([rows, k], kernels.alloc(rows * k)));
     }
     const grad = this.cache.get(n);
-    const stats = softmaxCrossEntropy(logits, labels, grad.data);
+    const stats = softmaxCrossEntropy(logits, labels, grad.data, batchTotal);
     this.last = grad;
     return stats;
   }

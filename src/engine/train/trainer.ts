@@ -4,12 +4,14 @@ import type { AugmentSpec } from '../data/augment';
 import type { Dataset } from '../data/dataset';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy';
 import type { Sequential } from '../models/sequential';
+import type { OptimizerSpec } from '../optim';
 import type { Optimizer } from '../optim/optimizer';
-import { addL2Grad, l2Penalty } from '../regularization/l2';
+import { DataParallel, type ReplicaThreads } from '../parallel/data-parallel';
 import { Tensor } from '../tensor';
 import { EarlyStopping, type EarlyStoppingSpec } from './early-stopping';
 import { evaluate } from './evaluate';
 import type { EpochMetrics, StepMetrics, StopReason, TrainResult } from './metrics';
+import { singleThreadStep, type TrainStep } from './step';
 
 export interface TrainerOptions {
   readonly model: Sequential;
@@ -32,21 +34,48 @@ export interface TrainerOptions {
   readonly shouldStop?: () => boolean;
   /** Milliseconds clock (the engine has no timer of its own); defaults to Date.now. */
   readonly now?: () => number;
+  /**
+   * Helper threads that train replicas of the model on shares of every batch (data parallelism), with
+   * what they need to build them: the optimizer's spec and a seed. Absent: this thread alone.
+   */
+  readonly parallel?: { readonly threads: ReplicaThreads; readonly optimizer: OptimizerSpec; readonly seed: number };
 }
 
 /** Trains in place and returns what happened; never throws for NaN (that is a `diverged` result). */
 export function train(o: TrainerOptions): TrainResult {
+  const kernels = o.model.kernels;
+  const loss = new SoftmaxCrossEntropy(kernels);
+  const parallel =
+    o.parallel && o.parallel.threads.helpers > 0
+      ? new DataParallel(o.parallel.threads, o.model, o.optimizer, kernels, { spec: o.model.spec, seed: o.parallel.seed, optimizer: o.parallel.optimizer, l2: o.l2 })
+      : null;
+  const step: TrainStep = parallel ? (x, labels, n, lr) => parallel.step(x, labels, n, lr) : singleThreadStep(o.model, loss, o.optimizer, o.l2, kernels);
+  let result: TrainResult;
+  try {
+    result = trainWith(o, step, loss);
+  } catch (err) {
+    try {
+      parallel?.close();
+    } catch {
+      // The first failure is the one to report.
+    }
+    throw err;
+  }
+  parallel?.close();
+  return result;
+}
+
+function trainWith(o: TrainerOptions, trainStep: TrainStep, loss: SoftmaxCrossEntropy): TrainResult {
   const now = o.now ?? Date.now;
   const kernels = o.model.kernels;
   const batcher = new Batcher(o.train, { batchSize: o.batchSize, seed: o.seed, augment: o.augment });
   const sampleShape = o.train.shape;
   const sampleSize = sampleShape[0] * sampleShape[1] * sampleShape[2];
-  // The batch lives in backend memory so the first layer reads it without a copy.
-  const buffers = { x: kernels.alloc(o.batchSize * sampleSize), y: new Uint8Array(o.batchSize) };
+  // The batch lives in backend memory, labels too, so the first layer and the helper threads read it in place.
+  const labels = kernels.allocInt32(Math.ceil(o.batchSize / 4));
+  const buffers = { x: kernels.alloc(o.batchSize * sampleSize), y: new Uint8Array(labels.buffer, labels.byteOffset, o.batchSize) };
   const inputs = new Map<number, Tensor>();
   const inputFor = (n: number) => inputs.get(n) ?? inputs.set(n, new Tensor([n, ...sampleShape], buffers.x.subarray(0, n * sampleSize))).get(n)!;
-  const loss = new SoftmaxCrossEntropy(kernels);
-  const params = o.model.params();
   const stopper = o.earlyStopping ? new EarlyStopping(o.earlyStopping) : null;
   const epochs: EpochMetrics[] = [];
   const start = now();
@@ -64,17 +93,13 @@ export function train(o: TrainerOptions): TrainResult {
         stop = { reason: 'cancelled', message: `cancelled at step ${step} (epoch ${epoch + 1})` };
         break;
       }
-      const logits = o.model.forward(inputFor(n), true);
-      const batch = loss.forwardBackward(logits, buffers.y);
-      const total = batch.loss + (o.l2 > 0 ? l2Penalty(params, o.l2, kernels) : 0);
+      const lr = o.schedule(step);
+      const batch = trainStep(inputFor(n), buffers.y, n, lr);
+      const total = batch.loss;
       if (!Number.isFinite(total)) {
         stop = { reason: 'diverged', message: `loss became ${total} at step ${step + 1} (epoch ${epoch + 1}): lower the learning rate` };
         break;
       }
-      o.model.backward(loss.grad);
-      if (o.l2 > 0) addL2Grad(params, o.l2, kernels);
-      const lr = o.schedule(step);
-      o.optimizer.step(lr);
       step++;
       seen += n;
       lossSum += total * n;

@@ -44,7 +44,8 @@ Output
   --tag TAG                tag the run (repeat for more tags)
 ${DATA_DIR_HELP}
   --kernels NAME           auto (default), relaxed, simd, reference
-  --threads N              threads for the large matrix products (default 1; 2 pays off on an idle machine)
+  --threads N              threads training on shares of each batch (default 1; same seed and thread count
+                           give bit-identical runs)
   --json                   print the result as one JSON object on stdout
   --quiet                  no progress output
   -h, --help               show this help

@@ -21,8 +21,8 @@ export interface RunManagerOptions {
   readonly concurrency?: number;
   readonly kernels?: KernelPreference;
   /**
-   * Threads per run for large matrix products (default 1). More pays off only for a run that has the
-   * machine to itself (one run at a time, nothing else busy): otherwise the threads fight for cores.
+   * Threads per run, each training on a share of every batch (default 1). More pays off only for a run
+   * that has the machine to itself (one run at a time, nothing else busy): otherwise the threads fight for cores.
    */
   readonly threadsPerRun?: number;
   /** The training process entry (default: src/main/worker/entry.ts, run through tsx). */

@@ -2,11 +2,12 @@
 // over a private memory for one thread and a shared one for more.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Kernels } from '../../engine/kernels/kernels';
 import { referenceKernels } from '../../engine/kernels/reference';
 import { compileKernelModule, createKernelMemory, createWasmKernels, type WasmKernelsOptions } from '../../engine/kernels/wasm';
-import { startGemmThreads } from './gemm-threads';
 import { relaxedSimdAvailable } from './relaxed-simd';
+import { startReplicaThreads } from './replica-threads';
 
 export type KernelPreference = 'auto' | 'relaxed' | 'simd' | 'reference';
 
@@ -20,9 +21,15 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
   enableRelaxedFlag?: boolean;
   /** Folder holding kernels-{simd,relaxed}[-shared].wasm (default: build/wasm of this checkout). */
   dir?: string;
-  /** Threads for large gemms, the calling one included (default 1; worker_threads share the wasm memory). */
+  /**
+   * Threads for data-parallel training, the calling one included (default 1): the others are worker
+   * threads training replicas over the same (then shared) wasm memory; see engine/parallel.
+   */
   threads?: number;
+  /** The training-process entry (file: URL) the replica threads run; by default the one in these sources. */
+  threadEntry?: string;
 }
+
 
 const WASM_SUBDIR = path.join('build', 'wasm');
 
@@ -75,7 +82,7 @@ export function relaxedSimdSupported(dir?: string, enableFlag = true): boolean {
  * `name` on the result says which one it is.
  */
 export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Kernels> {
-  const { prefer = 'auto', dir, threads = 1, enableRelaxedFlag = true, ...wasmOptions } = options;
+  const { prefer = 'auto', dir, threads = 1, threadEntry, enableRelaxedFlag = true, ...wasmOptions } = options;
   if (prefer === 'reference') return referenceKernels;
   const wasmDir = findWasmDir(dir);
   if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be an integer ≥ 1, got ${threads}`);
@@ -91,7 +98,16 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
   bytes ??= readFileSync(path.join(wasmDir, moduleFile('simd', shared)));
   if (threads === 1) return createWasmKernels(bytes, wasmOptions);
   const module = await compileKernelModule(bytes);
-  const { memory } = createKernelMemory(wasmOptions);
-  const parallel = await startGemmThreads(module, memory, threads - 1);
-  return createWasmKernels(module, { ...wasmOptions, memory, parallel });
+  const { memory } = createKernelMemory({ ...wasmOptions, shared: true });
+  const kernels = await createWasmKernels(module, { ...wasmOptions, memory });
+  const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), module, memory, wasmOptions.maximumMiB ?? 2048, threads - 1);
+  return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
+}
+
+/** The training-process entry of these sources (bundles pass theirs as threadEntry). */
+function sourceEntry(): string {
+  const here = typeof __dirname === 'string' ? __dirname : undefined;
+  const entry = here && path.join(here, '..', 'worker', 'entry.ts');
+  if (!entry || !existsSync(entry)) throw new Error('threads > 1 needs the training-process entry: pass threadEntry');
+  return pathToFileURL(entry).href;
 }

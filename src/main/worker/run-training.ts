@@ -15,8 +15,10 @@ export interface TrainingJob {
   readonly runId: string;
   readonly config: RunConfig;
   readonly kernels: KernelPreference;
-  /** Threads for large matrix products (default 1). */
+  /** Threads training replicas of the model on shares of each batch (default 1). */
   readonly threads?: number;
+  /** The training-process entry (a file: URL), which replica threads run; the sources' by default. */
+  readonly threadEntry?: string;
   readonly inspectEvery?: number;
   readonly progressIntervalMs?: number;
 }
@@ -26,7 +28,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
   const { runId, config } = job;
   const inspectEvery = job.inspectEvery ?? 1;
   try {
-    const kernels = await loadKernels({ prefer: job.kernels, threads: job.kernels === 'reference' ? 1 : (job.threads ?? 1) });
+    const kernels = await loadKernels({ prefer: job.kernels, threads: job.kernels === 'reference' ? 1 : (job.threads ?? 1), threadEntry: job.threadEntry });
     const batcher = new StepBatcher((steps) => post({ type: 'progress', runId, steps }), { intervalMs: job.progressIntervalMs });
     let probe: Tensor | undefined;
     let final: EpochRecord | null = null;

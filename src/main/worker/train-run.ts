@@ -61,6 +61,7 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
     onEpoch: hooks.onEpoch && ((m) => hooks.onEpoch!(m, model)),
     shouldStop: hooks.shouldStop,
     now: () => performance.now(),
+    parallel: kernels.replicas && { threads: kernels.replicas, optimizer: config.optimizer, seed: config.seed },
   });
   return { result, model, dataset, kernels: kernels.name };
 }

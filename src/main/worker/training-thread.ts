@@ -1,15 +1,16 @@
 // The training thread inside a training process: the engine's loop is synchronous, so it runs here and
 // the process's main thread stays free to receive `cancel` and pass messages on while it trains.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, type Worker, workerData } from 'node:worker_threads';
 import type { WorkerMessage } from '../../shared/worker-protocol';
+import { startEntryThread } from './entry-thread';
 import { runTraining, type TrainingJob } from './run-training';
 
 export interface ThreadData {
   readonly job: TrainingJob;
   /** Int32Array[1] over shared memory: the main thread stores 1 to cancel. */
   readonly cancel: SharedArrayBuffer;
+  /** The process entry, which the run's replica threads (threads > 1) run again. */
+  readonly entryUrl: string;
 }
 
 /** A one-slot flag both threads see; reading it costs a memory load, so the loop checks it every step. */
@@ -19,21 +20,16 @@ export function createCancelFlag(): { buffer: SharedArrayBuffer; set: () => void
   return { buffer, set: () => Atomics.store(flag, 0, 1), isSet: () => Atomics.load(flag, 0) !== 0 };
 }
 
-/**
- * Starts the training thread by running `entryUrl` (the process entry) again as a worker; from sources
- * (a `.ts` entry) through thread-boot.mjs, which registers tsx in the thread first.
- */
+/** Starts the training thread (the process entry again, as a worker). */
 export function startTrainingThread(entryUrl: string, data: ThreadData): Worker {
-  const entry = fileURLToPath(entryUrl);
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: data });
-  return new Worker(path.join(path.dirname(entry), 'thread-boot.mjs'), { workerData: data, argv: [entryUrl] });
+  return startEntryThread(entryUrl, data);
 }
 
 /** The thread's body: run the job from workerData and post every message to the process's main thread. */
 export async function trainingThreadMain(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('trainingThreadMain must run in a worker thread');
-  const { job, cancel } = workerData as ThreadData;
+  const { job, cancel, entryUrl } = workerData as ThreadData;
   const flag = new Int32Array(cancel);
-  await runTraining(job, (msg: WorkerMessage) => port.postMessage(msg), () => Atomics.load(flag, 0) !== 0);
+  await runTraining({ ...job, threadEntry: entryUrl }, (msg: WorkerMessage) => port.postMessage(msg), () => Atomics.load(flag, 0) !== 0);
 }

@@ -58,6 +58,22 @@ describe('WasmArena', () => {
     expect(arena.owns(new Float32Array(4))).toBe(false);
   });
 
+  it('never overlaps another arena over the same memory (as on another thread), growing it for both', () => {
+    const memory = new (webAssembly().Memory)({ initial: 1, maximum: 512, shared: true });
+    const one = new WasmArena(memory, 512 * PAGE_BYTES, 1000);
+    const two = new WasmArena(memory, 512 * PAGE_BYTES, 1000);
+    const a = one.allocBytes(100);
+    const b = two.allocBytes(100);
+    const c = one.allocBytes(3 * PAGE_BYTES);
+    const d = two.allocBytes(64);
+    expect(new Set([a, b, c, d]).size).toBe(4);
+    expect([b, c, d]).toEqual([a + 128, b + 128, c + 3 * PAGE_BYTES]);
+    // one's last block cannot go back to the bump pointer while two's block sits above it.
+    one.freeBytes(c);
+    expect(two.allocBytes(64)).toBe(d + 64);
+    expect(one.allocBytes(64)).toBe(c); // reused from one's free list instead
+  });
+
   it('throws naming the limit when the memory cannot grow enough', () => {
     const arena = makeArena(1, 2);
     expect(() => arena.allocBytes(3 * PAGE_BYTES)).toThrow(/out of memory: need 0\.2 MiB, the limit is 0\.1 MiB/);

@@ -1,4 +1,5 @@
-// Allocator over the shared wasm memory: a bump pointer plus a first-fit free list, growing the memory on demand.
+// Allocator over a wasm memory: a bump pointer plus a first-fit free list, growing the memory on demand.
+// The bump pointer lives in the memory itself, so arenas on other threads over the same memory never overlap.
 import { EngineError } from '../../errors';
 import { PAGE_BYTES, type WasmMemory } from './wasm-api';
 
@@ -6,6 +7,8 @@ import { PAGE_BYTES, type WasmMemory } from './wasm-api';
 const ALIGN = 64;
 /** Grow at least this much at a time: fewer growths, fewer buffer objects to recognise. */
 const MIN_GROW_PAGES = 256;
+/** Byte address, in the reserved bottom of memory, of the shared bump pointer (counted in ALIGN units). */
+const TOP_ADDRESS = 64;
 
 interface Block {
   offset: number;
@@ -13,21 +16,27 @@ interface Block {
 }
 
 export class WasmArena {
-  private top: number;
+  /** The shared bump pointer / ALIGN (an Int32 slot; a view made once stays valid: see buffers). */
+  private readonly top: Int32Array;
   private readonly freeBlocks: Block[] = [];
   private readonly live = new Map<number, number>();
   // NOTE: growing a shared memory keeps old SharedArrayBuffer objects valid but `memory.buffer` then
   // returns a new one, so a view made before the growth has a different `.buffer`: remember them all.
   private readonly buffers: ArrayBufferLike[];
 
-  /** `reservedBytes` at the bottom are never handed out (address 0 stays an invalid pointer). */
+  /**
+   * `reservedBytes` (at least 128) at the bottom are never handed out: address 0 stays an invalid
+   * pointer, and the bump pointer shared by every arena over `memory` lives there.
+   */
   constructor(
     readonly memory: WasmMemory,
     private readonly maxBytes: number,
     reservedBytes: number,
   ) {
-    this.top = roundUp(reservedBytes, ALIGN);
     this.buffers = [memory.buffer];
+    this.top = new Int32Array(memory.buffer, TOP_ADDRESS, 1);
+    // The first arena over a fresh (zeroed) memory starts the bump pointer above the reserved bytes.
+    Atomics.compareExchange(this.top, 0, 0, roundUp(Math.max(reservedBytes, 2 * TOP_ADDRESS), ALIGN) / ALIGN);
   }
 
   /** The memory's current buffer (after the latest growth). */
@@ -63,9 +72,7 @@ export class WasmArena {
         block.bytes -= size;
       }
     } else {
-      offset = this.top;
-      this.ensure(offset + size);
-      this.top = offset + size;
+      offset = this.bump(size);
     }
     this.live.set(offset, size);
     return offset;
@@ -92,9 +99,18 @@ export class WasmArena {
       blocks.splice(i, 1);
     }
     const last = blocks[blocks.length - 1];
-    if (last && last.offset + last.bytes === this.top) {
-      this.top = last.offset;
+    // Unless another arena has taken blocks above it meanwhile.
+    if (last && Atomics.compareExchange(this.top, 0, (last.offset + last.bytes) / ALIGN, last.offset / ALIGN) === (last.offset + last.bytes) / ALIGN) {
       blocks.pop();
+    }
+  }
+
+  /** Takes `size` bytes (a multiple of ALIGN) off the shared bump pointer, growing the memory first. */
+  private bump(size: number): number {
+    for (;;) {
+      const top = Atomics.load(this.top, 0) * ALIGN;
+      this.ensure(top + size);
+      if (Atomics.compareExchange(this.top, 0, top / ALIGN, (top + size) / ALIGN) === top / ALIGN) return top;
     }
   }
 

@@ -59,8 +59,6 @@ describe('createWasmKernels', () => {
     await expect(createWasmKernels(readKernelWasm('simd'), { initialMiB: 64, maximumMiB: 8 })).rejects.toThrow(EngineError);
     await expect(createWasmKernels(readKernelWasm('simd'), { shared: true })).rejects.toThrow(/needs a private memory \(kernels-simd\.wasm/);
     await expect(createWasmKernels(readKernelWasm('simd', true))).rejects.toThrow(/needs a shared memory \(a \*-shared\.wasm module\)/);
-    const parallel = { helpers: 1, run: () => undefined };
-    await expect(createWasmKernels(readKernelWasm('simd'), { parallel })).rejects.toThrow(/options.parallel needs options.memory/);
     // A valid module that imports a shared memory but exports nothing.
     const empty = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 2, 18, 1, 3, 101, 110, 118, 6, 109, 101, 109, 111, 114, 121, 2, 3, 1, 128, 128, 4]);
     await expect(createWasmKernels(empty, { shared: true })).rejects.toThrow(/has no export 'gemm'/);

@@ -6,7 +6,6 @@ import { resolveKernels } from '../registry';
 import { WasmArena } from './arena';
 import { checkDims } from './checks';
 import { compileKernelModule, instantiateKernels } from './kernel-module';
-import { type GemmPart, type ParallelGemm, splitGemm } from './parallel';
 import { Staging } from './staging';
 import { PAGE_BYTES, type WasmMemory, type WasmModule, webAssembly } from './wasm-api';
 import { imageOps } from './wasm-image-ops';
@@ -23,19 +22,10 @@ export interface WasmKernelsOptions {
    */
   shared?: boolean;
   /**
-   * Run on this memory instead of a fresh one (its maximum then bounds growth). Needed with
-   * `parallel`, whose threads instantiate the same module over it.
+   * Run on this memory instead of a fresh one (its maximum then bounds growth): with a shared memory,
+   * kernels on other threads (data-parallel replicas) allocate from it without overlapping these.
    */
   memory?: WasmMemory;
-  /** Helper threads for large gemms (host-specific, injected). */
-  parallel?: ParallelGemm;
-  /** Smallest gemm, in multiply-adds m·n·k, worth splitting across threads (default 1 << 20). */
-  parallelMinMacs?: number;
-  /**
-   * Parts a split gemm is cut into (default one per thread: each part repacks the shared operand, so
-   * more parts cost work; a helper that wakes late leaves its part to the caller either way).
-   */
-  parallelParts?: number;
 }
 
 /** Kernels plus what only this backend has: explicit free and a look at its memory. */
@@ -58,13 +48,10 @@ const arenas = new WeakMap<WasmMemory, WasmArena>();
 
 /**
  * Instantiates the kernels module (bytes of build/wasm/kernels-*.wasm, or a compiled module) over a
- * fresh memory, private or `options.shared` (or over `options.memory`). The name is "wasm-relaxed-simd" or "wasm-simd" after what
- * the module was built with, plus "-<threads>t" with `options.parallel` (e.g. "wasm-relaxed-simd-2t").
+ * fresh memory, private or `options.shared` (or over `options.memory`). The name is "wasm-relaxed-simd"
+ * or "wasm-simd" after what the module was built with.
  */
 export async function createWasmKernels(source: Uint8Array | WasmModule, options: WasmKernelsOptions = {}): Promise<WasmKernels> {
-  if (options.parallel && !options.memory) {
-    throw new EngineError('wasm kernels: options.parallel needs options.memory, the memory its threads run on');
-  }
   const { memory, maximumBytes } = options.memory
     ? { memory: options.memory, maximumBytes: memoryLimitBytes(options) }
     : createKernelMemory({ ...options, shared: options.shared ?? false });
@@ -74,22 +61,10 @@ export async function createWasmKernels(source: Uint8Array | WasmModule, options
   arenas.set(memory, arena);
   const io = new Staging(arena);
   const workspace = arena.allocBytes(wasm.gemmWorkspaceBytes());
-  const parallel = options.parallel;
-  const helperWorkspaces = Array.from({ length: parallel?.helpers ?? 0 }, () => arena.allocBytes(wasm.gemmWorkspaceBytes()));
-  const parallelMinMacs = options.parallelMinMacs ?? 1 << 20;
-  const parallelParts = options.parallelParts ?? (parallel?.helpers ?? 0) + 1;
-
-  /** Runs the raw gemm, split across the helper threads when it is big enough to pay for the hand-off. */
-  function runGemm(job: GemmPart): void {
-    const [, , m, n, k] = job;
-    const parts = parallel && m * n * k >= parallelMinMacs ? splitGemm(job, parallelParts) : [job];
-    if (parts.length === 1) wasm.gemm(...job, workspace);
-    else parallel!.run(parts, helperWorkspaces, (part) => wasm.gemm(...part, workspace));
-  }
-
-  const shape = new Int32Array(arena.buffer, arena.allocBytes(64), 10);
-  const context = { wasm, io, workspace, runGemm };
-  const name = (wasm.relaxed() === 1 ? 'wasm-relaxed-simd' : 'wasm-simd') + (parallel ? `-${parallel.helpers + 1}t` : '');
+  const shapeOffset = arena.allocBytes(64); // first: it may grow the memory and so replace arena.buffer
+  const shape = new Int32Array(arena.buffer, shapeOffset, 10);
+  const context = { wasm, io, workspace };
+  const name = wasm.relaxed() === 1 ? 'wasm-relaxed-simd' : 'wasm-simd';
   const kernels = resolveKernels(
     {
       name,

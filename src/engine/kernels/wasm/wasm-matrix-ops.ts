@@ -3,17 +3,14 @@ import { ShapeError } from '../../errors';
 import type { KernelOps } from '../kernels';
 import { checkDims, checkLength } from './checks';
 import type { KernelExports } from './kernel-module';
-import type { GemmPart } from './parallel';
 import type { Staging } from './staging';
 
-/** What the op wrappers share: the module's exports, argument staging, the gemm workspace and runner. */
+/** What the op wrappers share: the module's exports, argument staging, the gemm workspace. */
 export interface WasmOpContext {
   readonly wasm: KernelExports;
   readonly io: Staging;
   /** Byte offset of this thread's gemm workspace. */
   readonly workspace: number;
-  /** Runs a plain gemm, split across helper threads when it pays. */
-  readonly runGemm: (job: GemmPart) => void;
 }
 
 /** BIAS_COLUMNS of the module's gemmFused: one bias value per column of C. */
@@ -21,7 +18,7 @@ const BIAS_COLUMNS = 2;
 
 type MatrixOps = Pick<KernelOps, 'gemm' | 'linearForward' | 'linearParamGrads' | 'sumSquares' | 'axpy' | 'momentumStep' | 'adamStep'>;
 
-export function matrixOps({ wasm, io, workspace, runGemm }: WasmOpContext): MatrixOps {
+export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
   return {
     gemm(transA, transB, m, n, k, a, b, c, beta) {
       checkDims('gemm', { m, n, k });
@@ -33,7 +30,7 @@ export function matrixOps({ wasm, io, workspace, runGemm }: WasmOpContext): Matr
       const pa = io.pointer(0, a, m * k, true);
       const pb = io.pointer(1, b, k * n, true);
       const pc = io.pointer(2, c, m * n, beta === 1);
-      runGemm([transA ? 1 : 0, transB ? 1 : 0, m, n, k, pa, transA ? m : k, pb, transB ? k : n, pc, n, beta]);
+      wasm.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, pa, transA ? m : k, pb, transB ? k : n, pc, n, beta, workspace);
       io.copyOut(c, pc, m * n);
     },
     linearForward(n, inF, outF, x, w, b, relu, y) {

@@ -1,0 +1,30 @@
+// A replica thread's body: the wasm kernels over the run's shared memory, then one data-parallel run
+// (the engine's runReplica) per setup message, until the thread is terminated.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createWasmKernels, type WasmMemory, type WasmModule } from '../../engine/kernels/wasm';
+import { runReplica, type ReplicaSetup } from '../../engine/parallel';
+
+export interface ReplicaThreadData {
+  readonly role: 'replica';
+  readonly module: WasmModule;
+  readonly memory: WasmMemory;
+  readonly maximumMiB: number;
+}
+
+export function isReplicaThread(data: unknown): data is ReplicaThreadData {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === 'replica';
+}
+
+export async function replicaThreadMain(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('replicaThreadMain must run in a worker thread');
+  const data = workerData as ReplicaThreadData;
+  try {
+    const kernels = await createWasmKernels(data.module, { memory: data.memory, maximumMiB: data.maximumMiB });
+    // runReplica blocks this thread for a whole run and never throws (failures go to the run's channel).
+    port.on('message', (setup: ReplicaSetup) => runReplica(setup, kernels, data.memory));
+    port.postMessage('ready');
+  } catch (err) {
+    port.postMessage({ error: (err as Error).message ?? String(err) });
+  }
+}
