@@ -1,4 +1,5 @@
-// `npm run bench`: one training epoch of the MLP and the CNN, side by side with PyTorch CPU when installed.
+// `npm run bench`: one training epoch of the MLP and the CNN at 1 and 2 threads, side by side with PyTorch CPU
+// at the same thread counts when installed, then where the 1-thread epoch's time goes (kernel ops, layers).
 // A benchmark, not a test: it measures and reports ratios from one run on one machine.
 // `--compare` adds the compare page's load of many long runs (batched call vs one call per run);
 // `--models none --no-recording --compare` runs that alone.
@@ -8,6 +9,7 @@ import { loadKernels } from '../../src/main/wasm/load-kernels';
 import { trainRun } from '../../src/main/worker/train-run';
 import { benchCompareLoad, formatCompareLoad, type CompareLoadBench } from './compare-load';
 import { benchConfig, type BenchModel } from './configs';
+import { type EpochProfile, formatProfile, profileEpoch } from './profile';
 import { benchRunManager, type RunManagerBench } from './run-manager';
 import { runTorch, torchAvailable } from './torch';
 
@@ -17,7 +19,9 @@ const { values: opts } = parseArgs({
     models: { type: 'string', default: 'mlp,cnn' },
     limit: { type: 'string' },
     kernels: { type: 'string', default: 'auto' },
-    threads: { type: 'string', default: '1' },
+    threads: { type: 'string', default: '1,2' },
+    'no-profile': { type: 'boolean' },
+    'profile-limit': { type: 'string', default: '10240' },
     'no-torch': { type: 'boolean' },
     'no-recording': { type: 'boolean' },
     compare: { type: 'boolean' },
@@ -31,31 +35,43 @@ const withTorch = !opts['no-torch'] && torchAvailable();
 const log = (line: string) => opts.json || process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  // Ours and PyTorch get the same number of threads (1 by default: the issue's fair comparison).
-  const threads = Number(opts.threads);
-  const kernels = await loadKernels({ prefer: opts.kernels as 'auto', threads });
+  // Ours and PyTorch get the same number of threads: 1, then 2 by default (the issue's comparisons).
+  const threadCounts = opts.threads!.split(',').map(Number);
   const rows: Record<string, unknown>[] = [];
-  for (const model of models) {
-    log(`${model}: training one epoch with ${kernels.name} kernels…`);
-    // Untimed warm-up, as PyTorch gets: the JIT compiles the training loop before the timed epoch.
-    await trainRun(benchConfig(model, 1024), kernels);
-    const run = await trainRun(benchConfig(model, limit), kernels);
-    const epoch = run.result.epochs[0]!;
-    const flops = trainingFlopsPerSample(run.model) * run.dataset.train.n;
-    const row: Record<string, unknown> = {
-      model,
-      seconds_per_epoch: epoch.trainSeconds,
-      samples_per_second: epoch.samplesPerSecond,
-      gflops: flops / epoch.trainSeconds / 1e9,
-      test_accuracy: epoch.test.accuracy,
-    };
-    if (withTorch) {
-      log(`${model}: PyTorch, ${threads} thread(s)…`);
-      const torch = runTorch(model, threads, limit);
-      row.torch = torch;
-      row.ratio_vs_torch = epoch.trainSeconds / torch.seconds_per_epoch;
+  const kernelNames: string[] = [];
+  const profiles: { model: BenchModel; profile: EpochProfile }[] = [];
+  for (const threads of threadCounts) {
+    const kernels = await loadKernels({ prefer: opts.kernels as 'auto', threads });
+    kernelNames.push(kernels.name);
+    for (const model of models) {
+      log(`${model}: training one epoch with ${kernels.name} kernels…`);
+      // Untimed warm-up, as PyTorch gets: the JIT compiles the training loop before the timed epoch.
+      await trainRun(benchConfig(model, 1024), kernels);
+      const run = await trainRun(benchConfig(model, limit), kernels);
+      const epoch = run.result.epochs[0]!;
+      const flops = trainingFlopsPerSample(run.model) * run.dataset.train.n;
+      const row: Record<string, unknown> = {
+        model,
+        threads,
+        kernels: kernels.name,
+        seconds_per_epoch: epoch.trainSeconds,
+        samples_per_second: epoch.samplesPerSecond,
+        gflops: flops / epoch.trainSeconds / 1e9,
+        test_accuracy: epoch.test.accuracy,
+      };
+      if (withTorch) {
+        log(`${model}: PyTorch, ${threads} thread(s)…`);
+        const torch = runTorch(model, threads, limit);
+        row.torch = torch;
+        row.ratio_vs_torch = epoch.trainSeconds / torch.seconds_per_epoch;
+      }
+      rows.push(row);
+      if (threads === 1 && !opts['no-profile']) {
+        log(`${model}: where the time goes (${opts['profile-limit']} samples, timers on)…`);
+        profiles.push({ model, profile: await profileEpoch(benchConfig(model, Number(opts['profile-limit'])), kernels) });
+      }
     }
-    rows.push(row);
+    await kernels.replicas?.close();
   }
 
   let recording: RunManagerBench | undefined;
@@ -67,19 +83,22 @@ async function main(): Promise<void> {
   let compare: CompareLoadBench | undefined;
   if (opts.compare) compare = await benchCompareLoad({ runs: Number(opts['compare-runs']), points: Number(opts['compare-points']), log });
 
+  const speedups = speedUps(rows);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ kernels: kernels.name, train_samples: limit ?? 60000, results: rows, recording, compare })}\n`);
+    process.stdout.write(`${JSON.stringify({ kernels: kernelNames, train_samples: limit ?? 60000, results: rows, speedups, profiles, recording, compare })}\n`);
   } else {
     const f = (x: unknown, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '–');
     const noTorch = opts['no-torch'] ? ' (PyTorch skipped: no ratios)' : ' (PyTorch not installed: no ratios)';
-    if (rows.length) console.log(`kernels: ${kernels.name}${withTorch ? '' : noTorch}`);
-    if (rows.length) console.log('model  s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
+    if (rows.length) console.log(`kernels: ${kernelNames.join(', ')}${withTorch ? '' : noTorch}`);
+    if (rows.length) console.log('model  threads  s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
     for (const r of rows) {
       const t = r.torch as { seconds_per_epoch: number } | undefined;
       console.log(
-        `${String(r.model).padEnd(6)} ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}`,
+        `${String(r.model).padEnd(6)} ${String(r.threads).padStart(7)}  ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}`,
       );
     }
+    for (const s of speedups) console.log(`${s.model} at ${s.threads} threads: ${f(s.ours)}x our 1-thread speed${s.torch === undefined ? '' : `, PyTorch ${f(s.torch)}x its own`}`);
+    for (const { model, profile } of profiles) formatProfile(`${model}, 1 thread`, profile).forEach((line) => console.log(line));
     if (recording) {
       const m = recording.manager;
       console.log(
@@ -90,6 +109,17 @@ async function main(): Promise<void> {
     }
     if (compare) formatCompareLoad(compare).forEach((line) => console.log(line));
   }
+}
+
+/** Per model and thread count above 1: epoch-time speed-up over 1 thread, ours and PyTorch's. */
+function speedUps(rows: Record<string, unknown>[]): { model: string; threads: number; ours: number; torch?: number }[] {
+  const torchSeconds = (r: Record<string, unknown>) => (r.torch as { seconds_per_epoch: number } | undefined)?.seconds_per_epoch;
+  return rows.flatMap((r) => {
+    const base = rows.find((b) => b.model === r.model && b.threads === 1);
+    if (!base || r.threads === 1) return [];
+    const [t1, tn] = [torchSeconds(base), torchSeconds(r)];
+    return [{ model: String(r.model), threads: Number(r.threads), ours: Number(base.seconds_per_epoch) / Number(r.seconds_per_epoch), torch: t1 && tn ? t1 / tn : undefined }];
+  });
 }
 
 void main();
