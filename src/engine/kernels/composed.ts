@@ -1,6 +1,6 @@
 // The fused ops as compositions of primitives: the reference for every backend's fused kernels, and the
 // fallback for a backend that implements only the primitives (it then runs them with its own gemm).
-import type { FusedOps, KernelMemory, PrimitiveOps } from './kernels';
+import { type ConvGeometry, type FusedOps, type KernelMemory, type PoolWindow, pooledSize, type PrimitiveOps } from './kernels';
 
 /** A growing scratch buffer from `memory` (the old one is dropped when it grows: sizes settle at once). */
 function scratch(memory: KernelMemory): (n: number) => Float32Array {
@@ -25,7 +25,8 @@ function addBias(y: Float32Array, rows: number, cols: number, b: Float32Array, p
 /** The fused ops over `k`'s primitives, scratch from `memory`. */
 export function composedOps(k: PrimitiveOps, memory: KernelMemory): FusedOps {
   const colsOf = scratch(memory);
-  return {
+  const convOutOf = scratch(memory);
+  const ops: FusedOps = {
     linearForward(n, inF, outF, x, w, b, relu, y) {
       k.gemm(false, true, n, outF, inF, x, w, y, 0);
       addBias(y, n, outF, b, false, relu);
@@ -66,5 +67,34 @@ export function composedOps(k: PrimitiveOps, memory: KernelMemory): FusedOps {
         k.col2im(cols, g.c, g.h, g.w, g.kh, g.kw, g.stride, g.pad, dx.subarray(s * inSize, (s + 1) * inSize));
       }
     },
+    // The block as its three steps over the whole batch's convolution output (in scratch), image by image
+    // where argmax indexes one image: the same numbers, in the same order, as the unfused layers.
+    conv2dReluPoolForward(g, pool, n, x, w, b, y, argmax) {
+      const [outSize, pooled] = [g.filters * g.oh * g.ow, g.filters * pooledSize(g.oh, pool) * pooledSize(g.ow, pool)];
+      const out = convOutOf(n * outSize);
+      ops.conv2dForward(g, n, x, w, b, true, out);
+      for (let s = 0; s < n; s++) {
+        const [ys, as] = [y.subarray(s * pooled, (s + 1) * pooled), argmax.subarray(s * pooled, (s + 1) * pooled)];
+        k.maxPoolForward(out.subarray(s * outSize, (s + 1) * outSize), g.filters, g.oh, g.ow, pool.size, pool.stride, ys, as);
+      }
+    },
+    conv2dReluPoolParamGrads(g, pool, n, x, dy, argmax, y, dw, db) {
+      ops.conv2dParamGrads(g, n, x, routed(g, pool, n, dy, argmax, y), dw, db);
+    },
+    conv2dReluPoolInputGrad(g, pool, n, dy, argmax, y, w, dx) {
+      ops.conv2dInputGrad(g, n, routed(g, pool, n, dy, argmax, y), w, dx);
+    },
   };
+
+  /** The block's pooled gradient routed back to its convolution output, image by image, in scratch. */
+  function routed(g: ConvGeometry, pool: PoolWindow, n: number, dy: Float32Array, argmax: Int32Array, y: Float32Array): Float32Array {
+    const [outSize, pooled] = [g.filters * g.oh * g.ow, g.filters * pooledSize(g.oh, pool) * pooledSize(g.ow, pool)];
+    const out = convOutOf(n * outSize);
+    for (let s = 0; s < n; s++) {
+      const at = (a: Float32Array) => a.subarray(s * pooled, (s + 1) * pooled);
+      k.maxPoolReluBackward(at(dy), argmax.subarray(s * pooled, (s + 1) * pooled), at(y), g.filters, g.oh, g.ow, pool.size, pool.stride, out.subarray(s * outSize, (s + 1) * outSize));
+    }
+    return out;
+  }
+  return ops;
 }

@@ -3,9 +3,9 @@
 // A backend allocates the buffers it works on fastest (the wasm backend hands out views into its own
 // memory, so no copies cross the boundary) and implements what it can; registry.ts fills in the rest.
 import type { ReplicaThreads } from '../parallel/data-parallel';
-import type { ConvGeometry, KernelName, KernelOps } from './kernel-ops';
+import type { ConvGeometry, KernelName, KernelOps, PoolWindow } from './kernel-ops';
 
-export type { AdamStep, ConvGeometry, FusedOps, KernelName, KernelOps, PrimitiveOps } from './kernel-ops';
+export type { AdamStep, ConvGeometry, FusedOps, KernelName, KernelOps, PoolWindow, PrimitiveOps } from './kernel-ops';
 
 /** Where a backend's buffers live. */
 export interface KernelMemory {
@@ -28,6 +28,11 @@ export interface Kernels extends KernelMemory, KernelOps {
 /** Output side of a convolution or pooling window sweep. */
 export function convOutSize(size: number, kernel: number, stride: number, pad: number): number {
   return Math.floor((size + 2 * pad - kernel) / stride) + 1;
+}
+
+/** Output side of a pooling window sweep over `size` inputs. */
+export function pooledSize(size: number, pool: PoolWindow): number {
+  return convOutSize(size, pool.size, pool.stride, 0);
 }
 
 /** The geometry of a square-kernel convolution of [c, h, w] inputs (checked by the layer that builds it). */

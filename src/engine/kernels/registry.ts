@@ -21,7 +21,16 @@ export const PRIMITIVE_NAMES = [
   'adamStep',
 ] as const satisfies readonly (keyof PrimitiveOps)[];
 
-export const FUSED_NAMES = ['linearForward', 'linearParamGrads', 'conv2dForward', 'conv2dParamGrads', 'conv2dInputGrad'] as const satisfies readonly (keyof FusedOps)[];
+export const FUSED_NAMES = [
+  'linearForward',
+  'linearParamGrads',
+  'conv2dForward',
+  'conv2dParamGrads',
+  'conv2dInputGrad',
+  'conv2dReluPoolForward',
+  'conv2dReluPoolParamGrads',
+  'conv2dReluPoolInputGrad',
+] as const satisfies readonly (keyof FusedOps)[];
 
 export const KERNEL_NAMES: readonly KernelName[] = [...PRIMITIVE_NAMES, ...FUSED_NAMES];
 

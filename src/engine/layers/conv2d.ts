@@ -1,7 +1,7 @@
 // 2-D convolution (NCHW, stride, zero padding) over the whole batch in the kernels; W stored [F, C, kh, kw] as in PyTorch.
 import { EngineError, ShapeError } from '../errors';
 import { initWeight } from '../init';
-import { convGeometry, type ConvGeometry, type Kernels } from '../kernels/kernels';
+import { convGeometry, type ConvGeometry, type Kernels, pooledSize, type PoolWindow } from '../kernels/kernels';
 import type { LayerSpec } from '../models/spec';
 import { expectShape, shapeToString, Tensor, type Shape } from '../tensor';
 import { BatchCache } from './batch-cache';
@@ -12,6 +12,9 @@ import { nonNegativeInt, positiveInt } from './spec-checks';
 interface Buffers {
   y: Tensor;
   dx: Tensor | null;
+  /** With a fused pool, the training output and its argmax (allocated on first use). */
+  pooled: Tensor | null;
+  argmax: Int32Array | null;
 }
 
 export class Conv2d implements Layer {
@@ -28,6 +31,8 @@ export class Conv2d implements Layer {
   private savedX: Tensor | null = null;
   private saved: Buffers | null = null;
   private reluFused = false;
+  /** Set when this layer also computes the ReLU and max-pool after it in training (see fuseReLUAndPool). */
+  private pool: PoolWindow | null = null;
 
   /** `at` prefixes config errors, e.g. "layers[0]" → "layers[0].kernel: …". */
   constructor(spec: Extract<LayerSpec, { type: 'conv2d' }>, at = 'conv2d') {
@@ -57,6 +62,8 @@ export class Conv2d implements Layer {
     this.cache = new BatchCache((n) => ({
       y: new Tensor([n, f, g.oh, g.ow], kernels.alloc(n * f * g.oh * g.ow)),
       dx: needsDx ? new Tensor([n, c, h, w], kernels.alloc(n * c * h * w)) : null,
+      pooled: null,
+      argmax: null,
     }));
     this.savedX = null;
     this.saved = null;
@@ -72,13 +79,32 @@ export class Conv2d implements Layer {
     this.reluFused = true;
   }
 
-  /** x: [N, C, H, W] → y: [N, F, OH, OW]. */
+  /**
+   * From now on a training forward returns maxpool(ReLU(conv(x) + b)) as the ReLU and max-pool layers after
+   * it would (they then pass it on), image by image so the convolution output never leaves the cache;
+   * backward takes the pooled gradient. Evaluation forwards stay unfused (see models/fuse.ts).
+   */
+  fuseReLUAndPool(pool: PoolWindow): void {
+    this.reluFused = true;
+    this.pool = { size: pool.size, stride: pool.stride };
+  }
+
+  /** x: [N, C, H, W] → y: [N, F, OH, OW] (pooled in a training forward after fuseReLUAndPool). */
   forward(x: Tensor, training: boolean): Tensor {
     const kern = this.built('forward');
     const g = this.geometry;
     expectShape('conv2d', 'x', x.shape, [-1, g.c, g.h, g.w]);
     const n = x.shape[0]!;
     const buf = this.cache.get(n);
+    if (training && this.pool) {
+      const shape = [n, g.filters, pooledSize(g.oh, this.pool), pooledSize(g.ow, this.pool)];
+      buf.pooled ??= new Tensor(shape, kern.alloc(shape[0]! * shape[1]! * shape[2]! * shape[3]!));
+      buf.argmax ??= kern.allocInt32(buf.pooled.size);
+      kern.conv2dReluPoolForward(g, this.pool, n, x.data, this.weight.value, this.bias.value, buf.pooled.data, buf.argmax);
+      this.savedX = x;
+      this.saved = buf;
+      return buf.pooled;
+    }
     kern.conv2dForward(g, n, x.data, this.weight.value, this.bias.value, this.reluFused, buf.y.data);
     if (training) {
       this.savedX = x;
@@ -95,6 +121,13 @@ export class Conv2d implements Layer {
     if (x === null || buf === null) throw new EngineError('conv2d: backward called before a training forward');
     const g = this.geometry;
     const n = x.shape[0]!;
+    const { pooled, argmax } = buf;
+    if (this.pool && pooled && argmax) {
+      expectShape('conv2d', 'dy (pooled)', dy.shape, pooled.shape);
+      kern.conv2dReluPoolParamGrads(g, this.pool, n, x.data, dy.data, argmax, pooled.data, this.weight.grad, this.bias.grad);
+      if (buf.dx !== null) kern.conv2dReluPoolInputGrad(g, this.pool, n, dy.data, argmax, pooled.data, this.weight.value, buf.dx.data);
+      return buf.dx;
+    }
     expectShape('conv2d', 'dy', dy.shape, [n, g.filters, g.oh, g.ow]);
     kern.conv2dParamGrads(g, n, x.data, dy.data, this.weight.grad, this.bias.grad);
     if (buf.dx === null) return null;

@@ -26,6 +26,7 @@ export class MaxPool2d implements Layer {
   private saved: Buffers | null = null;
   private savedN = 0;
   private reluBackwardFused = false;
+  private convFused = false;
 
   constructor(spec: Extract<LayerSpec, { type: 'maxpool2d' }>, at = 'maxpool2d') {
     this.size = positiveInt(at, 'size', spec.size);
@@ -69,10 +70,23 @@ export class MaxPool2d implements Layer {
     this.reluBackwardFused = true;
   }
 
+  /**
+   * From now on the conv layer two before (with a ReLU between) pools in training: a training forward gets
+   * its pooled output and passes it on, backward passes dy on (see Conv2d.fuseReLUAndPool).
+   */
+  fusedIntoConv(): void {
+    this.convFused = true;
+  }
+
   /** x: [N, C, H, W] → y: [N, C, OH, OW]. */
   forward(x: Tensor, training: boolean): Tensor {
     const kern = this.built('forward');
     const [c, h, w] = this.inShape;
+    if (training && this.convFused) {
+      expectShape('maxpool2d', 'x (pooled by the conv layer)', x.shape, [-1, c, this.outH, this.outW]);
+      this.savedN = x.shape[0]!;
+      return x;
+    }
     expectShape('maxpool2d', 'x', x.shape, [-1, c, h, w]);
     const n = x.shape[0]!;
     const buf = this.cache.get(n);
@@ -87,11 +101,16 @@ export class MaxPool2d implements Layer {
   /** dy: [N, C, OH, OW] → dx: [N, C, H, W], each dy routed to its window's maximum (others get 0). */
   backward(dy: Tensor): Tensor | null {
     const kern = this.built('backward');
+    if (this.convFused) {
+      expectShape('maxpool2d', 'dy', dy.shape, [this.savedN, this.inShape[0], this.outH, this.outW]);
+      return dy;
+    }
     const buf = this.saved;
     if (buf === null) throw new EngineError('maxpool2d: backward called before a training forward');
     expectShape('maxpool2d', 'dy', dy.shape, [this.savedN, this.inShape[0], this.outH, this.outW]);
     if (buf.dx === null) return null;
-    if (this.reluBackwardFused) kern.maxPoolReluBackward(dy.data, buf.argmax, buf.y.data, buf.dx.data);
+    const [c, h, w] = this.inShape;
+    if (this.reluBackwardFused) kern.maxPoolReluBackward(dy.data, buf.argmax, buf.y.data, this.savedN * c, h, w, this.size, this.stride, buf.dx.data);
     else kern.maxPoolBackward(dy.data, buf.argmax, buf.dx.data);
     return buf.dx;
   }

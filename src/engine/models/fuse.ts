@@ -1,6 +1,7 @@
 // Fusion of neighbouring layers, so they share passes over memory: a ReLU after a linear or conv layer is
-// taken in that layer's GEMM epilogue, and a ReLU before a max-pool gets its backward mask from the pool.
-// Every layer keeps its own forward and backward; only who does the ReLU's work moves.
+// taken in that layer's GEMM epilogue, a ReLU before a max-pool gets its backward mask from the pool, and
+// a conv → ReLU → max-pool block trains image by image in one kernel (its convolution output stays in
+// cache). Every layer keeps its own forward and backward; only who does the work moves.
 import { ReLU } from '../layers/activations/relu';
 import { Conv2d } from '../layers/conv2d';
 import type { Layer } from '../layers/layer';
@@ -14,6 +15,16 @@ export function fuseLayers(layers: readonly Layer[]): string[] {
     if (!(layer instanceof ReLU)) return;
     const before = layers[i - 1];
     const after = layers[i + 1];
+    if (before instanceof Conv2d && after instanceof MaxPool2d) {
+      before.fuseReLUAndPool({ size: after.size, stride: after.stride });
+      after.fusedIntoConv();
+      // Evaluation forwards stay unfused: the ReLU in the conv's epilogue, its mask in the pool's backward.
+      after.fuseReLUBackward();
+      layer.fusedIntoPrevious();
+      layer.fusedIntoNext();
+      fused.push(`layers.${i - 1}+layers.${i}+layers.${i + 1}`);
+      return;
+    }
     if (before instanceof Linear || before instanceof Conv2d) {
       before.fuseReLU();
       layer.fusedIntoPrevious();

@@ -32,7 +32,7 @@ export function maxPoolBackwardReference(dy: Float32Array, argmax: Int32Array, d
   for (let o = 0; o < argmax.length; o++) dx[argmax[o]!]! += dy[o]!;
 }
 
-export function maxPoolReluBackwardReference(dy: Float32Array, argmax: Int32Array, y: Float32Array, dx: Float32Array): void {
-  dx.fill(0);
+export function maxPoolReluBackwardReference(dy: Float32Array, argmax: Int32Array, y: Float32Array, planes: number, h: number, w: number, _size: number, _stride: number, dx: Float32Array): void {
+  dx.fill(0, 0, planes * h * w);
   for (let o = 0; o < argmax.length; o++) if (y[o]! > 0) dx[argmax[o]!]! += dy[o]!;
 }

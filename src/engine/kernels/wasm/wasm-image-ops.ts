@@ -1,7 +1,7 @@
 // The wasm backend's image kernels: convolution over a whole batch (implicit GEMM), im2col/col2im, max pooling, ReLU.
-import { ShapeError } from '../../errors';
 import { convOutSize, type ConvGeometry, type KernelOps } from '../kernels';
 import { checkDims, checkLength, checkOutSize } from './checks';
+import { writeConvShape } from './wasm-conv-shape';
 import type { WasmOpContext } from './wasm-matrix-ops';
 
 type ImageOps = Pick<
@@ -26,16 +26,7 @@ const COLS_SLOT = 8;
  * module's ConvShape order: c, h, w, filters, kh, kw, stride, pad, oh, ow.
  */
 export function imageOps({ wasm, io, workspace }: WasmOpContext, shape: Int32Array): ImageOps {
-  /** Checks `g` and the batch, writes the geometry for the module; returns [taps, pixels, input size]. */
-  function setShape(op: string, g: ConvGeometry, n: number): [number, number, number] {
-    checkDims(op, { n, c: g.c, h: g.h, w: g.w, filters: g.filters, kh: g.kh, kw: g.kw, stride: g.stride, pad: g.pad }, ['kh', 'kw', 'stride']);
-    const oh = checkOutSize(op, 'padded input height', convOutSize(g.h, g.kh, g.stride, g.pad));
-    const ow = checkOutSize(op, 'padded input width', convOutSize(g.w, g.kw, g.stride, g.pad));
-    if (g.oh !== oh || g.ow !== ow) throw new ShapeError(`${op}: geometry says ${g.oh}×${g.ow} outputs, the sizes give ${oh}×${ow}`);
-    [shape[0], shape[1], shape[2], shape[3], shape[4]] = [g.c, g.h, g.w, g.filters, g.kh];
-    [shape[5], shape[6], shape[7], shape[8], shape[9]] = [g.kw, g.stride, g.pad, oh, ow];
-    return [g.c * g.kh * g.kw, oh * ow, g.c * g.h * g.w];
-  }
+  const setShape = (op: string, g: ConvGeometry, n: number) => writeConvShape(op, g, n, shape);
 
   return {
     im2col(x, c, h, w, kh, kw, stride, pad, cols) {
@@ -123,16 +114,22 @@ export function imageOps({ wasm, io, workspace }: WasmOpContext, shape: Int32Arr
       wasm.maxPoolBackward(pdy, parg, count, pdx, dx.length);
       io.copyOut(dx, pdx, dx.length);
     },
-    maxPoolReluBackward(dy, argmax, y, dx) {
-      const count = argmax.length;
-      checkLength('maxPoolReluBackward', 'dy (one value per argmax entry)', dy, count);
-      checkLength('maxPoolReluBackward', 'y (one value per argmax entry)', y, count);
+    maxPoolReluBackward(dy, argmax, y, planes, h, w, size, stride, dx) {
+      checkDims('maxPoolReluBackward', { planes, h, w, size, stride }, ['size', 'stride']);
+      const oh = checkOutSize('maxPoolReluBackward', 'input height', convOutSize(h, size, stride, 0));
+      const ow = checkOutSize('maxPoolReluBackward', 'input width', convOutSize(w, size, stride, 0));
+      const count = planes * oh * ow;
+      checkLength('maxPoolReluBackward', `dy ([${planes}, ${oh}, ${ow}])`, dy, count);
+      checkLength('maxPoolReluBackward', `argmax ([${planes}, ${oh}, ${ow}])`, argmax, count);
+      checkLength('maxPoolReluBackward', `y ([${planes}, ${oh}, ${ow}])`, y, count);
+      checkLength('maxPoolReluBackward', `dx ([${planes}, ${h}, ${w}])`, dx, planes * h * w);
       const pdy = io.pointer(0, dy, count, true);
       const parg = io.pointer(1, argmax, count, true);
       const py = io.pointer(2, y, count, true);
-      const pdx = io.pointer(3, dx, dx.length, false);
-      wasm.maxPoolReluBackward(pdy, parg, py, count, pdx, dx.length);
-      io.copyOut(dx, pdx, dx.length);
+      const pdx = io.pointer(3, dx, planes * h * w, false);
+      // NOTE: argmax must come from maxPoolForward: indices are not range-checked here.
+      wasm.maxPoolReluBackward(pdy, parg, py, planes, h, w, size, stride, oh, ow, pdx);
+      io.copyOut(dx, pdx, planes * h * w);
     },
     reluForward(x, y) {
       const n = x.length;

@@ -6,6 +6,7 @@ import { Rng } from '../../random';
 import { fillUniform, maxAbsDiff, readKernelWasm, runnableVariants } from '../../testing/wasm-kernels';
 import { convGeometry } from '../kernels';
 import { referenceKernels as ref } from '../reference';
+import { FUSED_NAMES } from '../registry';
 import { createWasmKernels, type WasmKernels } from './index';
 
 // [n, in, out]: around the micro-tile (4×8), the k-block (384) and the n-block (1024).
@@ -26,9 +27,8 @@ describe.each(runnableVariants())('wasm fused kernels (%s)', (variant) => {
   });
 
   it('serves every fused op itself', () => {
-    for (const op of ['linearForward', 'linearParamGrads', 'conv2dForward', 'conv2dParamGrads', 'conv2dInputGrad', 'maxPoolReluBackward'] as const) {
-      expect(kernels.providers[op]).toBe(kernels.name);
-    }
+    for (const op of FUSED_NAMES) expect(kernels.providers[op]).toBe(kernels.name);
+    expect(kernels.providers.maxPoolReluBackward).toBe(kernels.name);
   });
 
   it.each(linearCases)('linearForward and linearParamGrads match the reference for n=%i in=%i out=%i', (n, inF, outF) => {
@@ -86,21 +86,73 @@ describe.each(runnableVariants())('wasm fused kernels (%s)', (variant) => {
     expect(dw.every((v) => v === 0) && db.every((v) => v === 0)).toBe(true);
   });
 
-  it('maxPoolReluBackward equals ReLU backward after pooling backward, bit for bit', () => {
-    const rng = new Rng(11);
-    const [planes, h, w] = [6, 8, 8];
-    const x = kernels.alloc(planes * h * w).map(() => Math.floor(rng.uniform() * 5) - 2); // ties and zeros
-    const count = planes * 16;
-    const [y, argmax, dy] = [kernels.alloc(count), kernels.allocInt32(count), fillUniform(kernels.alloc(count), () => rng.uniform())];
-    kernels.maxPoolForward(x, planes, h, w, 2, 2, y, argmax);
-    const [pooled, unfused] = [new Float32Array(x.length), new Float32Array(x.length)];
-    ref.maxPoolBackward(dy, argmax, pooled);
-    ref.reluBackward(x, pooled, unfused);
-    const fused = kernels.alloc(x.length).fill(9);
-    kernels.maxPoolReluBackward(dy, argmax, y, fused);
-    expect(Array.from(fused)).toEqual(Array.from(unfused));
-    expect(fused.some((v) => v !== 0)).toBe(true);
-  });
+  // [n, c, h, w, filters, kernel, pad, pool size, pool stride]: the report's block, odd pooled sizes, overlapping windows.
+  it.each([[3, 1, 28, 28, 30, 5, 0, 2, 2], [2, 2, 9, 11, 5, 3, 1, 2, 2], [2, 3, 8, 8, 4, 3, 0, 3, 2]])(
+    'the conv → ReLU → pool block equals its three steps bit for bit (n=%i c=%i %ix%i f=%i k=%i pad=%i pool %i/%i)',
+    (n, c, h, w, f, k, pad, size, stride) => {
+      const g = convGeometry(c!, h!, w!, f!, k!, 1, pad!);
+      const pool = { size: size!, stride: stride! };
+      const [ph, pw] = [Math.floor((g.oh - size!) / stride!) + 1, Math.floor((g.ow - size!) / stride!) + 1];
+      const [outSize, pooled, taps] = [f! * g.oh * g.ow, f! * ph * pw, c! * k! * k!];
+      const rng = new Rng(n! * 31 + f!);
+      const u = () => rng.uniform();
+      const [x, wt, b] = [fillUniform(kernels.alloc(n! * c! * h! * w!), u), fillUniform(kernels.alloc(f! * taps), u), fillUniform(kernels.alloc(f!), u)];
+      // The three steps: conv with ReLU over the batch, then pooling image by image (argmax per image).
+      const out = kernels.alloc(n! * outSize);
+      kernels.conv2dForward(g, n!, x, wt, b, true, out);
+      const [yRef, argRef] = [kernels.alloc(n! * pooled), kernels.allocInt32(n! * pooled)];
+      for (let i = 0; i < n!; i++) {
+        kernels.maxPoolForward(out.subarray(i * outSize, (i + 1) * outSize), f!, g.oh, g.ow, size!, stride!, yRef.subarray(i * pooled, (i + 1) * pooled), argRef.subarray(i * pooled, (i + 1) * pooled));
+      }
+      const [y, argmax] = [kernels.alloc(n! * pooled).fill(5), kernels.allocInt32(n! * pooled).fill(-1)];
+      kernels.conv2dReluPoolForward(g, pool, n!, x, wt, b, y, argmax);
+      expect(Array.from(y)).toEqual(Array.from(yRef));
+      expect(Array.from(argmax)).toEqual(Array.from(argRef));
+      const dy = fillUniform(kernels.alloc(n! * pooled), u);
+      const dense = kernels.alloc(n! * outSize);
+      for (let i = 0; i < n!; i++) {
+        const at = <T extends Float32Array | Int32Array>(a: T) => a.subarray(i * pooled, (i + 1) * pooled) as T;
+        ref.maxPoolReluBackward(at(dy), at(argmax), at(y), f!, g.oh, g.ow, size!, stride!, dense.subarray(i * outSize, (i + 1) * outSize));
+      }
+      const [dwRef, dbRef, dxRef] = [kernels.alloc(f! * taps), kernels.alloc(f!), kernels.alloc(n! * c! * h! * w!)];
+      kernels.conv2dParamGrads(g, n!, x, dense, dwRef, dbRef);
+      kernels.conv2dInputGrad(g, n!, dense, wt, dxRef);
+      const [dw, db, dx] = [kernels.alloc(f! * taps).fill(3), kernels.alloc(f!).fill(3), kernels.alloc(n! * c! * h! * w!).fill(3)];
+      kernels.conv2dReluPoolParamGrads(g, pool, n!, x, dy, argmax, y, dw, db);
+      kernels.conv2dReluPoolInputGrad(g, pool, n!, dy, argmax, y, wt, dx);
+      expect(Array.from(dw)).toEqual(Array.from(dwRef));
+      expect(Array.from(db)).toEqual(Array.from(dbRef));
+      expect(Array.from(dx)).toEqual(Array.from(dxRef));
+      expect(dw.some((v) => v !== 0) && dx.some((v) => v !== 0)).toBe(true);
+      // And the reference's composition agrees within float32 rounding.
+      const [yc, ac] = [new Float32Array(n! * pooled), new Int32Array(n! * pooled)];
+      ref.conv2dReluPoolForward(g, pool, n!, x, wt, b, yc, ac);
+      expect(maxAbsDiff(y, yc)).toBeLessThan(tolerance(taps));
+    },
+  );
+
+  // [planes, h, w, size, stride]: tiling 2×2 windows (odd sizes leave a row and a column out), overlapping ones.
+  it.each([[6, 8, 8, 2, 2], [3, 7, 9, 2, 2], [2, 6, 22, 2, 2], [2, 7, 7, 3, 2], [1, 5, 6, 2, 1]])(
+    'maxPoolReluBackward equals ReLU backward after pooling backward, bit for bit (planes=%i %ix%i size=%i stride=%i)',
+    (planes, h, w, size, stride) => {
+      const rng = new Rng(11 + w!);
+      const x = kernels.alloc(planes! * h! * w!).map(() => Math.floor(rng.uniform() * 5) - 2); // ties and zeros
+      const count = planes! * Math.floor((h! - size!) / stride! + 1) * Math.floor((w! - size!) / stride! + 1);
+      const [y, argmax, dy] = [kernels.alloc(count), kernels.allocInt32(count), fillUniform(kernels.alloc(count), () => rng.uniform())];
+      dy[0] = -0;
+      kernels.maxPoolForward(x, planes!, h!, w!, size!, stride!, y, argmax);
+      const [pooled, unfused] = [new Float32Array(x.length), new Float32Array(x.length)];
+      ref.maxPoolBackward(dy, argmax, pooled);
+      ref.reluBackward(x, pooled, unfused);
+      const fused = kernels.alloc(x.length).fill(9);
+      kernels.maxPoolReluBackward(dy, argmax, y, planes!, h!, w!, size!, stride!, fused);
+      expect(Array.from(fused)).toEqual(Array.from(unfused));
+      expect(fused.some((v) => v !== 0)).toBe(true);
+      const refFused = new Float32Array(x.length).fill(9);
+      ref.maxPoolReluBackward(dy, argmax, y, planes!, h!, w!, size!, stride!, refFused);
+      expect(Array.from(refFused)).toEqual(Array.from(unfused));
+    },
+  );
 
   it('throws ShapeErrors naming the op and the operand', () => {
     const g = convGeometry(1, 4, 4, 2, 3, 1, 0);

@@ -8,6 +8,7 @@ import { checkDims } from './checks';
 import { compileKernelModule, instantiateKernels } from './kernel-module';
 import { Staging } from './staging';
 import { PAGE_BYTES, type WasmMemory, type WasmModule, webAssembly } from './wasm-api';
+import { convPoolOps } from './wasm-conv-pool-ops';
 import { imageOps } from './wasm-image-ops';
 import { matrixOps } from './wasm-matrix-ops';
 
@@ -78,7 +79,7 @@ export async function createWasmKernels(source: Uint8Array | WasmModule, options
         const offset = arena.allocBytes(n * 4);
         return new Int32Array(arena.buffer, offset, n).fill(0);
       },
-      kernels: { ...matrixOps(context), ...imageOps(context, shape) },
+      kernels: { ...matrixOps(context), ...imageOps(context, shape), ...convPoolOps(context, shape) },
     },
     referencePrimitives,
   );

@@ -21,6 +21,7 @@ export abstract class ElementwiseActivation implements Layer {
   private cache!: BatchCache<Buffers>;
   private savedX: Tensor | null = null;
   private saved: Buffers | null = null;
+  private needsInputGrad = false;
   /** Set when a neighbour does this activation's work (see models/fuse.ts): forward returns x as is. */
   protected forwardIsIdentity = false;
   /** Likewise for backward: dy is returned as is. */
@@ -36,6 +37,7 @@ export abstract class ElementwiseActivation implements Layer {
     const kernels = ctx.kernels;
     const per = sizeOf(inputShape);
     const needsDx = ctx.needsInputGrad;
+    this.needsInputGrad = needsDx;
     this.kernels = kernels;
     this.inShape = [...inputShape];
     this.cache = new BatchCache((n) => ({
@@ -54,6 +56,11 @@ export abstract class ElementwiseActivation implements Layer {
   /** x: [N, ...shape] → y: [N, ...shape]. */
   forward(x: Tensor, training: boolean): Tensor {
     if (this.kernels === null) throw new EngineError(`${this.type}: forward called before build`);
+    // NOTE: fused, x comes from the layer that did the work, and may be pooled already (conv → ReLU → pool).
+    if (this.forwardIsIdentity && training && this.backwardIsIdentity) {
+      this.savedX = x;
+      return x;
+    }
     expectShape(this.type, 'x', x.shape, [-1, ...this.inShape]);
     const buf = this.cache.get(x.shape[0]!);
     if (!this.forwardIsIdentity) this.apply(x.data, buf.y.data);
@@ -66,11 +73,12 @@ export abstract class ElementwiseActivation implements Layer {
 
   /** dy: [N, ...shape] → dx: [N, ...shape] (null for a first layer). */
   backward(dy: Tensor): Tensor | null {
+    if (this.savedX === null) throw new EngineError(`${this.type}: backward called before a training forward`);
+    if (this.backwardIsIdentity) return this.needsInputGrad ? dy : null;
     const buf = this.saved;
-    if (this.savedX === null || buf === null) throw new EngineError(`${this.type}: backward called before a training forward`);
+    if (buf === null) throw new EngineError(`${this.type}: backward called before a training forward`);
     expectShape(this.type, 'dy', dy.shape, buf.y.shape);
     if (buf.dx === null) return null;
-    if (this.backwardIsIdentity) return dy;
     this.derive(this.savedX.data, buf.y.data, dy.data, buf.dx.data);
     return buf.dx;
   }
