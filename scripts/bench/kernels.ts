@@ -1,8 +1,8 @@
 // Kernel micro-benchmark: GFLOPS of gemm on the shapes the MLP and CNN run, plus conv/pool kernels, per backend.
-// Run: node --import tsx scripts/bench/kernels.ts [--quick] [--json] [--threads N] [--min-macs M]
+// Run: node --import tsx scripts/bench/kernels.ts [--quick] [--json]
 // A benchmark, not a test: numbers are from one run on one (shared, noisy) machine; compare within a run.
 import { parseArgs } from 'node:util';
-import type { Kernels } from '../../src/engine/kernels/kernels';
+import { convGeometry, type Kernels } from '../../src/engine/kernels/kernels';
 import { referenceKernels } from '../../src/engine/kernels/reference';
 import { loadKernels } from '../../src/main/wasm/load-kernels';
 
@@ -39,7 +39,7 @@ const gemmCases: GemmCase[] = [
 ];
 
 const { values: opts } = parseArgs({
-  options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, threads: { type: 'string', default: '2' }, 'min-macs': { type: 'string' } },
+  options: { quick: { type: 'boolean' }, json: { type: 'boolean' } },
 });
 const targetMs = opts.quick ? 40 : 150;
 
@@ -78,6 +78,17 @@ function benchGemm(kernels: Kernels, g: GemmCase): number {
 }
 
 function benchConv(kernels: Kernels): Record<string, number> {
+  const batch = 32;
+  const g = convGeometry(1, 28, 28, 30, 5, 1, 0);
+  const pool = { size: 2, stride: 2 };
+  const xs = filled(kernels, batch * 28 * 28, 5);
+  const w = filled(kernels, 30 * 25, 6);
+  const b = filled(kernels, 30, 7);
+  const y = kernels.alloc(batch * 30 * 576);
+  const yPooled = kernels.alloc(batch * 30 * 144);
+  const argPooled = kernels.allocInt32(batch * 30 * 144);
+  const dw = kernels.alloc(30 * 25);
+  const db = kernels.alloc(30);
   const x = filled(kernels, 28 * 28, 3);
   const cols = kernels.alloc(25 * 576);
   const act = filled(kernels, 30 * 24 * 24, 4);
@@ -89,6 +100,10 @@ function benchConv(kernels: Kernels): Record<string, number> {
     'col2im 1×28×28 k5 (µs)': timeIt(() => kernels.col2im(cols, 1, 28, 28, 5, 5, 1, 0, x)) * 1000,
     'maxpool fwd 30×24×24 2/2 (µs)': timeIt(() => kernels.maxPoolForward(act, 30, 24, 24, 2, 2, pooled, argmax)) * 1000,
     'maxpool bwd 30×24×24 2/2 (µs)': timeIt(() => kernels.maxPoolBackward(pooled, argmax, dx)) * 1000,
+    [`conv 30@5×5 fwd, ${batch} images (µs)`]: timeIt(() => kernels.conv2dForward(g, batch, xs, w, b, true, y)) * 1000,
+    [`conv dW+db, ${batch} images (µs)`]: timeIt(() => kernels.conv2dParamGrads(g, batch, xs, y, dw, db)) * 1000,
+    [`conv+ReLU+pool fwd, ${batch} images (µs)`]: timeIt(() => kernels.conv2dReluPoolForward(g, pool, batch, xs, w, b, yPooled, argPooled)) * 1000,
+    [`conv+ReLU+pool dW+db, ${batch} images (µs)`]: timeIt(() => kernels.conv2dReluPoolParamGrads(g, pool, batch, xs, yPooled, argPooled, yPooled, dw, db)) * 1000,
   };
 }
 
@@ -98,8 +113,6 @@ interface Backend {
 }
 
 async function main(): Promise<void> {
-  const threads = Number(opts.threads);
-  const minMacs = opts['min-macs'] ? { parallelMinMacs: Number(opts['min-macs']) } : {};
   const backends: Backend[] = [];
   const add = async (label: string, load: () => Promise<Kernels>) => {
     try {
@@ -108,10 +121,8 @@ async function main(): Promise<void> {
       process.stderr.write(`${label} skipped: ${(e as Error).message}\n`);
     }
   };
-  await add('relaxed', () => loadKernels({ prefer: 'relaxed', initialMiB: 64 }));
-  if (threads > 1) await add(`relaxed ×${threads}t`, () => loadKernels({ prefer: 'relaxed', initialMiB: 64, threads, ...minMacs }));
-  await add('simd', () => loadKernels({ prefer: 'simd', initialMiB: 64 }));
-  if (threads > 1) await add(`simd ×${threads}t`, () => loadKernels({ prefer: 'simd', initialMiB: 64, threads, ...minMacs }));
+  await add('relaxed', () => loadKernels({ prefer: 'relaxed', maximumMiB: 512 }));
+  await add('simd', () => loadKernels({ prefer: 'simd', maximumMiB: 512 }));
   await add('reference', async () => referenceKernels);
 
   const rows = gemmCases.map((g) => {
@@ -124,7 +135,7 @@ async function main(): Promise<void> {
     }
     return { g, cells };
   });
-  const conv = backends.filter((b) => !b.label.includes('×')).map((b) => ({ name: b.label, ...benchConv(b.kernels) }));
+  const conv = backends.map((b) => ({ name: b.label, ...benchConv(b.kernels) }));
 
   // MLP 784-128-64-10, batch 128: 469 steps of the GEMMs marked `mlp` (fc1 needs no dX).
   const epoch = backends.map(({ label }) => ({

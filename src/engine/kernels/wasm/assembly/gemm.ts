@@ -134,6 +134,10 @@ export function gemmFused(
 
 /** Applies the epilogue to the top-left mr×nr corner of an MR×NR tile while copying (or adding) it into C. */
 function mergeTile(tile: usize, c: usize, ldcBytes: usize, mr: i32, nr: i32, accumulate: i32, rowBias: usize, colBias: usize, relu: i32): void {
+  if (nr == NR) {
+    mergeRows(tile, c, ldcBytes, mr, accumulate, rowBias, colBias, relu);
+    return;
+  }
   for (let i = 0; i < mr; i++) {
     const src = tile + <usize>(i * NR) * 4;
     const dst = c + <usize>i * ldcBytes;
@@ -146,6 +150,36 @@ function mergeTile(tile: usize, c: usize, ldcBytes: usize, mr: i32, nr: i32, acc
       if (colBias) v += load<f32>(colBias + o);
       store<f32>(dst + o, relu && !(v > 0) && !isNaN(v) ? 0 : v);
     }
+  }
+}
+
+/** mergeTile for whole rows of NR columns (a tile cut short by rows only): two vectors per row. */
+function mergeRows(tile: usize, c: usize, ldcBytes: usize, mr: i32, accumulate: i32, rowBias: usize, colBias: usize, relu: i32): void {
+  const zero = f32x4.splat(0);
+  for (let i = 0; i < mr; i++) {
+    const src = tile + <usize>(i * NR) * 4;
+    const dst = c + <usize>i * ldcBytes;
+    let v0 = v128.load(src);
+    let v1 = v128.load(src, 16);
+    if (accumulate) {
+      v0 = f32x4.add(v0, v128.load(dst));
+      v1 = f32x4.add(v1, v128.load(dst, 16));
+    }
+    if (rowBias) {
+      const r = v128.load32_splat(rowBias + (<usize>i << 2));
+      v0 = f32x4.add(v0, r);
+      v1 = f32x4.add(v1, r);
+    }
+    if (colBias) {
+      v0 = f32x4.add(v0, v128.load(colBias));
+      v1 = f32x4.add(v1, v128.load(colBias, 16));
+    }
+    if (relu) {
+      v0 = f32x4.max(v0, zero);
+      v1 = f32x4.max(v1, zero);
+    }
+    v128.store(dst, v0);
+    v128.store(dst, v1, 16);
   }
 }
 
