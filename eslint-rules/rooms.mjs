@@ -7,7 +7,7 @@ export const rooms = [
   { name: 'main/electron', dir: 'src/main/electron', mayImport: ['main', 'main/electron', 'shared'], node: true, electron: true },
   {
     name: 'main/training',
-    dirs: ['src/main/worker', 'src/main/report', 'src/main/datasets', 'src/main/wasm'],
+    dirs: ['src/main/worker', 'src/main/report', 'src/main/datasets', 'src/main/wasm', 'src/main/native'],
     mayImport: ['main', 'main/training', 'shared', 'engine'],
     node: true,
     electron: false,

@@ -5,7 +5,9 @@
 // `--models none --no-recording --compare` runs that alone.
 import { parseArgs } from 'node:util';
 import { trainingFlopsPerSample } from '../../src/engine/models/flops';
-import { loadKernels } from '../../src/main/wasm/load-kernels';
+import type { Kernels } from '../../src/engine/kernels/kernels';
+import { loadNativeAddon } from '../../src/main/native/native-addon';
+import { type KernelPreference, loadKernels } from '../../src/main/wasm/load-kernels';
 import { trainRun } from '../../src/main/worker/train-run';
 import { benchCompareLoad, formatCompareLoad, type CompareLoadBench } from './compare-load';
 import { benchConfig, type BenchModel } from './configs';
@@ -34,44 +36,57 @@ const models = (opts.models === 'none' ? [] : opts.models!.split(',')) as BenchM
 const withTorch = !opts['no-torch'] && torchAvailable();
 const log = (line: string) => opts.json || process.stderr.write(`${line}\n`);
 
+/** The backends to time at `threads`: with --kernels auto at one thread, the native kernels (when built) and the wasm ones. */
+async function backendsAt(threads: number): Promise<Kernels[]> {
+  const prefer = opts.kernels as KernelPreference;
+  if (prefer !== 'auto' || threads > 1) return [await loadKernels({ prefer, threads })];
+  const native = typeof loadNativeAddon() === 'string' ? [] : [await loadKernels({ prefer: 'native' })];
+  return [...native, await loadKernels({ native: false })];
+}
+
 async function main(): Promise<void> {
   // Ours and PyTorch get the same number of threads: 1, then 2 by default (the issue's comparisons).
   const threadCounts = opts.threads!.split(',').map(Number);
   const rows: Record<string, unknown>[] = [];
   const kernelNames: string[] = [];
-  const profiles: { model: BenchModel; profile: EpochProfile }[] = [];
+  const profiles: { model: BenchModel; kernels: string; profile: EpochProfile }[] = [];
+  const torchRuns = new Map<string, ReturnType<typeof runTorch>>();
   for (const threads of threadCounts) {
-    const kernels = await loadKernels({ prefer: opts.kernels as 'auto', threads });
-    kernelNames.push(kernels.name);
-    for (const model of models) {
-      log(`${model}: training one epoch with ${kernels.name} kernels…`);
-      // Untimed warm-up, as PyTorch gets: the JIT compiles the training loop before the timed epoch.
-      await trainRun(benchConfig(model, 1024), kernels);
-      const run = await trainRun(benchConfig(model, limit), kernels);
-      const epoch = run.result.epochs[0]!;
-      const flops = trainingFlopsPerSample(run.model) * run.dataset.train.n;
-      const row: Record<string, unknown> = {
-        model,
-        threads,
-        kernels: kernels.name,
-        seconds_per_epoch: epoch.trainSeconds,
-        samples_per_second: epoch.samplesPerSecond,
-        gflops: flops / epoch.trainSeconds / 1e9,
-        test_accuracy: epoch.test.accuracy,
-      };
-      if (withTorch) {
-        log(`${model}: PyTorch, ${threads} thread(s)…`);
-        const torch = runTorch(model, threads, limit);
-        row.torch = torch;
-        row.ratio_vs_torch = epoch.trainSeconds / torch.seconds_per_epoch;
+    for (const kernels of await backendsAt(threads)) {
+      kernelNames.push(kernels.name);
+      for (const model of models) {
+        log(`${model}: training one epoch with ${kernels.name} kernels…`);
+        // Untimed warm-up, as PyTorch gets: the JIT compiles the training loop before the timed epoch.
+        await trainRun(benchConfig(model, 1024), kernels);
+        const run = await trainRun(benchConfig(model, limit), kernels);
+        const epoch = run.result.epochs[0]!;
+        const flops = trainingFlopsPerSample(run.model) * run.dataset.train.n;
+        const row: Record<string, unknown> = {
+          model,
+          threads,
+          kernels: kernels.name,
+          seconds_per_epoch: epoch.trainSeconds,
+          samples_per_second: epoch.samplesPerSecond,
+          gflops: flops / epoch.trainSeconds / 1e9,
+          test_accuracy: epoch.test.accuracy,
+        };
+        if (withTorch) {
+          const key = `${model}/${threads}`;
+          if (!torchRuns.has(key)) {
+            log(`${model}: PyTorch, ${threads} thread(s)…`);
+            torchRuns.set(key, runTorch(model, threads, limit));
+          }
+          row.torch = torchRuns.get(key);
+          row.ratio_vs_torch = epoch.trainSeconds / torchRuns.get(key)!.seconds_per_epoch;
+        }
+        rows.push(row);
+        if (threads === 1 && !opts['no-profile']) {
+          log(`${model}: where the time goes with ${kernels.name} (${opts['profile-limit']} samples, timers on)…`);
+          profiles.push({ model, kernels: kernels.name, profile: await profileEpoch(benchConfig(model, Number(opts['profile-limit'])), kernels) });
+        }
       }
-      rows.push(row);
-      if (threads === 1 && !opts['no-profile']) {
-        log(`${model}: where the time goes (${opts['profile-limit']} samples, timers on)…`);
-        profiles.push({ model, profile: await profileEpoch(benchConfig(model, Number(opts['profile-limit'])), kernels) });
-      }
+      await kernels.replicas?.close();
     }
-    await kernels.replicas?.close();
   }
 
   let recording: RunManagerBench | undefined;
@@ -90,15 +105,15 @@ async function main(): Promise<void> {
     const f = (x: unknown, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '–');
     const noTorch = opts['no-torch'] ? ' (PyTorch skipped: no ratios)' : ' (PyTorch not installed: no ratios)';
     if (rows.length) console.log(`kernels: ${kernelNames.join(', ')}${withTorch ? '' : noTorch}`);
-    if (rows.length) console.log('model  threads  s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
+    if (rows.length) console.log('model  kernels                 s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
     for (const r of rows) {
       const t = r.torch as { seconds_per_epoch: number } | undefined;
       console.log(
-        `${String(r.model).padEnd(6)} ${String(r.threads).padStart(7)}  ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}`,
+        `${String(r.model).padEnd(6)} ${String(r.kernels).padEnd(22)}  ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}`,
       );
     }
-    for (const s of speedups) console.log(`${s.model} at ${s.threads} threads: ${f(s.ours)}x our 1-thread speed${s.torch === undefined ? '' : `, PyTorch ${f(s.torch)}x its own`}`);
-    for (const { model, profile } of profiles) formatProfile(`${model}, 1 thread`, profile).forEach((line) => console.log(line));
+    for (const s of speedups) console.log(`${s.model} at ${s.threads} threads (${s.kernels}): ${f(s.ours)}x our 1-thread speed${s.torch === undefined ? '' : `, PyTorch ${f(s.torch)}x its own`}`);
+    for (const { model, kernels, profile } of profiles) formatProfile(`${model}, ${kernels}, 1 thread`, profile).forEach((line) => console.log(line));
     if (recording) {
       const m = recording.manager;
       console.log(
@@ -111,14 +126,18 @@ async function main(): Promise<void> {
   }
 }
 
-/** Per model and thread count above 1: epoch-time speed-up over 1 thread, ours and PyTorch's. */
-function speedUps(rows: Record<string, unknown>[]): { model: string; threads: number; ours: number; torch?: number }[] {
+/**
+ * Per model and thread count above 1: epoch-time speed-up over 1 thread of the same kernels (the wasm
+ * ones: "wasm-relaxed-simd-2t" against "wasm-relaxed-simd"), ours and PyTorch's.
+ */
+function speedUps(rows: Record<string, unknown>[]): { model: string; kernels: string; threads: number; ours: number; torch?: number }[] {
   const torchSeconds = (r: Record<string, unknown>) => (r.torch as { seconds_per_epoch: number } | undefined)?.seconds_per_epoch;
   return rows.flatMap((r) => {
-    const base = rows.find((b) => b.model === r.model && b.threads === 1);
+    const family = String(r.kernels).replace(/-\d+t$/, '');
+    const base = rows.find((b) => b.model === r.model && b.threads === 1 && b.kernels === family);
     if (!base || r.threads === 1) return [];
     const [t1, tn] = [torchSeconds(base), torchSeconds(r)];
-    return [{ model: String(r.model), threads: Number(r.threads), ours: Number(base.seconds_per_epoch) / Number(r.seconds_per_epoch), torch: t1 && tn ? t1 / tn : undefined }];
+    return [{ model: String(r.model), kernels: String(r.kernels), threads: Number(r.threads), ours: Number(base.seconds_per_epoch) / Number(r.seconds_per_epoch), torch: t1 && tn ? t1 / tn : undefined }];
   });
 }
 

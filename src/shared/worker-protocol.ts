@@ -15,7 +15,7 @@ const count = z.number().int().min(0);
 const real = z.custom<number>((v) => typeof v === 'number', 'expected a number');
 const runId = z.string().min(1).max(200);
 
-export const kernelPreferenceSchema = z.enum(['auto', 'relaxed', 'simd', 'reference']);
+export const kernelPreferenceSchema = z.enum(['auto', 'native', 'relaxed', 'simd', 'reference']);
 
 // Main → worker.
 

@@ -12,7 +12,7 @@ open the printed URL. Runs train in training processes; Ctrl-C or SIGTERM stops 
   --port N                 port to listen on (default: a free one)
   --host HOST              127.0.0.1 (default), localhost or ::1 (loopback only)
   --concurrency N          runs training at once (default: the number of cores)
-  --kernels NAME           auto (default), relaxed, simd, reference
+  --kernels NAME           auto (default: native where built, else wasm), native, relaxed, simd, reference
   --static DIR             serve this built renderer instead of out/renderer
 ${DATA_DIR_HELP}
   -h, --help               show this help
@@ -36,7 +36,7 @@ export function parseServeOptions(argv: readonly string[]) {
     port: int('port', v.port, 0) ?? 0,
     host: choice('host', v.host, ['127.0.0.1', 'localhost', '::1'] as const, '127.0.0.1'),
     concurrency: int('concurrency', v.concurrency),
-    kernels: choice('kernels', v.kernels, ['auto', 'relaxed', 'simd', 'reference'] as const, 'auto'),
+    kernels: choice('kernels', v.kernels, ['auto', 'native', 'relaxed', 'simd', 'reference'] as const, 'auto'),
     staticDir: v.static,
   };
 }

@@ -43,7 +43,7 @@ Output
   --name NAME              name the run (default: "run <id>")
   --tag TAG                tag the run (repeat for more tags)
 ${DATA_DIR_HELP}
-  --kernels NAME           auto (default), relaxed, simd, reference
+  --kernels NAME           auto (default: native where built, else wasm), native, relaxed, simd, reference
   --threads N              threads training on shares of each batch (default 1; same seed and thread count
                            give bit-identical runs)
   --json                   print the result as one JSON object on stdout
@@ -88,7 +88,7 @@ const OPTIONS = {
   threads: { type: 'string' },
 } as const;
 
-export type KernelChoice = 'auto' | 'relaxed' | 'simd' | 'reference';
+export type KernelChoice = 'auto' | 'native' | 'relaxed' | 'simd' | 'reference';
 
 export type TrainOptions =
   | { help: true }
@@ -133,7 +133,7 @@ function threadsOf(text: string | undefined): number {
 }
 
 export function kernelsOf(v: ConfigFlags): KernelChoice {
-  return choice('kernels', v.kernels, ['auto', 'relaxed', 'simd', 'reference'] as const, 'auto');
+  return choice('kernels', v.kernels, ['auto', 'native', 'relaxed', 'simd', 'reference'] as const, 'auto');
 }
 
 /** A validated RunConfig from the config flags. @throws UsageError (bad flag) or ValidationError (bad value). */

@@ -45,7 +45,7 @@ describe('data-parallel training on two threads', () => {
   let one: Kernels;
   let two: Kernels;
   beforeAll(async () => {
-    one = await loadKernels({ threads: 1, maximumMiB: 256 });
+    one = await loadKernels({ threads: 1, maximumMiB: 256, native: false });
     two = await loadKernels({ threads: 2, maximumMiB: 256 });
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadNativeAddon } from '../native/native-addon';
 import { findWasmDir, loadKernels, relaxedSimdSupported } from './load-kernels';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -12,20 +13,33 @@ describe('loadKernels', () => {
     expect((await loadKernels({ prefer: 'simd', initialMiB: 4 })).name).toBe('wasm-simd');
   });
 
-  it('picks relaxed SIMD by default, switching the V8 flag on at run time where needed', async () => {
+  it('picks relaxed SIMD among the wasm kernels, switching the V8 flag on at run time where needed', async () => {
     // This file's process starts without the flag (vitest does not pass it).
     const withoutFlag = relaxedSimdSupported(undefined, false);
     if (!withoutFlag) {
-      expect((await loadKernels({ initialMiB: 4, enableRelaxedFlag: false })).name).toBe('wasm-simd');
+      expect((await loadKernels({ native: false, enableRelaxedFlag: false })).name).toBe('wasm-simd');
       await expect(loadKernels({ prefer: 'relaxed', enableRelaxedFlag: false })).rejects.toThrow(/--experimental-wasm-relaxed-simd/);
     }
-    expect((await loadKernels({ initialMiB: 4 })).name).toBe('wasm-relaxed-simd');
+    expect((await loadKernels({ native: false })).name).toBe('wasm-relaxed-simd');
     expect(relaxedSimdSupported(undefined, false)).toBe(true);
+  });
+
+  it('picks the native kernels by default where they are built, and never for threads', async () => {
+    const addon = loadNativeAddon();
+    const auto = await loadKernels({});
+    if (typeof addon === 'string') {
+      expect(auto.name).toBe('wasm-relaxed-simd');
+      await expect(loadKernels({ prefer: 'native' })).rejects.toThrow(addon);
+    } else {
+      expect(auto.name).toBe(`native-${addon.isaNames().find(Boolean)}`);
+      expect((await loadKernels({ prefer: 'native' })).name).toBe(auto.name);
+    }
+    await expect(loadKernels({ prefer: 'native', threads: 2 })).rejects.toThrow(/native kernels train on one thread/);
   });
 
   it('tells to run npm run build:wasm when the modules are missing', async () => {
     expect(() => findWasmDir('/nonexistent/wasm')).toThrow('wasm kernels not found in /nonexistent/wasm: run `npm run build:wasm`');
-    await expect(loadKernels({ dir: '/nonexistent/wasm' })).rejects.toThrow(/npm run build:wasm/);
+    await expect(loadKernels({ dir: '/nonexistent/wasm', native: false })).rejects.toThrow(/npm run build:wasm/);
   });
 
   it('runs the relaxed-SIMD kernels in a Node started with no flags, matching the reference', () => {

@@ -6,15 +6,18 @@ import { pathToFileURL } from 'node:url';
 import type { Kernels } from '../../engine/kernels/kernels';
 import { referenceKernels } from '../../engine/kernels/reference';
 import { compileKernelModule, createKernelMemory, createWasmKernels, type WasmKernelsOptions } from '../../engine/kernels/wasm';
+import { loadNativeAddon } from '../native/native-addon';
+import { createNativeKernels } from '../native/native-kernels';
 import { relaxedSimdAvailable } from './relaxed-simd';
 import { startReplicaThreads } from './replica-threads';
 
-export type KernelPreference = 'auto' | 'relaxed' | 'simd' | 'reference';
+export type KernelPreference = 'auto' | 'native' | 'relaxed' | 'simd' | 'reference';
 
 export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 'parallel' | 'shared'> {
   /**
-   * 'auto' (default): relaxed SIMD when this Node runs it, else plain SIMD. 'relaxed' insists (and throws
-   * when unavailable), 'simd' takes plain SIMD, 'reference' the plain-TypeScript kernels.
+   * 'auto' (default): the native kernels where they are built and one thread runs, else relaxed SIMD when
+   * this Node runs it, else plain SIMD. 'native' and 'relaxed' insist (and throw when unavailable), 'simd'
+   * takes plain SIMD, 'reference' the plain-TypeScript kernels.
    */
   prefer?: KernelPreference;
   /** Switch on --experimental-wasm-relaxed-simd at run time when needed (default true; see relaxed-simd.ts). */
@@ -28,6 +31,8 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
   threads?: number;
   /** The training-process entry (file: URL) the replica threads run; by default the one in these sources. */
   threadEntry?: string;
+  /** Whether 'auto' may pick the native kernels (default true). */
+  native?: boolean;
 }
 
 
@@ -82,8 +87,12 @@ export function relaxedSimdSupported(dir?: string, enableFlag = true): boolean {
  * `name` on the result says which one it is.
  */
 export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Kernels> {
-  const { prefer = 'auto', dir, threads = 1, threadEntry, enableRelaxedFlag = true, ...wasmOptions } = options;
+  const { prefer = 'auto', dir, threads = 1, threadEntry, enableRelaxedFlag = true, native = true, ...wasmOptions } = options;
   if (prefer === 'reference') return referenceKernels;
+  if (prefer === 'native' || (prefer === 'auto' && threads === 1 && native)) {
+    const native = nativeKernels(prefer === 'native', threads);
+    if (native) return native;
+  }
   const wasmDir = findWasmDir(dir);
   if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be an integer ≥ 1, got ${threads}`);
   const shared = threads > 1;
@@ -103,6 +112,22 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
   const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), module, memory, wasmOptions.maximumMiB ?? 2048, threads - 1);
   return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
 }
+
+/**
+ * The native kernels with this CPU's best micro-kernel, or (unless `insist`) null after one line on
+ * stderr saying why not, once per process. Native kernels train on one thread.
+ */
+function nativeKernels(insist: boolean, threads: number): Kernels | null {
+  if (insist && threads > 1) throw new Error('native kernels train on one thread: use --threads 1, or wasm kernels for data parallelism');
+  const addon = loadNativeAddon();
+  if (typeof addon !== 'string') return createNativeKernels(addon, addon.isaNames().find(Boolean)!);
+  if (insist) throw new Error(addon);
+  if (!nativeFallbackSaid) process.stderr.write(`${addon}: using the wasm kernels\n`);
+  nativeFallbackSaid = true;
+  return null;
+}
+
+let nativeFallbackSaid = false;
 
 /** The training-process entry of these sources (bundles pass theirs as threadEntry). */
 function sourceEntry(): string {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { CallInput, CallOutput } from '../../shared/api-contract';
 import type { AppInfo, DatasetListing } from '../../shared/api-types';
 import type { DatasetDirs } from '../datasets/locate';
+import { loadNativeAddon } from '../native/native-addon';
 import { relaxedSimdSupported } from '../wasm/load-kernels';
 import type { KernelPreference } from '../wasm/load-kernels';
 import { describeDataset } from '../worker/dataset-listing';
@@ -20,6 +21,11 @@ export interface AppCallsOptions {
 /** The kernels a training process will pick for `prefer` (the fastest this runtime can run for 'auto'). */
 function kernelName(prefer: KernelPreference): string {
   if (prefer === 'reference') return 'reference';
+  if (prefer === 'native' || prefer === 'auto') {
+    const addon = loadNativeAddon();
+    if (typeof addon !== 'string') return `native-${addon.isaNames().find(Boolean)}`;
+    if (prefer === 'native') return 'native (not built)';
+  }
   if (prefer === 'simd') return 'wasm-simd';
   try {
     return relaxedSimdSupported() ? 'wasm-relaxed-simd' : 'wasm-simd';

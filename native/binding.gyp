@@ -1,0 +1,10 @@
+{
+  "targets": [
+    {
+      "target_name": "nnw_kernels",
+      "sources": ["src/addon.c", "src/micro.c", "src/gemm.c", "src/ops.c", "src/conv.c"],
+      "cflags_c": ["-std=gnu11", "-O3", "-fno-math-errno"],
+      "xcode_settings": { "OTHER_CFLAGS": ["-std=gnu11", "-O3", "-fno-math-errno"] }
+    }
+  ]
+}

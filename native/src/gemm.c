@@ -1,0 +1,153 @@
+/* Blocked GEMM driver (BLIS loop order) over a micro-kernel: k- and m-blocks packed, micro-tiles over them, with
+ * the epilogue (bias per row or column, ReLU) fused and the row sums of A taken while it is packed. */
+#include <string.h>
+#include "nnw.h"
+
+enum { KC = 384, MC = 144, NC = 1024 }; /* MC is a multiple of every micro-kernel's MR, NC of every NR */
+enum { SLOT_A = 0, SLOT_B = 1, SLOT_TILE = 2 };
+
+static int imin(int a, int b) { return a < b ? a : b; }
+
+/* ceil(total / ceil(total / limit)) rounded up to unit: equal blocks instead of a thin last one. */
+static int balanced(int total, int limit, int unit) {
+  int blocks = (total + limit - 1) / limit;
+  int size = (total + blocks - 1) / blocks;
+  size = ((size + unit - 1) / unit) * unit;
+  return size < limit ? size : limit;
+}
+
+/* Panels of MR rows of op(A)[i0.., p0..]; sums (NULL: none) gets each row's sum over the kc steps added. */
+static void pack_a(int mr_max, int transA, const float *a, int lda, int i0, int p0, int mc, int kc, float *dst, float *sums, int zero_sums) {
+  for (int ir = 0; ir < mc; ir += mr_max) {
+    const int mr = imin(mr_max, mc - ir);
+    float *panel = dst + (size_t)ir * kc;
+    if (transA) {
+      for (int p = 0; p < kc; p++) {
+        const float *src = a + (size_t)(p0 + p) * lda + i0 + ir;
+        float *out = panel + (size_t)p * mr_max;
+        for (int r = 0; r < mr_max; r++) out[r] = r < mr ? src[r] : 0.f;
+      }
+    } else {
+      for (int r = 0; r < mr_max; r++) {
+        const float *src = a + (size_t)(i0 + ir + r) * lda + p0;
+        for (int p = 0; p < kc; p++) panel[(size_t)p * mr_max + r] = r < mr ? src[p] : 0.f;
+      }
+    }
+    if (sums) {
+      for (int r = 0; r < mr; r++) {
+        float s = zero_sums ? 0.f : sums[ir + r];
+        for (int p = 0; p < kc; p++) s += panel[(size_t)p * mr_max + r];
+        sums[ir + r] = s;
+      }
+    }
+  }
+}
+
+typedef struct {
+  int transB;
+  const float *b;
+  int ldb;
+} matrix_b;
+
+/* Panels of NR columns of op(B)[p0.., j0..] (a stored matrix: the usual B packer). */
+static void pack_b(const void *ctx, int nr_max, int p0, int j0, int kc, int nc, float *dst) {
+  const matrix_b *mb = ctx;
+  const int transB = mb->transB, ldb = mb->ldb;
+  const float *b = mb->b;
+  for (int jr = 0; jr < nc; jr += nr_max) {
+    const int nr = imin(nr_max, nc - jr);
+    float *panel = dst + (size_t)jr * kc;
+    if (!transB) {
+      for (int p = 0; p < kc; p++) {
+        const float *src = b + (size_t)(p0 + p) * ldb + j0 + jr;
+        float *out = panel + (size_t)p * nr_max;
+        if (nr == nr_max) memcpy(out, src, sizeof(float) * nr_max);
+        else for (int j = 0; j < nr_max; j++) out[j] = j < nr ? src[j] : 0.f;
+      }
+    } else {
+      /* Row by row of the panel (contiguous writes); the reads walk nr rows of B side by side. */
+      for (int p = 0; p < kc; p++) {
+        float *out = panel + (size_t)p * nr_max;
+        const float *src = b + (size_t)(j0 + jr) * ldb + p0 + p;
+        for (int j = 0; j < nr_max; j++) out[j] = j < nr ? src[(size_t)j * ldb] : 0.f;
+      }
+    }
+  }
+}
+
+/* Copies (or adds) the top-left mr×nr corner of a tile into C with the epilogue (loops the compiler vectorizes). */
+static void merge_tile(const float *tile, int nr_max, float *c, ptrdiff_t ldc, int mr, int nr, int accumulate, const float *rb,
+                       const float *cb, int relu) {
+  for (int i = 0; i < mr; i++) {
+    const float *t = tile + i * nr_max;
+    float *ci = c + i * ldc;
+    const float bias_i = rb ? rb[i] : 0.f;
+    for (int j = 0; j < nr; j++) {
+      float v = t[j] + (accumulate ? ci[j] : 0.f);
+      if (rb) v += bias_i;
+      if (cb) v += cb[j];
+      ci[j] = relu && !(v > 0) && v == v ? 0.f : v;
+    }
+  }
+}
+
+int nnw_gemm(const nnw_micro *mk, int transA, int transB, int m, int n, int k, const float *a, int lda, const float *b,
+             int ldb, float *c, int ldc, int beta, const float *bias, int bias_mode, int relu, float *row_sums) {
+  const matrix_b mb = {transB, b, ldb};
+  return nnw_gemm_packing(mk, transA, m, n, k, a, lda, pack_b, &mb, c, ldc, beta, bias, bias_mode, relu, row_sums);
+}
+
+int nnw_gemm_packing(const nnw_micro *mk, int transA, int m, int n, int k, const float *a, int lda, nnw_pack_b pack, const void *pack_ctx,
+                     float *c, int ldc, int beta, const float *bias, int bias_mode, int relu, float *row_sums) {
+  if (m <= 0 || n <= 0) return 0;
+  const float *row_bias = bias_mode == NNW_BIAS_ROWS ? bias : NULL;
+  const float *col_bias = bias_mode == NNW_BIAS_COLUMNS ? bias : NULL;
+  if (k <= 0) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        float v = beta ? c[(size_t)i * ldc + j] : 0.f;
+        if (row_bias) v += row_bias[i];
+        if (col_bias) v += col_bias[j];
+        if (relu && !(v > 0) && v == v) v = 0;
+        c[(size_t)i * ldc + j] = v;
+      }
+    }
+    if (row_sums && !beta) memset(row_sums, 0, sizeof(float) * m);
+    return 0;
+  }
+  const int MR = mk->mr, NR = mk->nr;
+  float *ap = nnw_scratch(SLOT_A, (size_t)MC * KC);
+  float *bp = nnw_scratch(SLOT_B, (size_t)KC * NC);
+  float *tile = nnw_scratch(SLOT_TILE, (size_t)MR * NR);
+  if (!ap || !bp || !tile) return -1;
+  const int kb = balanced(k, KC, 4), mb = balanced(m, MC, MR);
+  for (int jc = 0; jc < n; jc += NC) {
+    const int nc = imin(NC, n - jc);
+    for (int pc = 0; pc < k; pc += kb) {
+      const int kc = imin(kb, k - pc);
+      const int last = pc + kc >= k, accumulate = pc > 0 || beta;
+      pack(pack_ctx, NR, pc, jc, kc, nc, bp);
+      for (int ic = 0; ic < m; ic += mb) {
+        const int mc = imin(mb, m - ic);
+        pack_a(MR, transA, a, lda, ic, pc, mc, kc, ap, row_sums && jc == 0 ? row_sums + ic : NULL, pc == 0 && !beta);
+        for (int jr = 0; jr < nc; jr += NR) {
+          const int nr = imin(NR, nc - jr);
+          for (int ir = 0; ir < mc; ir += MR) {
+            const int mr = imin(MR, mc - ir);
+            float *ct = c + (size_t)(ic + ir) * ldc + jc + jr;
+            const float *rb = last && row_bias ? row_bias + ic + ir : NULL;
+            const float *cb = last && col_bias ? col_bias + jc + jr : NULL;
+            const float *a_panel = ap + (size_t)ir * kc, *b_panel = bp + (size_t)jr * kc;
+            if (mr == MR && nr == NR) {
+              mk->kernel(kc, a_panel, b_panel, ct, ldc, accumulate, rb, cb, last && relu);
+            } else {
+              mk->kernel(kc, a_panel, b_panel, tile, NR, 0, NULL, NULL, 0);
+              merge_tile(tile, NR, ct, ldc, mr, nr, accumulate, rb, cb, last && relu);
+            }
+          }
+        }
+      }
+    }
+  }
+  return 0;
+}
