@@ -31,8 +31,8 @@ const ERROR_TEXT_BYTES = 1536; // UTF-16 code units from this byte offset
 const ERROR_TEXT_UNITS = 256;
 const OFFSETS_BYTES = 2048; // Int32 table [MAX_REPLICAS][MAX_PARAMS] of gradient byte offsets
 const BYTES = OFFSETS_BYTES + MAX_REPLICAS * MAX_PARAMS * 4;
-/** Spin this many checks (a fraction of a millisecond) before sleeping: the other replica is usually close, and waking a sleeper costs tens of microseconds. */
-const SPINS = 50_000;
+/** Checks a waiter spins through before sleeping on the futex, unless the run says otherwise (see ReplicaThreads.spins). */
+export const DEFAULT_SPINS = 2_000;
 
 /** One run's shared control block; replica 0 (the training thread) creates it, the helpers attach to it. */
 export class ReplicaChannel {
@@ -41,7 +41,11 @@ export class ReplicaChannel {
   private readonly f64: Float64Array;
   private readonly offsets: Int32Array;
 
-  constructor(buffer?: SharedArrayBuffer) {
+  /** `spins`: checks a waiter spins through before it sleeps on the futex. */
+  constructor(
+    buffer?: SharedArrayBuffer,
+    private readonly spins = DEFAULT_SPINS,
+  ) {
     this.buffer = buffer ?? new SharedArrayBuffer(BYTES);
     this.i32 = new Int32Array(this.buffer, 0, 128);
     this.f64 = new Float64Array(this.buffer, 0, FLOAT_SLOTS);
@@ -172,7 +176,7 @@ export class ReplicaChannel {
         throw new EngineError('data-parallel training: the run ended while a replica was waiting');
       }
       // A timeout bounds how long a missed wake-up could last; quitting and failing notify anyway.
-      if (spins >= SPINS) Atomics.wait(this.i32, slot, seen, 100);
+      if (spins >= this.spins) Atomics.wait(this.i32, slot, seen, 100);
     }
   }
 

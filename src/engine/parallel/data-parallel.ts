@@ -6,7 +6,7 @@ import type { ModelSpec } from '../models/spec';
 import type { Sequential } from '../models/sequential';
 import type { Optimizer, OptimizerSpec } from '../optim';
 import { Tensor } from '../tensor';
-import { MAX_PARAMS, MAX_REPLICAS, ReplicaChannel } from './channel';
+import { DEFAULT_SPINS, MAX_PARAMS, MAX_REPLICAS, ReplicaChannel } from './channel';
 import { Replica } from './replica';
 import { batchShare } from './shares';
 
@@ -27,6 +27,8 @@ export interface ReplicaSetup {
   readonly l2: number;
   /** Byte offsets of replica 0's param values, in params() order. */
   readonly weights: readonly number[];
+  /** Checks a waiter spins through before sleeping (see ReplicaThreads.spins). */
+  readonly spins: number;
   /** Replica 0's optimizer state: its step count and buffers (byte offsets), copied too. */
   readonly optimizerState: { readonly step: number; readonly buffers: readonly { name: string; offset: number; length: number }[] };
 }
@@ -36,6 +38,12 @@ export interface ReplicaThreads {
   readonly helpers: number;
   /** The memory the helpers' kernels run on, as this thread sees it. */
   readonly memory: SharedMemory;
+  /**
+   * Checks a waiting replica spins through before it sleeps, for the run about to start: long when the
+   * machine has a core to spare (waking a sleeper costs tens of microseconds), short when it is busy
+   * (a spinner then takes the core the replica it waits for needs). Default DEFAULT_SPINS.
+   */
+  readonly spins?: number;
   /** Hands helper h setups[h]; it runs runReplica with it until the run quits, then waits for the next. */
   start(setups: readonly ReplicaSetup[]): void;
   /** Stops the threads (between runs). */
@@ -51,7 +59,7 @@ export interface DataParallelOptions {
 
 /** Replica 0's side of a data-parallel run. */
 export class DataParallel {
-  private readonly channel = new ReplicaChannel();
+  private readonly channel: ReplicaChannel;
   private readonly replica: Replica;
   private readonly shares = new Map<number, Tensor>();
   private steps = 0;
@@ -67,6 +75,8 @@ export class DataParallel {
   ) {
     const replicas = threads.helpers + 1;
     const params = model.params();
+    const spins = threads.spins ?? DEFAULT_SPINS;
+    this.channel = new ReplicaChannel(undefined, spins);
     if (replicas > MAX_REPLICAS) throw new EngineError(`data-parallel training: at most ${MAX_REPLICAS} threads, got ${replicas}`);
     if (params.length > MAX_PARAMS) throw new EngineError(`data-parallel training: at most ${MAX_PARAMS} params, the model has ${params.length}`);
     this.replica = new Replica(0, replicas, model, optimizer, options.l2, this.channel, kernels);
@@ -79,6 +89,7 @@ export class DataParallel {
       seed: (options.seed ^ Math.imul(index, 0x9e3779b1)) | 0,
       optimizer: options.optimizer,
       l2: options.l2,
+      spins,
       weights: params.map((p) => p.value.byteOffset),
       optimizerState: { step: state.step, buffers: state.buffers.map((b) => ({ name: b.name, offset: b.data.byteOffset, length: b.data.length })) },
     });

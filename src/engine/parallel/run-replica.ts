@@ -14,7 +14,7 @@ import { batchShare } from './shares';
  * quits. Never throws: a failure is written to the channel, where replica 0 throws it.
  */
 export function runReplica(setup: ReplicaSetup, kernels: Kernels, memory: SharedMemory): void {
-  const channel = new ReplicaChannel(setup.channel);
+  const channel = new ReplicaChannel(setup.channel, setup.spins);
   const floats = (offset: number, length: number) => new Float32Array(memory.buffer, offset, length);
   try {
     const model = buildModel(setup.spec, kernels, setup.seed);

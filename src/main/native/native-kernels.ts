@@ -4,13 +4,19 @@ import { ShapeError } from '../../engine/errors';
 import { type ConvGeometry, convOutSize, type Kernels, type KernelOps } from '../../engine/kernels/kernels';
 import { referencePrimitives } from '../../engine/kernels/reference';
 import { resolveKernels } from '../../engine/kernels/registry';
+import { WasmArena } from '../../engine/kernels/wasm/arena';
 import { checkDims, checkLength, checkOutSize } from '../../engine/kernels/wasm/checks';
+import { PAGE_BYTES, type WasmMemory } from '../../engine/kernels/wasm/wasm-api';
 import type { NativeAddon } from './native-addon';
 
 const BIAS_COLUMNS = 2;
 
-/** Kernels over `addon` with micro-kernel `isa` (one of addon.isaNames() this CPU runs); named "native-<isa>". */
-export function createNativeKernels(addon: NativeAddon, isa: string): Kernels {
+/**
+ * Kernels over `addon` with micro-kernel `isa` (one of addon.isaNames() this CPU runs); named "native-<isa>".
+ * Buffers are plain Float32Arrays, or views into `memory` (a shared wasm memory of at most `maximumMiB`,
+ * allocated like the wasm kernels' so data-parallel replicas on other threads can share it).
+ */
+export function createNativeKernels(addon: NativeAddon, isa: string, memory?: WasmMemory, maximumMiB = 2048): Kernels {
   const id = addon.isaNames().indexOf(isa);
   if (id < 0 || isa === '') throw new Error(`native kernels: this CPU cannot run ${isa}; it runs ${addon.isaNames().filter(Boolean).join(', ')}`);
   const shape = new Int32Array(10);
@@ -129,5 +135,20 @@ export function createNativeKernels(addon: NativeAddon, isa: string): Kernels {
       addon.adamStep(w, g, m, v, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps);
     },
   };
-  return resolveKernels({ name: `native-${isa}`, alloc: (n) => new Float32Array(n), allocInt32: (n) => new Int32Array(n), kernels: ops }, referencePrimitives);
+  const arena = memory && new WasmArena(memory, Math.floor((maximumMiB * 2 ** 20) / PAGE_BYTES) * PAGE_BYTES, PAGE_BYTES);
+  /** A zeroed block of n 4-byte values from the memory's arena. */
+  const block = (n: number): number => {
+    checkDims('alloc', { n });
+    return arena!.allocBytes(n * 4);
+  };
+  return resolveKernels(
+    {
+      name: `native-${isa}`,
+      // NOTE: block() first: growing the memory replaces arena.buffer.
+      alloc: arena ? (n) => ((o) => new Float32Array(arena.buffer, o, n).fill(0))(block(n)) : (n) => new Float32Array(n),
+      allocInt32: arena ? (n) => ((o) => new Int32Array(arena.buffer, o, n).fill(0))(block(n)) : (n) => new Int32Array(n),
+      kernels: ops,
+    },
+    referencePrimitives,
+  );
 }

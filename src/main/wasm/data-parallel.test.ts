@@ -6,6 +6,7 @@ import type { Kernels } from '../../engine/kernels/kernels';
 import type { ReplicaThreads } from '../../engine/parallel';
 import { parseRunConfig, type RunConfigInput } from '../../shared/run-config';
 import { trainRun } from '../worker/train-run';
+import { loadNativeAddon } from '../native/native-addon';
 import { loadKernels } from './load-kernels';
 
 const TINY = path.resolve(__dirname, '../../../resources/fixtures/mnist-tiny');
@@ -41,19 +42,22 @@ async function outcome(kernels: Kernels, overrides: Partial<RunConfigInput> = {}
   };
 }
 
-describe('data-parallel training on two threads', () => {
+/** The wasm kernels always; the native ones where they are built (on the same shared memory scheme). */
+const backends = [{ name: 'wasm', native: false }, ...(typeof loadNativeAddon() === 'string' ? [] : [{ name: 'native', native: true }])];
+
+describe.each(backends)('data-parallel training on two threads ($name kernels)', ({ native }) => {
   let one: Kernels;
   let two: Kernels;
   beforeAll(async () => {
-    one = await loadKernels({ threads: 1, maximumMiB: 256, native: false });
-    two = await loadKernels({ threads: 2, maximumMiB: 256 });
+    one = await loadKernels({ threads: 1, maximumMiB: 256, native });
+    two = await loadKernels({ threads: 2, maximumMiB: 256, native });
   });
   afterAll(async () => {
     await two.replicas?.close();
   });
 
   it('is named after its thread count', () => {
-    expect(two.name).toMatch(/^wasm-(relaxed-)?simd-2t$/);
+    expect(two.name).toMatch(native ? /^native-\w+-2t$/ : /^wasm-(relaxed-)?simd-2t$/);
     expect(two.replicas?.helpers).toBe(1);
   });
 

@@ -24,7 +24,7 @@ describe('loadKernels', () => {
     expect(relaxedSimdSupported(undefined, false)).toBe(true);
   });
 
-  it('picks the native kernels by default where they are built, and never for threads', async () => {
+  it('picks the native kernels by default where they are built', async () => {
     const addon = loadNativeAddon();
     const auto = await loadKernels({});
     if (typeof addon === 'string') {
@@ -34,7 +34,6 @@ describe('loadKernels', () => {
       expect(auto.name).toBe(`native-${addon.isaNames().find(Boolean)}`);
       expect((await loadKernels({ prefer: 'native' })).name).toBe(auto.name);
     }
-    await expect(loadKernels({ prefer: 'native', threads: 2 })).rejects.toThrow(/native kernels train on one thread/);
   });
 
   it('tells to run npm run build:wasm when the modules are missing', async () => {

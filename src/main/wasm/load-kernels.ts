@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Kernels } from '../../engine/kernels/kernels';
 import { referenceKernels } from '../../engine/kernels/reference';
 import { compileKernelModule, createKernelMemory, createWasmKernels, type WasmKernelsOptions } from '../../engine/kernels/wasm';
-import { loadNativeAddon } from '../native/native-addon';
+import { loadNativeAddon, type NativeAddon } from '../native/native-addon';
 import { createNativeKernels } from '../native/native-kernels';
 import { relaxedSimdAvailable } from './relaxed-simd';
 import { startReplicaThreads } from './replica-threads';
@@ -83,18 +83,25 @@ export function relaxedSimdSupported(dir?: string, enableFlag = true): boolean {
 }
 
 /**
- * The kernels asked for, by default the fastest this process can run: wasm relaxed SIMD, else wasm SIMD.
- * `name` on the result says which one it is.
+ * The kernels asked for, by default the fastest this process can run: native, else wasm relaxed SIMD,
+ * else wasm SIMD; with threads > 1, over a shared memory with replica threads for data parallelism.
+ * `name` on the result says which one it is (and "-<threads>t").
  */
 export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Kernels> {
   const { prefer = 'auto', dir, threads = 1, threadEntry, enableRelaxedFlag = true, native = true, ...wasmOptions } = options;
   if (prefer === 'reference') return referenceKernels;
-  if (prefer === 'native' || (prefer === 'auto' && threads === 1 && native)) {
-    const native = nativeKernels(prefer === 'native', threads);
-    if (native) return native;
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be an integer ≥ 1, got ${threads}`);
+  const maximumMiB = wasmOptions.maximumMiB ?? 2048;
+  const addon = prefer === 'native' || (prefer === 'auto' && native) ? nativeAddon(prefer === 'native') : null;
+  if (addon) {
+    const isa = addon.isaNames().find(Boolean)!;
+    if (threads === 1) return createNativeKernels(addon, isa);
+    const { memory } = createKernelMemory({ ...wasmOptions, shared: true });
+    const kernels = createNativeKernels(addon, isa, memory, maximumMiB);
+    const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), { kind: 'native', isa }, memory, maximumMiB, threads - 1);
+    return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
   }
   const wasmDir = findWasmDir(dir);
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be an integer ≥ 1, got ${threads}`);
   const shared = threads > 1;
   let bytes: Uint8Array | undefined;
   if (prefer === 'relaxed' || prefer === 'auto') {
@@ -109,18 +116,14 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
   const module = await compileKernelModule(bytes);
   const { memory } = createKernelMemory({ ...wasmOptions, shared: true });
   const kernels = await createWasmKernels(module, { ...wasmOptions, memory });
-  const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), module, memory, wasmOptions.maximumMiB ?? 2048, threads - 1);
+  const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), { kind: 'wasm', module }, memory, maximumMiB, threads - 1);
   return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
 }
 
-/**
- * The native kernels with this CPU's best micro-kernel, or (unless `insist`) null after one line on
- * stderr saying why not, once per process. Native kernels train on one thread.
- */
-function nativeKernels(insist: boolean, threads: number): Kernels | null {
-  if (insist && threads > 1) throw new Error('native kernels train on one thread: use --threads 1, or wasm kernels for data parallelism');
+/** The native addon, or (unless `insist`, which throws) null after one line on stderr saying why not, once per process. */
+function nativeAddon(insist: boolean): NativeAddon | null {
   const addon = loadNativeAddon();
-  if (typeof addon !== 'string') return createNativeKernels(addon, addon.isaNames().find(Boolean)!);
+  if (typeof addon !== 'string') return addon;
   if (insist) throw new Error(addon);
   if (!nativeFallbackSaid) process.stderr.write(`${addon}: using the wasm kernels\n`);
   nativeFallbackSaid = true;

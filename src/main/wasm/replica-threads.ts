@@ -1,14 +1,15 @@
 // Starts the helper threads of data-parallel training: each runs the process entry again as a replica
 // thread (replica-thread.ts) over the shared wasm memory.
+import { availableParallelism, loadavg } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { WasmMemory, WasmModule } from '../../engine/kernels/wasm';
-import type { ReplicaThreads } from '../../engine/parallel';
+import type { WasmMemory } from '../../engine/kernels/wasm';
+import { DEFAULT_SPINS, type ReplicaThreads } from '../../engine/parallel';
 import { startEntryThread } from '../worker/entry-thread';
-import type { ReplicaThreadData } from './replica-thread';
+import type { ReplicaBackend, ReplicaThreadData } from './replica-thread';
 
-/** Starts `helpers` replica threads running `module` over `memory`; resolves when all are ready. */
-export async function startReplicaThreads(entryUrl: string, module: WasmModule, memory: WasmMemory, maximumMiB: number, helpers: number): Promise<ReplicaThreads> {
-  const data: ReplicaThreadData = { role: 'replica', module, memory, maximumMiB };
+/** Starts `helpers` replica threads computing with `backend` over `memory`; resolves when all are ready. */
+export async function startReplicaThreads(entryUrl: string, backend: ReplicaBackend, memory: WasmMemory, maximumMiB: number, helpers: number): Promise<ReplicaThreads> {
+  const data: ReplicaThreadData = { role: 'replica', backend, memory, maximumMiB };
   const workers = Array.from({ length: helpers }, () => startEntryThread(entryUrl, data));
   try {
     await Promise.all(workers.map(ready));
@@ -21,6 +22,9 @@ export async function startReplicaThreads(entryUrl: string, module: WasmModule, 
   return {
     helpers,
     memory,
+    get spins() {
+      return spinsFor(helpers + 1);
+    },
     start(setups) {
       setups.forEach((setup, h) => workers[h]!.postMessage(setup));
     },
@@ -35,4 +39,13 @@ function ready(worker: Worker): Promise<void> {
     worker.once('message', (m: unknown) => (m === 'ready' ? resolve() : reject(new Error(`replica thread failed to start: ${JSON.stringify(m)}`))));
     worker.once('error', reject);
   });
+}
+
+/**
+ * How long a waiting replica spins before sleeping: long when the machine has a core for every thread
+ * (the last minute's load average, which counts this process's one busy thread, says so), else short,
+ * as a spinner would take the core the replica it waits for needs.
+ */
+function spinsFor(threads: number): number {
+  return loadavg()[0]! <= availableParallelism() - threads + 1.5 ? 100_000 : DEFAULT_SPINS;
 }
