@@ -36,12 +36,12 @@ const models = (opts.models === 'none' ? [] : opts.models!.split(',')) as BenchM
 const withTorch = !opts['no-torch'] && torchAvailable();
 const log = (line: string) => opts.json || process.stderr.write(`${line}\n`);
 
-/** The backends to time at `threads`: with --kernels auto at one thread, the native kernels (when built) and the wasm ones. */
+/** The backends to time at `threads`: with --kernels auto, the native kernels (when built) and the wasm ones. */
 async function backendsAt(threads: number): Promise<Kernels[]> {
   const prefer = opts.kernels as KernelPreference;
-  if (prefer !== 'auto' || threads > 1) return [await loadKernels({ prefer, threads })];
-  const native = typeof loadNativeAddon() === 'string' ? [] : [await loadKernels({ prefer: 'native' })];
-  return [...native, await loadKernels({ native: false })];
+  if (prefer !== 'auto') return [await loadKernels({ prefer, threads })];
+  const native = typeof loadNativeAddon() === 'string' ? [] : [await loadKernels({ prefer: 'native', threads })];
+  return [...native, await loadKernels({ native: false, threads })];
 }
 
 async function main(): Promise<void> {
