@@ -8,7 +8,7 @@ import type { Layer } from '../layers/layer';
 import { Linear } from '../layers/linear';
 import { MaxPool2d } from '../layers/max-pool2d';
 
-/** What was fused, as "layers.i+layers.j" pairs (for logs and tests). */
+/** What was fused, as "layers.i+layers.j" (and "+layers.k") groups, for logs and tests. */
 export function fuseLayers(layers: readonly Layer[]): string[] {
   const fused: string[] = [];
   layers.forEach((layer, i) => {
@@ -16,10 +16,9 @@ export function fuseLayers(layers: readonly Layer[]): string[] {
     const before = layers[i - 1];
     const after = layers[i + 1];
     if (before instanceof Conv2d && after instanceof MaxPool2d) {
+      // Evaluation forwards stay unfused, the ReLU still in the conv's epilogue (fuseReLUAndPool sets it).
       before.fuseReLUAndPool({ size: after.size, stride: after.stride });
       after.fusedIntoConv();
-      // Evaluation forwards stay unfused: the ReLU in the conv's epilogue, its mask in the pool's backward.
-      after.fuseReLUBackward();
       layer.fusedIntoPrevious();
       layer.fusedIntoNext();
       fused.push(`layers.${i - 1}+layers.${i}+layers.${i + 1}`);
