@@ -15,6 +15,7 @@ import {
   isBindingLoadError,
   NativeBindingError,
   type Runtime,
+  sqliteOptions,
 } from './native-binding';
 import { tempFolder } from './testing/fixtures';
 
@@ -69,9 +70,9 @@ describe('chooseBinding', () => {
     writeFileSync(path.join(root, 'package.json'), '{}');
     const file = bindingPath(root, currentRuntime());
     mkdirSync(path.dirname(file), { recursive: true });
-    // The package's own build is the one built for this Node: a stand-in for `npm run build:native`'s output.
+    // The binary this process loads (build:native's, or the package's own) stands in for build:native's output.
     const pkg = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-    copyFileSync(path.join(pkg, 'build', 'Release', 'better_sqlite3.node'), file);
+    copyFileSync(sqliteOptions().nativeBinding ?? path.join(pkg, 'build', 'Release', 'better_sqlite3.node'), file);
     const chosen = chooseBinding(currentRuntime(), path.join(root, 'out', 'main'));
     expect(chosen).toBe(file);
     const db = new Database(':memory:', { nativeBinding: chosen });
