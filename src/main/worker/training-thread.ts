@@ -10,6 +10,8 @@ export interface ThreadData {
   readonly job: TrainingJob;
   /** Int32Array[1] over shared memory: the main thread stores 1 to cancel. */
   readonly cancel: SharedArrayBuffer;
+  /** Electron's process.resourcesPath (where a packaged app keeps its kernels), which worker threads lack. */
+  readonly resourcesPath?: string;
 }
 
 /** A one-slot flag both threads see; reading it costs a memory load, so the loop checks it every step. */
@@ -25,15 +27,19 @@ export function createCancelFlag(): { buffer: SharedArrayBuffer; set: () => void
  */
 export function startTrainingThread(entryUrl: string, data: ThreadData): Worker {
   const entry = fileURLToPath(entryUrl);
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: data });
-  return new Worker(path.join(path.dirname(entry), 'thread-boot.mjs'), { workerData: data, argv: [entryUrl] });
+  const { resourcesPath } = process as { resourcesPath?: string };
+  const workerData: ThreadData = resourcesPath ? { ...data, resourcesPath } : data;
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData });
+  return new Worker(path.join(path.dirname(entry), 'thread-boot.mjs'), { workerData, argv: [entryUrl] });
 }
 
 /** The thread's body: run the job from workerData and post every message to the process's main thread. */
 export async function trainingThreadMain(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('trainingThreadMain must run in a worker thread');
-  const { job, cancel } = workerData as ThreadData;
+  const { job, cancel, resourcesPath } = workerData as ThreadData;
+  // NOTE: Electron sets process.resourcesPath in the environments it creates, not in Node's worker threads.
+  if (resourcesPath && !(process as { resourcesPath?: string }).resourcesPath) Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
   const flag = new Int32Array(cancel);
   await runTraining(job, (msg: WorkerMessage) => port.postMessage(msg), () => Atomics.load(flag, 0) !== 0);
 }
