@@ -1,6 +1,8 @@
 // The main process's half of the service's process host (see relayed-process-host.ts): starts the training
 // processes the service asks for and passes everything on untouched — messages both ways, stderr, the exit.
 // Main does no parsing: the service validates what the processes say, so this thread only moves messages.
+// NOTE: a MessageChannelMain per run would spare main even that, but child_process.fork cannot hand ports on, so
+// the app's path would no longer be the one tested here; and a run sends only a few batched messages a second.
 import type { RawProcess } from '../runs/process-host';
 import type { ProcessReport, ProcessRequest } from './service-protocol';
 
