@@ -38,6 +38,8 @@ export interface StallsBench {
   readonly repeats: number;
   readonly inProcess: StallSide;
   readonly serviceProcess: StallSide;
+  /** The same measurement while this process only waits as long as a load took: the machine's own noise. */
+  readonly idle: StallSide;
 }
 
 export async function benchMainThreadStalls(options: { runs?: number; points?: number; repeats?: number; log?: (line: string) => void } = {}): Promise<StallsBench> {
@@ -67,7 +69,10 @@ export async function benchMainThreadStalls(options: { runs?: number; points?: n
     } finally {
       await service.close();
     }
-    return { runs, points, repeats, inProcess, serviceProcess };
+    log('main-thread stalls: this process idle, as long as a load takes…');
+    const wait = Math.max(inProcess.loadSeconds, serviceProcess.loadSeconds) * 1000;
+    const idle = await measure(() => new Promise((resolve) => setTimeout(() => resolve({ ok: true, value: null }), wait)), input, repeats);
+    return { runs, points, repeats, inProcess, serviceProcess, idle };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -106,6 +111,7 @@ export function formatStalls(b: StallsBench): string[] {
     '  the service runs…           max stall    p99 stall    load   main CPU/load',
     row('in the IPC-owning process', b.inProcess),
     row('in its own process', b.serviceProcess),
+    row('nowhere (idle: the noise)', b.idle),
   ];
 }
 
