@@ -1,13 +1,15 @@
 // `npm run bench`: one training epoch of the MLP and the CNN, side by side with PyTorch CPU when installed.
 // A benchmark, not a test: it measures and reports ratios from one run on one machine.
 // `--compare` adds the compare page's load of many long runs (batched call vs one call per run);
-// `--models none --no-recording --compare` runs that alone.
+// `--models none --no-recording --compare` runs that alone. `--stalls` adds the event-loop stalls of the
+// process that owns IPC during that load, with the workbench service in it vs in its own process.
 import { parseArgs } from 'node:util';
 import { trainingFlopsPerSample } from '../../src/engine/models/flops';
 import { loadKernels } from '../../src/main/wasm/load-kernels';
 import { trainRun } from '../../src/main/worker/train-run';
 import { benchCompareLoad, formatCompareLoad, type CompareLoadBench } from './compare-load';
 import { benchConfig, type BenchModel } from './configs';
+import { benchMainThreadStalls, formatStalls, type StallsBench } from './main-thread-stalls';
 import { benchRunManager, type RunManagerBench } from './run-manager';
 import { runTorch, torchAvailable } from './torch';
 
@@ -21,6 +23,7 @@ const { values: opts } = parseArgs({
     'no-torch': { type: 'boolean' },
     'no-recording': { type: 'boolean' },
     compare: { type: 'boolean' },
+    stalls: { type: 'boolean' },
     'compare-runs': { type: 'string', default: '50' },
     'compare-points': { type: 'string', default: '100000' },
   },
@@ -66,9 +69,11 @@ async function main(): Promise<void> {
 
   let compare: CompareLoadBench | undefined;
   if (opts.compare) compare = await benchCompareLoad({ runs: Number(opts['compare-runs']), points: Number(opts['compare-points']), log });
+  let stalls: StallsBench | undefined;
+  if (opts.stalls) stalls = await benchMainThreadStalls({ runs: Number(opts['compare-runs']), points: Number(opts['compare-points']), log });
 
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ kernels: kernels.name, train_samples: limit ?? 60000, results: rows, recording, compare })}\n`);
+    process.stdout.write(`${JSON.stringify({ kernels: kernels.name, train_samples: limit ?? 60000, results: rows, recording, compare, stalls })}\n`);
   } else {
     const f = (x: unknown, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '–');
     const noTorch = opts['no-torch'] ? ' (PyTorch skipped: no ratios)' : ' (PyTorch not installed: no ratios)';
@@ -89,6 +94,7 @@ async function main(): Promise<void> {
       );
     }
     if (compare) formatCompareLoad(compare).forEach((line) => console.log(line));
+    if (stalls) formatStalls(stalls).forEach((line) => console.log(line));
   }
 }
 
