@@ -119,7 +119,8 @@ function setPath(target: Record<string, unknown>, path: string, value: GridValue
   const parts = path.split('.');
   let node: Record<string, unknown> = target;
   for (const part of parts.slice(0, -1)) {
-    const next = node[part];
+    // Own properties only: a part like "toString" must not walk into Object.prototype.
+    const next = Object.hasOwn(node, part) ? node[part] : undefined;
     if (typeof next !== 'object' || next === null) node[part] = {};
     node = node[part] as Record<string, unknown>;
   }

@@ -124,7 +124,7 @@ export class ReproduceCalls {
     const out: ExportedFile =
       ext === 'png'
         ? { fileName, mimeType: MIME.png!, encoding: 'base64', data: encodeBase64(data) }
-        : { fileName, mimeType: MIME[ext] ?? 'text/plain', encoding: 'utf8', data: data.toString('utf8') };
+        : { fileName, mimeType: Object.hasOwn(MIME, ext) ? MIME[ext]! : 'text/plain', encoding: 'utf8', data: data.toString('utf8') };
     return out;
   }
 
