@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { checkGridCells, type GridValue } from './grid-expand';
 import { configOverridesSchema } from './config-overrides';
+import { nameSchema } from './text-rules';
 
 /** Most runs one grid may start; a bigger product needs `run_cap`. */
 export const MAX_GRID_RUNS = 1000;
@@ -53,7 +54,7 @@ export const gridParameterPathSchema = z
 
 export const gridSpecSchema = z
   .strictObject({
-    name: z.string().min(1).max(200).optional(),
+    name: nameSchema.optional(),
     /** Only exhaustive grids for now; the field keeps W&B specs readable. */
     method: z.literal('grid').default('grid'),
     /** Fields shared by every cell; the parameters fill in or override the rest. */

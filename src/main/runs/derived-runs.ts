@@ -1,16 +1,15 @@
 // Runs made from another run: a re-run (same config and seed, so the same numbers) and a fork (config + overrides).
 import { configOverridesSchema } from '../../shared/config-overrides';
 import { parseRunConfig, type RunConfig } from '../../shared/run-config';
+import { toLabel } from '../../shared/text-rules';
 import { parseWith } from '../../shared/validation';
 import { NotFoundError, type Run, type Store } from '../db';
 
-const MAX_NAME = 200;
-const clip = (s: string) => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1)}…` : s);
 
 /** A queued copy of run `id` with its parent recorded; the engine is deterministic, so it trains to the same numbers. */
 export function createRerun(store: Store, id: number): Run {
   const source = requireRun(store, id);
-  return store.runs.create({ config: source.config, name: clip(`${source.name} (re-run)`), parentRunId: id });
+  return store.runs.create({ config: source.config, name: toLabel(`${source.name} (re-run)`), parentRunId: id });
 }
 
 /**
@@ -22,7 +21,7 @@ export function createFork(store: Store, id: number, overrides: unknown): Run {
   const source = requireRun(store, id);
   const changes = parseWith(configOverridesSchema, overrides, 'overrides');
   const config = parseRunConfig({ ...source.config, ...changes });
-  const name = changes.name ?? clip(`${source.name} (fork: ${describeChanges(source.config, changes, Object.keys(overrides as object))})`);
+  const name = changes.name ?? toLabel(`${source.name} (fork: ${describeChanges(source.config, changes, Object.keys(overrides as object))})`);
   return store.runs.create({ config, name, parentRunId: id });
 }
 
