@@ -17,18 +17,19 @@ interface Container {
 /**
  * Checks every object, array, key and string of `input`.
  * @throws ValidationError naming the field: one nested deeper than MAX_INPUT_DEPTH (the parameter holding the
- *   nesting, e.g. "parameters.lr.values"), one holding a lone UTF-16 surrogate (which has no UTF-8 form), or
- *   one that repeats an object (a cycle, over IPC).
+ *   nesting, e.g. "parameters.lr.values", or a cycle), or one holding a lone UTF-16 surrogate (which has no
+ *   UTF-8 form).
  */
 export function checkInput(input: unknown): void {
   if (typeof input === 'string') return checkText(input, null, '');
   if (typeof input !== 'object' || input === null) return;
   const stack: Container[] = [{ value: input, depth: 1, parent: null, key: '' }];
-  // IPC's structured clone can carry an object twice, or a cycle; JSON never does. Refused, so the walk stays linear.
-  const seen = new Set<object>();
+  // In-process callers and IPC's structured clone may share an object, or even make a cycle (JSON never does). An
+  // object is walked again only from deeper than before: at most MAX_INPUT_DEPTH times, and a cycle ends as too deep.
+  const walkedAt = new Map<object, number>();
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (seen.has(node.value)) throw new ValidationError(pathOf(node).join('.'), 'refers to an object already sent (send plain JSON)');
-    seen.add(node.value);
+    if ((walkedAt.get(node.value) ?? 0) >= node.depth) continue;
+    walkedAt.set(node.value, node.depth);
     if (node.depth > MAX_INPUT_DEPTH) {
       throw new ValidationError(nestingField(pathOf(node)), `nested more than ${MAX_INPUT_DEPTH} levels deep`);
     }
