@@ -87,13 +87,7 @@ export function expandGrid(spec: GridPlanSource): GridCellPlan[] {
   }
   const plans: GridCellPlan[] = [];
   for (let index = 0; index < runs; index++) {
-    // Mixed-radix digits of `index`, last parameter fastest (nested loops in key order).
-    const picks: number[] = new Array<number>(keys.length);
-    let rest = index;
-    for (let j = keys.length - 1; j >= 0; j--) {
-      picks[j] = rest % lists[j]!.length;
-      rest = Math.floor(rest / lists[j]!.length);
-    }
+    const picks = picksOf(index, lists);
     const params: Record<string, GridValue> = {};
     const draft = JSON.parse(JSON.stringify(spec.base)) as Record<string, unknown>;
     keys.forEach((k, j) => {
@@ -106,6 +100,27 @@ export function expandGrid(spec: GridPlanSource): GridCellPlan[] {
     plans.push({ index, params, config: parsed.data });
   }
   return plans;
+}
+
+/** Which value of each parameter cell `index` takes: mixed-radix digits, last parameter fastest (nested loops in key order). */
+function picksOf(index: number, lists: readonly (readonly GridValue[])[]): number[] {
+  const picks: number[] = new Array<number>(lists.length);
+  let rest = index;
+  for (let j = lists.length - 1; j >= 0; j--) {
+    picks[j] = rest % lists[j]!.length;
+    rest = Math.floor(rest / lists[j]!.length);
+  }
+  return picks;
+}
+
+/**
+ * A problem with the config of cell `index` (e.g. "dataset.path": no such folder) as an error on the spec field
+ * that set it: the parameter value ("parameters.dataset.values.1"), else the base ("base.dataset.path").
+ */
+export function gridCellError(spec: GridPlanSource, index: number, field: string, reason: string): ValidationError {
+  const keys = Object.keys(spec.parameters);
+  const picks = picksOf(index, keys.map((k) => parameterValues(spec.parameters[k]!)));
+  return cellError({ path: field.split('.'), message: reason, code: 'custom' }, keys, picks, spec.parameters);
 }
 
 /** "lr=0.01 l2=0.001": a cell's label for run names and tables. */

@@ -19,10 +19,15 @@ export function createRerun(store: Store, id: number): Run {
  */
 export function createFork(store: Store, id: number, overrides: unknown): Run {
   const source = requireRun(store, id);
-  const changes = parseWith(configOverridesSchema, overrides, 'overrides');
-  const config = parseRunConfig({ ...source.config, ...changes });
+  const { config, changes } = forkConfig(source, overrides);
   const name = changes.name ?? toLabel(`${source.name} (fork: ${describeChanges(source.config, changes, Object.keys(overrides as object))})`);
   return store.runs.create({ config, name, parentRunId: id });
+}
+
+/** Run `source`'s config with `overrides` applied, validated; the parsed overrides too. @throws as createFork. */
+export function forkConfig(source: Run, overrides: unknown): { config: RunConfig; changes: Partial<RunConfig> } {
+  const changes = parseWith(configOverridesSchema, overrides, 'overrides');
+  return { config: parseRunConfig({ ...source.config, ...changes }), changes };
 }
 
 /** "lr=0.05 optimizer=adam": what a fork changed, in the order the caller gave it, short enough for a run name. */
