@@ -30,12 +30,16 @@ export interface GridCellPlan {
 }
 
 const MAX_RUNS_WITHOUT_CAP = 1000;
+/** Most values one parameter may take (a list's length, a range's count). */
+export const MAX_PARAMETER_VALUES = 1000;
 
 /** The values of one parameter, in order. A range gives `count` values from min to max inclusive. */
 export function parameterValues(p: GridParameterSource): GridValue[] {
   if (p.values) return [...p.values];
   if (p.value !== undefined) return [p.value];
   const { min = 0, max = 0, count = 1 } = p;
+  // The schema bounds count; a spec that skipped it must not make this loop run 2^53 times.
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PARAMETER_VALUES) throw new RangeError(`count must be an integer in [1, ${MAX_PARAMETER_VALUES}], got ${count}`);
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = count === 1 ? 0 : i / (count - 1);

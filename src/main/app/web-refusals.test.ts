@@ -208,3 +208,10 @@ describe('7. a lock left by a dead server whose pid was reused', () => {
     }
   });
 });
+
+describe('found by the API fuzz', () => {
+  it('a grid range of 2^53 values is refused by its count, not expanded (zod ran the cell check anyway: a fatal out-of-memory)', async () => {
+    const spec = { base: tinyRun(), parameters: { l2: { min: 0.0001, max: 0.01, count: 2 ** 53 + 2, log: true } } };
+    await refused('startGrid', spec, { field: 'parameters.l2.count', message: /Too big/ });
+  });
+});
