@@ -30,12 +30,16 @@ export interface GridCellPlan {
 }
 
 const MAX_RUNS_WITHOUT_CAP = 1000;
+/** Most values one parameter may take (a list's length, a range's count). */
+export const MAX_PARAMETER_VALUES = 1000;
 
 /** The values of one parameter, in order. A range gives `count` values from min to max inclusive. */
 export function parameterValues(p: GridParameterSource): GridValue[] {
   if (p.values) return [...p.values];
   if (p.value !== undefined) return [p.value];
   const { min = 0, max = 0, count = 1 } = p;
+  // The schema bounds count; a spec that skipped it must not make this loop run 2^53 times.
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PARAMETER_VALUES) throw new RangeError(`count must be an integer in [1, ${MAX_PARAMETER_VALUES}], got ${count}`);
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = count === 1 ? 0 : i / (count - 1);
@@ -87,13 +91,7 @@ export function expandGrid(spec: GridPlanSource): GridCellPlan[] {
   }
   const plans: GridCellPlan[] = [];
   for (let index = 0; index < runs; index++) {
-    // Mixed-radix digits of `index`, last parameter fastest (nested loops in key order).
-    const picks: number[] = new Array<number>(keys.length);
-    let rest = index;
-    for (let j = keys.length - 1; j >= 0; j--) {
-      picks[j] = rest % lists[j]!.length;
-      rest = Math.floor(rest / lists[j]!.length);
-    }
+    const picks = picksOf(index, lists);
     const params: Record<string, GridValue> = {};
     const draft = JSON.parse(JSON.stringify(spec.base)) as Record<string, unknown>;
     keys.forEach((k, j) => {
@@ -108,6 +106,27 @@ export function expandGrid(spec: GridPlanSource): GridCellPlan[] {
   return plans;
 }
 
+/** Which value of each parameter cell `index` takes: mixed-radix digits, last parameter fastest (nested loops in key order). */
+function picksOf(index: number, lists: readonly (readonly GridValue[])[]): number[] {
+  const picks: number[] = new Array<number>(lists.length);
+  let rest = index;
+  for (let j = lists.length - 1; j >= 0; j--) {
+    picks[j] = rest % lists[j]!.length;
+    rest = Math.floor(rest / lists[j]!.length);
+  }
+  return picks;
+}
+
+/**
+ * A problem with the config of cell `index` (e.g. "dataset.path": no such folder) as an error on the spec field
+ * that set it: the parameter value ("parameters.dataset.values.1"), else the base ("base.dataset.path").
+ */
+export function gridCellError(spec: GridPlanSource, index: number, field: string, reason: string): ValidationError {
+  const keys = Object.keys(spec.parameters);
+  const picks = picksOf(index, keys.map((k) => parameterValues(spec.parameters[k]!)));
+  return cellError({ path: field.split('.'), message: reason, code: 'custom' }, keys, picks, spec.parameters);
+}
+
 /** "lr=0.01 l2=0.001": a cell's label for run names and tables. */
 export function describeCell(params: Readonly<Record<string, GridValue>>): string {
   return Object.entries(params)
@@ -119,7 +138,8 @@ function setPath(target: Record<string, unknown>, path: string, value: GridValue
   const parts = path.split('.');
   let node: Record<string, unknown> = target;
   for (const part of parts.slice(0, -1)) {
-    const next = node[part];
+    // Own properties only: a part like "toString" must not walk into Object.prototype.
+    const next = Object.hasOwn(node, part) ? node[part] : undefined;
     if (typeof next !== 'object' || next === null) node[part] = {};
     node = node[part] as Record<string, unknown>;
   }

@@ -1,6 +1,7 @@
 // The full description of one training run: validated at every boundary, stored as JSON with the run.
 import { z } from 'zod';
 import { modelSpecSchema } from './model-schema';
+import { nameSchema } from './text-rules';
 import { parseWith } from './validation';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -34,7 +35,7 @@ export const augmentSchema = z.strictObject({
 });
 
 export const runConfigSchema = z.strictObject({
-  name: z.string().max(200).optional(),
+  name: nameSchema.optional(),
   dataset: datasetRefSchema,
   /** Train (and test) on the first N samples only: for quick looks and tests. */
   limitTrain: int(1, 10_000_000).optional(),

@@ -46,16 +46,25 @@ export class Conv2d implements Layer {
     this.padding = nonNegativeInt(at, 'padding', spec.padding ?? 0);
   }
 
-  /** inputShape: [C, H, W] → [F, OH, OW], OH = ⌊(H + 2·pad − k)/stride⌋ + 1. Params weight [F, C, k, k], bias [F]. */
-  build(inputShape: Shape, ctx: BuildContext): Shape {
+  /** inputShape: [C, H, W] → [F, OH, OW], OH = ⌊(H + 2·pad − k)/stride⌋ + 1. */
+  outputShape(inputShape: Shape): Shape {
     if (inputShape.length !== 3) throw new ShapeError(`conv2d: input must be [C, H, W] per sample, got ${shapeToString(inputShape)}`);
-    const [c, h, w] = inputShape as [number, number, number];
+    const [, h, w] = inputShape as [number, number, number];
     const k = this.kernel;
     const oh = convOutSize(h, k, this.stride, this.padding);
     const ow = convOutSize(w, k, this.stride, this.padding);
     if (oh < 1 || ow < 1) {
       throw new ShapeError(`conv2d: a ${k}×${k} kernel with padding ${this.padding} does not fit input ${shapeToString(inputShape)}`);
     }
+    return [this.filters, oh, ow];
+  }
+
+  /** Params weight [F, C, k, k], bias [F]. */
+  build(inputShape: Shape, ctx: BuildContext): Shape {
+    const outShape = this.outputShape(inputShape);
+    const [c, h, w] = inputShape as [number, number, number];
+    const [, oh, ow] = outShape as [number, number, number];
+    const k = this.kernel;
     const kernels = ctx.kernels;
     const f = this.filters;
     const rows = c * k * k;
@@ -79,7 +88,7 @@ export class Conv2d implements Layer {
     }));
     this.savedX = null;
     this.saved = null;
-    return [f, oh, ow];
+    return outShape;
   }
 
   params(): readonly Param[] {

@@ -41,6 +41,10 @@ describe('grid options', () => {
       const o = parseGridOptions(['--spec', file]);
       expect(o.help === false && o.spec.parameters).toEqual({ lr: { values: [1] } });
       expect(() => parseGridOptions(['--spec', file, '--lr', '0.1'])).toThrow(/cannot be combined with --lr/);
+      // On the command line a relative dataset folder is from the working folder (the service would read it from the data folder).
+      writeFileSync(file, JSON.stringify({ base: { dataset: { name: 'folder', path: 'data/idx' } }, parameters: { lr: { values: [1] } } }));
+      const relative = parseGridOptions(['--spec', file]);
+      expect(relative.help === false && relative.spec.base).toEqual({ dataset: { name: 'folder', path: path.resolve('data/idx') } });
       writeFileSync(file, '{ nope');
       expect(() => parseGridOptions(['--spec', file])).toThrow(/not valid JSON/);
     } finally {

@@ -15,28 +15,39 @@ export interface TableColumn {
   value(run: RunSummary): CellValue;
 }
 
-const SCORE_FIELDS: Readonly<Record<Exclude<keyof EpochScores, 'epoch'>, [string, ColumnKind]>> = {
-  trainLoss: ['train loss', 'loss'],
-  trainAccuracy: ['train acc. (%)', 'percent'],
-  testLoss: ['test loss', 'loss'],
-  testAccuracy: ['test acc. (%)', 'percent'],
-  valLoss: ['val. loss', 'loss'],
-  valAccuracy: ['val. acc. (%)', 'percent'],
-};
+type ScoreKey = Exclude<keyof EpochScores, 'epoch'>;
 
-const RUN_FIELDS: Readonly<Record<string, Omit<TableColumn, 'id'>>> = {
-  id: { label: 'run', kind: 'number', value: (r) => r.id },
-  name: { label: 'name', kind: 'text', value: (r) => r.name },
-  status: { label: 'status', kind: 'text', value: (r) => r.status },
-  dataset: { label: 'dataset', kind: 'text', value: (r) => r.datasetTitle },
-  tags: { label: 'tags', kind: 'text', value: (r) => r.tags.join(' ') },
-  epochsDone: { label: 'epochs', kind: 'number', value: (r) => r.epochsDone },
-  seconds: {
-    label: 'time (s)',
-    kind: 'number',
-    value: (r) => (r.startedAt !== null && r.finishedAt !== null ? Math.round((r.finishedAt - r.startedAt) / 100) / 10 : null),
-  },
-};
+// NOTE: Maps, not object literals: column ids come from the request, and "constructor" or "toString" must not
+// find Object.prototype's members (they did: a 500, and a CSV cell reading "function Object() { [native code] }").
+const SCORE_FIELDS: ReadonlyMap<string, { key: ScoreKey; label: string; kind: ColumnKind }> = new Map(
+  (
+    [
+      ['trainLoss', 'train loss', 'loss'],
+      ['trainAccuracy', 'train acc. (%)', 'percent'],
+      ['testLoss', 'test loss', 'loss'],
+      ['testAccuracy', 'test acc. (%)', 'percent'],
+      ['valLoss', 'val. loss', 'loss'],
+      ['valAccuracy', 'val. acc. (%)', 'percent'],
+    ] as const
+  ).map(([key, label, kind]) => [key, { key, label, kind }]),
+);
+
+const RUN_FIELDS: ReadonlyMap<string, Omit<TableColumn, 'id'>> = new Map([
+  ['id', { label: 'run', kind: 'number', value: (r) => r.id }],
+  ['name', { label: 'name', kind: 'text', value: (r) => r.name }],
+  ['status', { label: 'status', kind: 'text', value: (r) => r.status }],
+  ['dataset', { label: 'dataset', kind: 'text', value: (r) => r.datasetTitle }],
+  ['tags', { label: 'tags', kind: 'text', value: (r) => r.tags.join(' ') }],
+  ['epochsDone', { label: 'epochs', kind: 'number', value: (r) => r.epochsDone }],
+  [
+    'seconds',
+    {
+      label: 'time (s)',
+      kind: 'number',
+      value: (r) => (r.startedAt !== null && r.finishedAt !== null ? Math.round((r.finishedAt - r.startedAt) / 100) / 10 : null),
+    },
+  ],
+] satisfies [string, Omit<TableColumn, 'id'>][]);
 
 /** Scores shown after the varied parameters when no columns are asked for. */
 export const DEFAULT_SCORE_COLUMNS = ['final.trainAccuracy', 'final.testLoss', 'final.testAccuracy', 'best.testAccuracy', 'best.epoch'];
@@ -60,22 +71,22 @@ function configCell(v: unknown): CellValue {
 
 /** One column by id; `field` names the request field for the error. @throws ValidationError for an unknown id. */
 export function columnFor(id: string, runs: readonly RunSummary[], field: string): TableColumn {
-  const known = RUN_FIELDS[id];
+  const known = RUN_FIELDS.get(id);
   if (known) return { id, ...known };
-  const score = /^(final|best)\.(\w+)$/.exec(id);
-  if (score) {
-    const [, which, key] = score as unknown as [string, 'final' | 'best', string];
+  const scoreId = /^(final|best)\.(\w+)$/.exec(id);
+  if (scoreId) {
+    const [, which, key] = scoreId as unknown as [string, 'final' | 'best', string];
     if (key === 'epoch') return { id, label: `${which} epoch`, kind: 'number', value: (r) => (r[which] ? r[which].epoch + 1 : null) };
-    const spec = SCORE_FIELDS[key as keyof typeof SCORE_FIELDS];
-    if (!spec) throw new ValidationError(field, `unknown score "${key}" (known: epoch, ${Object.keys(SCORE_FIELDS).join(', ')})`);
-    const label = which === 'best' ? `best ${spec[0]}` : spec[0];
-    return { id, label, kind: spec[1], value: (r) => (r[which]?.[key as keyof EpochScores] as number | null | undefined) ?? null };
+    const score = SCORE_FIELDS.get(key);
+    if (!score) throw new ValidationError(field, `unknown score "${key}" (known: epoch, ${[...SCORE_FIELDS.keys()].join(', ')})`);
+    const label = which === 'best' ? `best ${score.label}` : score.label;
+    return { id, label, kind: score.kind, value: (r) => r[which]?.[score.key] ?? null };
   }
   const path = id.startsWith('config.') ? id.slice('config.'.length) : id;
   if (!runs.some((r) => valueAtPath(r.config, path) !== undefined)) {
     throw new ValidationError(
       field,
-      `unknown column "${id}": use a config path like "lr" or "optimizer.type", a score like "best.testAccuracy", or one of ${Object.keys(RUN_FIELDS).join(', ')}`,
+      `unknown column "${id}": use a config path like "lr" or "optimizer.type", a score like "best.testAccuracy", or one of ${[...RUN_FIELDS.keys()].join(', ')}`,
     );
   }
   const kind: ColumnKind = runs.every((r) => ['number', 'undefined'].includes(typeof valueAtPath(r.config, path))) ? 'number' : 'text';

@@ -1,6 +1,7 @@
 // A grid search in the store: one `grid` experiment holding one queued run per cell, and cells matched back to runs.
 import { describeCell, expandGrid, type GridValue } from '../../shared/grid-expand';
 import { type GridSpec, gridSpecSchema } from '../../shared/grid-spec';
+import { toLabel } from '../../shared/text-rules';
 import { parseWith, ValidationError } from '../../shared/validation';
 import { type Experiment, NotFoundError, type Run, type Store } from '../db';
 
@@ -15,8 +16,6 @@ export interface GridCellRun {
   readonly run: Run;
 }
 
-const MAX_NAME = 200;
-const clip = (s: string) => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1)}…` : s);
 
 /**
  * Validates `input` as a grid spec (every cell a valid RunConfig), then creates the experiment and its
@@ -32,9 +31,9 @@ export function createGridRuns(store: Store, input: unknown): CreatedGrid {
       if (!parent) throw new NotFoundError('experiment', spec.parentGridId);
       if (parent.kind !== 'grid') throw new ValidationError('parentGridId', `experiment ${spec.parentGridId} is a single run, not a grid`);
     }
-    const name = spec.name ?? clip(`grid ${Object.keys(spec.parameters).join(' × ')}`);
+    const name = spec.name ?? toLabel(`grid ${Object.keys(spec.parameters).join(' × ')}`);
     const { id } = store.experiments.create({ kind: 'grid', name, spec });
-    const runs = cells.map((c) => store.runs.create({ config: c.config, name: clip(describeCell(c.params)), experimentId: id }));
+    const runs = cells.map((c) => store.runs.create({ config: c.config, name: toLabel(describeCell(c.params)), experimentId: id }));
     return { experiment: store.experiments.get(id)!, runs };
   });
 }

@@ -18,6 +18,7 @@ import { ModelCalls } from './model-calls';
 import { ReproduceCalls } from './reproduce-calls';
 import { RunCalls } from './run-calls';
 import { RunViews } from './run-views';
+import { TrainGate } from './train-gate';
 
 export interface WorkbenchOptions {
   /** Holds workbench.sqlite (created if needed). */
@@ -94,11 +95,21 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
   const views = new RunViews(store);
   const unbridge = manager ? bridgeRunEvents(manager.events, hub, views) : () => {};
   const startup = manager ? manager.start() : { interrupted: 0, requeued: [] };
-  const models = new ModelCalls(store, { kernels, datasetDirs: options.datasetDirs });
-  const runs = new RunCalls(store, manager, views, hub, (id) => {
-    views.forget(id);
-    models.forget(id);
-  });
+  // A relative dataset folder is read from the data folder, by every call and by the training processes alike.
+  const datasetDirs = { ...options.datasetDirs, folderBase: options.dataDir };
+  const gate = new TrainGate(datasetDirs);
+  const models = new ModelCalls(store, { kernels, datasetDirs });
+  const runs = new RunCalls(
+    store,
+    manager,
+    views,
+    hub,
+    (id) => {
+      views.forget(id);
+      models.forget(id);
+    },
+    gate,
+  );
   const metrics = new MetricCalls(store);
   const inspect = new InspectCalls(store);
   const exports = new ExportCalls(store, views, metrics, inspect);
@@ -107,11 +118,11 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     dataDir: options.dataDir,
     maxConcurrentRuns: manager?.concurrency ?? 0,
     kernels,
-    datasetDirs: options.datasetDirs,
+    datasetDirs,
     version: options.version,
   });
   // The reproduction calls the workbench (declared below, called only later) as a front door does: validated.
-  const reproduce = new ReproduceCalls(options.dataDir, manager, hub, createCaller(() => workbench));
+  const reproduce = new ReproduceCalls(options.dataDir, manager, hub, createCaller(() => workbench), gate);
   let closing: Promise<void> | null = null;
   // Every call is async for the contract; synchronous failures become rejections, never throws.
   const call =

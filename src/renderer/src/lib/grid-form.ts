@@ -71,12 +71,13 @@ export function buildGridSpec(
   extra: { name?: string; runCap?: string; parentGridId?: number | null; activation?: string; classes?: number } = {},
 ): GridBuild {
   const errors: GridErrors = {};
-  const parameters: Record<string, object> = {};
+  // No prototype: a typed-in path like "__proto__" or "constructor" is a key like any other (the service refuses it).
+  const parameters = Object.create(null) as Record<string, object>;
   rows.forEach((row, i) => {
     const path = row.path.trim();
     if (!path) return void (errors[`rows.${i}.path`] = 'choose a parameter');
     const key = path === 'hidden' ? 'model' : path;
-    if (parameters[key]) return void (errors[`rows.${i}.path`] = 'this parameter is already in the grid');
+    if (Object.hasOwn(parameters, key)) return void (errors[`rows.${i}.path`] = 'this parameter is already in the grid');
     if (path === 'hidden') {
       const groups = parseHiddenList(row.values);
       if (!groups) return void (errors[`rows.${i}.values`] = 'layer sizes per option, options separated by ";" — e.g. 64 64; 128 64');

@@ -23,7 +23,7 @@ export function gridColumns(grid: GridDetail): GridColumn[] {
   return Object.entries(grid.spec.parameters)
     .map(([key, p]) => {
       const values = parameterValues(p);
-      return { key, label: LABELS[key] ?? key, numeric: values.every((v) => typeof v === 'number'), values };
+      return { key, label: Object.hasOwn(LABELS, key) ? LABELS[key]! : key, numeric: values.every((v) => typeof v === 'number'), values };
     })
     .filter((c) => c.values.length > 1);
 }

@@ -177,7 +177,7 @@ const NESTED: Record<string, string> = {
 /** The form input a config path belongs to ("optimizer.momentum" → "momentum"); "_form" when none does. */
 export function formFieldOf(path: string, s: Pick<RunFormState, 'modelKind'>): string {
   if (SAME.has(path)) return path;
-  if (NESTED[path]) return NESTED[path];
+  if (Object.hasOwn(NESTED, path)) return NESTED[path]!;
   if (path === 'dataset' || path.startsWith('dataset.')) return path.startsWith('dataset.path') ? 'folderPath' : 'dataset';
   if (path.startsWith('optimizer')) return 'optimizer';
   if (path.startsWith('schedule')) return 'schedule';
