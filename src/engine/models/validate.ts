@@ -1,6 +1,7 @@
 // Checks a ModelSpec before anything is allocated: every field in range, shapes that fit, a sane size.
 import { ConfigError } from '../errors';
 import { convOutSize } from '../kernels/kernels';
+import { checkInitSpec } from './init-choice';
 import type { LayerSpec, ModelSpec } from './spec';
 
 /** Largest model we agree to build (values, not bytes): far beyond MNIST needs, far below memory limits. */
@@ -19,11 +20,13 @@ export function validateModelSpec(spec: ModelSpec): void {
   let [c, h, w] = spec.input.map((d, i) => int(`model.input.${i}`, d, 1, 4096)) as [number, number, number];
   let flat = false;
   let params = 0;
+  if (spec.init !== undefined) checkInitSpec('model.init', spec.init);
   if (!Array.isArray(spec.layers) || spec.layers.length === 0) throw new ConfigError('model.layers', 'must list at least one layer');
   spec.layers.forEach((layer: LayerSpec, i) => {
     const at = `model.layers.${i}`;
     switch (layer.type) {
       case 'linear': {
+        if (layer.init !== undefined) checkInitSpec(`${at}.init`, layer.init);
         const units = int(`${at}.units`, layer.units, 1, 65536);
         params += c * h * w * units + units;
         [c, h, w, flat] = [units, 1, 1, true];
@@ -37,6 +40,7 @@ export function validateModelSpec(spec: ModelSpec): void {
         const pad = layer.type === 'conv2d' ? int(`${at}.padding`, layer.padding ?? 0, 0, 64) : 0;
         if (h + 2 * pad < k || w + 2 * pad < k) throw new ConfigError(at, `window ${k} does not fit the ${h}×${w} input`);
         if (layer.type === 'conv2d') {
+          if (layer.init !== undefined) checkInitSpec(`${at}.init`, layer.init);
           const filters = int(`${at}.filters`, layer.filters, 1, 4096);
           params += filters * c * k * k + filters;
           c = filters;
