@@ -87,7 +87,7 @@ describe('what a user reads', () => {
   });
 
   it('prints an epoch as train always has', () => {
-    const e = { epoch: 0, step: 10, trainLoss: 1, trainAccuracy: 0.5, testLoss: 2, testAccuracy: 0.25, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1.234, evalSeconds: 0, samplesPerSecond: 0, elapsedSeconds: 0 };
+    const e = { epoch: 0, step: 10, trainLoss: 1, trainAccuracy: 0.5, trainPassLoss: 0.9, trainPassAccuracy: 0.55, testLoss: 2, testAccuracy: 0.25, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1.234, evalSeconds: 0, samplesPerSecond: 0, elapsedSeconds: 0 };
     expect(epochLine(e, 3)).toBe('epoch 1/3  train loss 1.0000 acc 50.00%  test loss 2.0000 acc 25.00%  1.23 s');
   });
 

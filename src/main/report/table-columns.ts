@@ -16,8 +16,10 @@ export interface TableColumn {
 }
 
 const SCORE_FIELDS: Readonly<Record<Exclude<keyof EpochScores, 'epoch'>, [string, ColumnKind]>> = {
-  trainLoss: ['train loss', 'loss'],
-  trainAccuracy: ['train acc. (%)', 'percent'],
+  trainLoss: ['train loss (batches)', 'loss'],
+  trainAccuracy: ['train acc., batches (%)', 'percent'],
+  trainPassLoss: ['train loss (full pass)', 'loss'],
+  trainPassAccuracy: ['train acc., full pass (%)', 'percent'],
   testLoss: ['test loss', 'loss'],
   testAccuracy: ['test acc. (%)', 'percent'],
   valLoss: ['val. loss', 'loss'],
@@ -39,7 +41,7 @@ const RUN_FIELDS: Readonly<Record<string, Omit<TableColumn, 'id'>>> = {
 };
 
 /** Scores shown after the varied parameters when no columns are asked for. */
-export const DEFAULT_SCORE_COLUMNS = ['final.trainAccuracy', 'final.testLoss', 'final.testAccuracy', 'best.testAccuracy', 'best.epoch'];
+export const DEFAULT_SCORE_COLUMNS = ['final.trainAccuracy', 'final.trainPassAccuracy', 'final.testLoss', 'final.testAccuracy', 'best.testAccuracy', 'best.epoch'];
 
 /** The value at a dotted path ("optimizer.momentum", "model.layers.1.units"), or undefined. */
 export function valueAtPath(root: unknown, path: string): unknown {
