@@ -160,7 +160,7 @@ describe('the quick reproduction', () => {
     // (The best of each column is set in bold.)
     expect(md).toMatch(/\| 0\.01 \| \[128, 64\] \| 0\.001 \| \*\*96\.06\*\* \| \*\*97\.18\*\* \|/);
     // (Our best cells are set in bold.)
-    expect(md).toMatch(/\| ReLU \+ ReLU \| [\d.*]+ \| [\d.*]+ \| [\d.*]+ \| [\d.*]+ \| best four; chosen \|/);
+    expect(md).toMatch(/\| ReLU \+ ReLU \| [\d.*]+ \| [\d.*]+ \| [\d.*]+ \| [\d.*]+ \| [\d.*]+ \| best four; chosen \|/);
   });
 
   it('writes report.md whose links all resolve, and a self-contained report.html', () => {
