@@ -1,5 +1,5 @@
 // A small grid search from the form: its cells train and its results table fills in.
-import { call } from '../support/api';
+import { call, tinyRunConfig } from '../support/api';
 import { TINY_DATASET } from '../support/paths';
 import { expect, test } from '../support/fixtures';
 
@@ -42,4 +42,28 @@ test('run a small grid and read its table', async ({ page, workbench }) => {
   await page.getByTestId('refine-grid').click();
   await expect(page.getByRole('heading', { name: 'Refine a grid' })).toBeVisible();
   await expect(page.getByTestId('grid-values-0')).not.toHaveValue('');
+});
+
+test('a grid of the report\'s cells reads beside its table 2, stuck cells marked', async ({ page, workbench }) => {
+  // The report's MLP: 784–128–64–10 with ReLUs.
+  const layers = [{ type: 'flatten' }, { type: 'linear', units: 128 }, { type: 'relu' }, { type: 'linear', units: 64 }, { type: 'relu' }, { type: 'linear', units: 10 }] as const;
+  const { grid } = await call(workbench, 'startGrid', {
+    name: 'report cells',
+    base: tinyRunConfig({ model: { input: [1, 28, 28], layers: [...layers] }, batchSize: 128, epochs: 5, normalize: 'standardize' }),
+    parameters: { lr: { values: [0.01] }, l2: { values: [0.001, 0.1] } },
+  });
+  await page.goto(`${workbench.url}#/grids/${grid.id}`);
+  await expect(page.getByTestId('grid-progress')).toHaveText('2 / 2', { timeout: 120_000 });
+  const table = page.getByTestId('grid-results');
+  await expect(table.locator('thead')).toContainText('Train acc. (batches)');
+  await expect(table.locator('thead')).toContainText('Train acc. (full pass)');
+  await expect(table.locator('thead')).not.toContainText('Report test');
+
+  await page.getByTestId('grid-with-report').check();
+  await expect(page.getByTestId('grid-with-report').locator('..')).toContainText('2 cells');
+  const reportTest = table.getByTestId('report-test');
+  // Cells sorted as the grid ran them: L2 0.001 (97.18 % in the report), then L2 0.1 (stuck at 11.49 %).
+  await expect(reportTest.nth(0)).toHaveText('97.18%');
+  await expect(reportTest.nth(1)).toHaveText(/11\.49%\s*chance/);
+  await expect(table.locator('thead')).toContainText('Ours − report');
 });

@@ -32,3 +32,30 @@ test('a folder without a dataset shows the problem beside the folder and starts 
   await expect(page).toHaveURL(/#\/runs\/new/);
   expect(await call(workbench, 'listRuns')).toEqual([]);
 });
+
+test('the course report\'s setup from the form: N(0, 0.01²) init, standardized inputs, the decay per epoch', async ({ page, workbench }) => {
+  await page.getByTestId('nav-new-run').click();
+  await fillTinyRun(page, { name: 'report setup', epochs: 2 });
+  await page.getByTestId('field-init').selectOption('normal');
+  // A bad std is refused beside its field, nothing starts.
+  await page.getByTestId('field-initStd').fill('0');
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('error-f-initStd')).toHaveText('must be > 0');
+  expect(await call(workbench, 'listRuns')).toEqual([]);
+
+  await page.getByTestId('field-initStd').fill('0.01');
+  await page.getByTestId('field-normalize').selectOption('standardize');
+  await page.getByLabel('LR schedule').selectOption('inverse_time');
+  await page.getByTestId('field-decayPer').selectOption('epoch');
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('run-title')).toHaveText('report setup');
+  const [run] = await call(workbench, 'listRuns');
+  expect(run!.config).toMatchObject({ model: { init: { type: 'normal', std: 0.01 } }, normalize: 'standardize', schedule: { type: 'inverse_time', per: 'epoch' } });
+
+  // Once trained, the run page shows the statistics it standardized with, and both train accuracies.
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });
+  await expect(page.getByTestId('tile-train-pass')).toContainText('full pass');
+  await page.getByTestId('tab-details').click();
+  await expect(page.getByTestId('input-scaling')).toContainText(/standardized on its training images: \(x\/255 − 0\.1\d+\) \/ 0\.3\d+/);
+  await expect(page.getByTestId('epoch-table').locator('thead')).toContainText('Train acc. (full pass)');
+});

@@ -11,8 +11,12 @@ export const METRIC_KEYS = {
   accuracy: 'train/accuracy',
   lr: 'train/lr',
   samplesPerSecond: 'train/samples_per_second',
+  /** Means over the epoch's batches, scored while the weights moved. */
   epochTrainLoss: 'epoch/train_loss',
   epochTrainAccuracy: 'epoch/train_accuracy',
+  /** A full pass over the training set after the epoch (inference mode, no augmentation). */
+  trainPassLoss: 'train_pass/loss',
+  trainPassAccuracy: 'train_pass/accuracy',
   testLoss: 'test/loss',
   testAccuracy: 'test/accuracy',
   valLoss: 'val/loss',

@@ -14,8 +14,12 @@ export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'can
 /** Loss and accuracy of each split after one epoch (validation null when the run holds none out). */
 export interface EpochScores {
   readonly epoch: number;
+  /** Means over the epoch's training batches, scored while the weights moved (the course report's "training accuracy"). */
   readonly trainLoss: number;
   readonly trainAccuracy: number;
+  /** One full pass over the training set after the epoch; null for runs recorded before it was measured. */
+  readonly trainPassLoss: number | null;
+  readonly trainPassAccuracy: number | null;
   readonly testLoss: number;
   readonly testAccuracy: number;
   readonly valLoss: number | null;
@@ -75,6 +79,8 @@ export interface RunDetail extends RunSummary {
   readonly stopReason: StopReason | null;
   readonly stopMessage: string | null;
   readonly paramCount: number | null;
+  /** How pixels became inputs, (x/255 − mean) / std (standardized: measured on the training split); null until the data is loaded. */
+  readonly normalisation: { readonly mean: number; readonly std: number } | null;
   /** Final weights are stored (predict, weights export). */
   readonly hasWeights: boolean;
   /** Epochs with stored histograms, weight snapshots and confusion matrices. */

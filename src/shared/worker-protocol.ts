@@ -56,8 +56,11 @@ const confusionSchema = z
 export const epochMetricsSchema = z.strictObject({
   /** 0-based. */
   epoch: count,
+  /** Means over the epoch's batches. */
   trainLoss: real,
   trainAccuracy: real,
+  /** A full pass over the training set after the epoch. */
+  trainPass: evaluationSchema,
   validation: evaluationSchema.optional(),
   test: evaluationSchema,
   lr: real,
@@ -83,6 +86,8 @@ const readySchema = z.strictObject({
     shape: z.tuple([count, count, count]),
   }),
   parameterCount: count,
+  /** How pixels became inputs, (x/255 − mean) / std: the run's `normalize` resolved (standardize: measured on the training split). */
+  normalisation: z.strictObject({ mean: z.number(), std: z.number().gt(0) }),
   /** The kernels actually running, e.g. "wasm-relaxed-simd". */
   kernels: z.string(),
   stepsPerEpoch: count,

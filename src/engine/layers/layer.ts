@@ -14,8 +14,8 @@ export interface Param {
   readonly role: 'weight' | 'bias';
 }
 
-/** Weight initialisation: He for ReLU-like followers, Xavier/Glorot for Sigmoid/Tanh and the output. */
-export type InitScheme = 'he' | 'xavier';
+/** A concrete weight initialisation (models/init-choice.ts turns a spec's `auto` into He or Xavier). */
+export type InitScheme = { readonly type: 'he' } | { readonly type: 'xavier' } | { readonly type: 'normal'; readonly std: number };
 
 export interface BuildContext {
   readonly kernels: Kernels;

@@ -3,6 +3,7 @@
 import { ConfigError, ShapeError } from '../errors';
 import { createLayer } from '../layers/registry';
 import type { Shape } from '../tensor';
+import { checkInitSpec } from './init-choice';
 import type { LayerSpec, ModelSpec } from './spec';
 
 /** Largest model we agree to build (values, not bytes): far beyond MNIST needs, far below memory limits. */
@@ -27,10 +28,12 @@ function int(field: string, value: unknown, min: number, max: number): number {
 function checkFields(layer: LayerSpec, at: string, input: Shape): number {
   switch (layer.type) {
     case 'linear': {
+      if (layer.init !== undefined) checkInitSpec(`${at}.init`, layer.init);
       const units = int(`${at}.units`, layer.units, 1, 65536);
       return (input.length === 1 ? input[0]! * units : 0) + units;
     }
     case 'conv2d': {
+      if (layer.init !== undefined) checkInitSpec(`${at}.init`, layer.init);
       const k = int(`${at}.kernel`, layer.kernel, 1, 64);
       int(`${at}.stride`, layer.stride ?? 1, 1, 64);
       int(`${at}.padding`, layer.padding ?? 0, 0, 64);
@@ -62,6 +65,7 @@ function checkFields(layer: LayerSpec, at: string, input: Shape): number {
 export function validateModelSpec(spec: ModelSpec): ModelPlan {
   if (!Array.isArray(spec.input) || spec.input.length !== 3) throw new ConfigError('model.input', 'must be [channels, height, width]');
   let shape: Shape = spec.input.map((d, i) => int(`model.input.${i}`, d, 1, 4096));
+  if (spec.init !== undefined) checkInitSpec('model.init', spec.init);
   if (!Array.isArray(spec.layers) || spec.layers.length === 0) throw new ConfigError('model.layers', 'must list at least one layer');
   let params = 0;
   const layerShapes: Shape[] = [];

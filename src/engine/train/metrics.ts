@@ -24,9 +24,14 @@ export interface Evaluation {
 
 export interface EpochMetrics {
   readonly epoch: number;
-  /** Mean over the epoch's batches (weighted by batch size), measured while the weights moved. */
+  /**
+   * Mean over the epoch's batches (weighted by batch size), measured while the weights moved (and on the
+   * augmented images when augmentation is on): what Keras and the course report call training accuracy.
+   */
   readonly trainLoss: number;
   readonly trainAccuracy: number;
+  /** One full pass over the training set after the epoch, in inference mode (data loss only, no augmentation). */
+  readonly trainPass: Evaluation;
   readonly validation?: Evaluation;
   readonly test: Evaluation;
   /** Learning rate at the end of the epoch. */

@@ -5,6 +5,8 @@ import { buildModel } from '../models/build';
 import type { ModelSpec } from '../models/spec';
 import { createOptimizer } from '../optim';
 import { Rng } from '../random';
+import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy';
+import { evaluate } from './evaluate';
 import { train, type TrainerOptions } from './trainer';
 
 /** Three classes of 1×4×4 "images": a bright row 0, 1 or 2 plus noise — separable, but not trivially. */
@@ -49,6 +51,20 @@ describe('train', () => {
     expect(last.test.accuracy).toBeGreaterThan(0.95);
     expect(last.trainLoss).toBeLessThan(result.epochs[0]!.trainLoss);
     expect(Array.from(last.test.confusion.counts).reduce((a, b) => a + b)).toBe(90);
+  });
+
+  it('records a full pass over the training set beside the mean over the epoch\'s batches', () => {
+    const o = options();
+    const result = train(o);
+    const last = result.epochs.at(-1)!;
+    // The weights do not move after the last epoch: a fresh pass over the training set must agree exactly.
+    const again = evaluate(o.model, o.train, new Float32Array(32 * 16), 32, new SoftmaxCrossEntropy(referenceKernels));
+    expect(last.trainPass.accuracy).toBe(again.accuracy);
+    expect(last.trainPass.loss).toBe(again.loss);
+    expect(Array.from(last.trainPass.confusion.counts).reduce((a, b) => a + b)).toBe(300);
+    // In the first epoch the batches are scored while the model learns from scratch: below the pass after it.
+    const first = result.epochs[0]!;
+    expect(first.trainAccuracy).toBeLessThan(first.trainPass.accuracy);
   });
 
   it('is bit-identical for the same seed and config', () => {

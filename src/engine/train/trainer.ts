@@ -1,4 +1,5 @@
-// The training loop: batches → forward → loss → backward → L2 → optimizer, with evaluation every epoch.
+// The training loop: batches → forward → loss → backward → L2 → optimizer, with evaluation every epoch
+// (the training set in a full pass, the validation and test sets).
 import { Batcher } from '../data/batcher';
 import type { AugmentSpec } from '../data/augment';
 import type { Dataset } from '../data/dataset';
@@ -94,12 +95,14 @@ export function train(o: TrainerOptions): TrainResult {
     if (stop || seen === 0) break;
     const trainSeconds = (now() - epochStart) / 1000;
     const evalStart = now();
+    const trainPass = evaluate(o.model, o.train, buffers.x, o.batchSize, loss);
     const validation = o.validation ? evaluate(o.model, o.validation, buffers.x, o.batchSize, loss) : undefined;
     const test = evaluate(o.model, o.test, buffers.x, o.batchSize, loss);
     const metrics: EpochMetrics = {
       epoch,
       trainLoss: lossSum / seen,
       trainAccuracy: correctSum / seen,
+      trainPass,
       validation,
       test,
       lr: o.schedule(Math.max(0, step - 1)),

@@ -73,6 +73,7 @@ export function gridJson(grid: GridDetail): Record<string, unknown> {
       status: run.status,
       epochs: run.epochsDone,
       train_accuracy: run.final?.trainAccuracy ?? null,
+      train_pass_accuracy: run.final?.trainPassAccuracy ?? null,
       test_accuracy: run.final?.testAccuracy ?? null,
       test_loss: run.final?.testLoss ?? null,
       validation_accuracy: run.final?.valAccuracy ?? null,

@@ -8,7 +8,7 @@ import { columnFor, tableColumns, variedPaths } from './table-columns';
 import { csvField, latexText, markdownCell } from './text-formats';
 
 function run(id: number, name: string, lr: number, testAccuracy: number | null): RunSummary {
-  const scores = testAccuracy === null ? null : { epoch: 1, trainLoss: 0.25, trainAccuracy: 0.9, testLoss: 0.3, testAccuracy, valLoss: null, valAccuracy: null };
+  const scores = testAccuracy === null ? null : { epoch: 1, trainLoss: 0.25, trainAccuracy: 0.9, trainPassLoss: 0.2, trainPassAccuracy: 0.93, testLoss: 0.3, testAccuracy, valLoss: null, valAccuracy: null };
   return {
     id,
     name,

@@ -22,8 +22,10 @@ type ScoreKey = Exclude<keyof EpochScores, 'epoch'>;
 const SCORE_FIELDS: ReadonlyMap<string, { key: ScoreKey; label: string; kind: ColumnKind }> = new Map(
   (
     [
-      ['trainLoss', 'train loss', 'loss'],
-      ['trainAccuracy', 'train acc. (%)', 'percent'],
+      ['trainLoss', 'train loss (batches)', 'loss'],
+      ['trainAccuracy', 'train acc., batches (%)', 'percent'],
+      ['trainPassLoss', 'train loss (full pass)', 'loss'],
+      ['trainPassAccuracy', 'train acc., full pass (%)', 'percent'],
       ['testLoss', 'test loss', 'loss'],
       ['testAccuracy', 'test acc. (%)', 'percent'],
       ['valLoss', 'val. loss', 'loss'],
@@ -50,7 +52,7 @@ const RUN_FIELDS: ReadonlyMap<string, Omit<TableColumn, 'id'>> = new Map([
 ] satisfies [string, Omit<TableColumn, 'id'>][]);
 
 /** Scores shown after the varied parameters when no columns are asked for. */
-export const DEFAULT_SCORE_COLUMNS = ['final.trainAccuracy', 'final.testLoss', 'final.testAccuracy', 'best.testAccuracy', 'best.epoch'];
+export const DEFAULT_SCORE_COLUMNS = ['final.trainAccuracy', 'final.trainPassAccuracy', 'final.testLoss', 'final.testAccuracy', 'best.testAccuracy', 'best.epoch'];
 
 /** The value at a dotted path ("optimizer.momentum", "model.layers.1.units"), or undefined. */
 export function valueAtPath(root: unknown, path: string): unknown {

@@ -7,7 +7,7 @@ import type { EpochRecord, StepRecord, WorkerMessage, WorkerMessageOf } from '..
 import type { Run, Store } from '../db';
 import { freshStore, sampleConfig, tempFolder, type TempFolder } from '../db/testing/fixtures';
 import { RunEvents } from './run-events';
-import { FACT_KEYS, paramKey, deadUnitsKey, readEpochRecords } from './run-metrics';
+import { FACT_KEYS, paramKey, deadUnitsKey, readEpochRecords, readNormalisation } from './run-metrics';
 import { type ProcessEnd, RunRecorder, snapshotValues } from './run-recorder';
 
 const step = (n: number, over: Partial<StepRecord> = {}): StepRecord => ({
@@ -25,6 +25,7 @@ const epochMetrics = (epoch: number, acc: number): EpochRecord => ({
   epoch,
   trainLoss: 0.5,
   trainAccuracy: acc,
+  trainPass: { loss: 0.45, accuracy: acc + 0.01 },
   test: { loss: 0.6, accuracy: acc },
   lr: 0.1,
   trainSeconds: 1,
@@ -37,6 +38,7 @@ const ready: WorkerMessageOf<'ready'> = {
   runId: '1',
   dataset: { title: 'MNIST', hash: 'a'.repeat(64), train: 128, validation: 0, test: 50, classNames: ['0', '1'], shape: [1, 28, 28] },
   parameterCount: 25_450,
+  normalisation: { mean: 0.1307, std: 0.3081 },
   kernels: 'wasm-simd',
   stepsPerEpoch: 4,
 };
@@ -124,10 +126,11 @@ describe('RunRecorder', () => {
     expect(loss.steps).toEqual([1, 2, 3, 4]);
     expect(loss.values[2]).toBeNaN();
     expect(store.metrics.series(run.id, FACT_KEYS.stepsPerEpoch).values).toEqual([4]);
+    expect(readNormalisation(store.metrics, run.id)).toEqual({ mean: 0.1307, std: 0.3081 });
     expect(store.metrics.series(run.id, paramKey('layers.1.weight', 'grad_norm'))).toMatchObject({ steps: [4], values: [0.03] });
     expect(store.metrics.series(run.id, deadUnitsKey('layers.2', 'dead')).values).toEqual([1]);
     expect(readEpochRecords(store.metrics, run.id)).toEqual([
-      { epoch: 0, step: 4, trainLoss: 0.5, trainAccuracy: 0.8, testLoss: 0.6, testAccuracy: 0.8, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 900, elapsedSeconds: 1.2 },
+      { epoch: 0, step: 4, trainLoss: 0.5, trainAccuracy: 0.8, trainPassLoss: 0.45, trainPassAccuracy: 0.81, testLoss: 0.6, testAccuracy: 0.8, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 900, elapsedSeconds: 1.2 },
     ]);
     expect(store.artifacts.histograms(run.id)[0]).toMatchObject({ epoch: 0, param: 'layers.1.weight', counts: Uint32Array.from([2, 4, 2]) });
     expect(Array.from(store.artifacts.confusion(run.id, 'test')!.counts)).toEqual([20, 5, 5, 20]);

@@ -50,6 +50,8 @@ const epoch = (e: number, testAccuracy: number, valAccuracy: number | null = nul
   epoch: e,
   step: e,
   trainLoss: 1,
+  trainPassLoss: 0.9,
+  trainPassAccuracy: null,
   trainAccuracy: 0.5,
   testLoss: 1,
   testAccuracy,

@@ -1,7 +1,6 @@
 // The calls that run a trained model: predict a drawn image, and the test images of one confusion cell.
 // Models and test-set predictions are cached per run: a run's final weights never change once stored.
 import type { Dataset } from '../../engine/data/dataset';
-import type { Sequential } from '../../engine/models/sequential';
 import type { CallInput, CallOutput } from '../../shared/api-contract';
 import { ConflictError } from '../../shared/api-wire';
 import { encodeBase64 } from '../../shared/base64';
@@ -12,7 +11,7 @@ import type { DatasetDirs } from '../datasets/locate';
 import { loadKernels, type KernelPreference } from '../wasm/load-kernels';
 import { classNamesFor } from '../worker/dataset-listing';
 import { predictDataset, predictOne, rawImage, toModelInput, type DatasetPredictions } from '../worker/predict';
-import { loadStoredModel } from '../worker/stored-model';
+import { loadStoredModel, type StoredModel } from '../worker/stored-model';
 import { Lru } from './lru';
 import { requireRun } from './lookups';
 
@@ -27,7 +26,7 @@ interface TestPredictions extends DatasetPredictions {
 }
 
 export class ModelCalls {
-  private readonly models = new Lru<number, Promise<Sequential>>(4);
+  private readonly models = new Lru<number, Promise<StoredModel>>(4);
   private readonly tests = new Lru<number, Promise<TestPredictions>>(2);
 
   constructor(
@@ -37,8 +36,8 @@ export class ModelCalls {
 
   async predict({ runId, width, height, pixels }: CallInput<'predict'>): Promise<CallOutput<'predict'>> {
     const run = requireRun(this.store, runId);
-    const model = await this.model(run);
-    const { probabilities, predicted } = predictOne(model, toModelInput(pixels, width, height, model.spec.input));
+    const { model, normalisation } = await this.model(run);
+    const { probabilities, predicted } = predictOne(model, toModelInput(pixels, width, height, model.spec.input, normalisation));
     return { probabilities, predicted, classNames: classNamesFor(run.config.dataset, probabilities.length) };
   }
 
@@ -74,7 +73,7 @@ export class ModelCalls {
     this.tests.delete(runId);
   }
 
-  private model(run: Run): Promise<Sequential> {
+  private model(run: Run): Promise<StoredModel> {
     const file = this.store.artifacts.weights(run.id);
     if (!file) throw new ConflictError(`run ${run.id} has no trained weights yet (it is ${run.status}); they are stored when the run ends`);
     return this.models.get(run.id, async () => {
@@ -84,11 +83,13 @@ export class ModelCalls {
   }
 
   private testPredictions(run: Run): Promise<TestPredictions> {
-    const model = this.model(run);
+    const stored = this.model(run);
     return this.tests.get(run.id, async () => {
+      const { model, normalisation } = await stored;
       // limitTrain 1: only the test split is needed, and converting 60k training images would cost 190 MB.
-      const data = await loadDataset(run.config.dataset, { limitTrain: 1, limitTest: run.config.limitTest, dirs: this.options.datasetDirs });
-      return { test: data.test, ...predictDataset(await model, data.test) };
+      // The test images are scaled as the run scaled them (a standardized run: by its training images' stats).
+      const data = await loadDataset(run.config.dataset, { limitTrain: 1, limitTest: run.config.limitTest, normalisation, dirs: this.options.datasetDirs });
+      return { test: data.test, ...predictDataset(model, data.test) };
     });
   }
 }

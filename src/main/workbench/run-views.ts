@@ -5,7 +5,7 @@ import type { EpochRecord, EpochScores, GridSummary, RunDetail, RunStatus, RunSu
 import type { DatasetRef } from '../../shared/run-config';
 import type { GridSpec } from '../../shared/grid-spec';
 import { type Experiment, isTerminal, type Run, type Store } from '../db';
-import { readEpochRecords } from '../runs/run-metrics';
+import { readEpochRecords, readNormalisation } from '../runs/run-metrics';
 
 const DATASET_TITLES = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' } as const;
 
@@ -22,6 +22,8 @@ const scores = (e: EpochRecord): EpochScores => ({
   epoch: e.epoch,
   trainLoss: e.trainLoss,
   trainAccuracy: e.trainAccuracy,
+  trainPassLoss: e.trainPassLoss,
+  trainPassAccuracy: e.trainPassAccuracy,
   testLoss: e.testLoss,
   testAccuracy: e.testAccuracy,
   valLoss: e.valLoss,
@@ -71,6 +73,7 @@ export class RunViews {
       kernels: run.kernels,
       ...stopOf(run),
       paramCount: run.parameterCount,
+      normalisation: readNormalisation(this.store.metrics, run.id),
       hasWeights: this.store.artifacts.weights(run.id) !== undefined,
       snapshotEpochs: [...snapshotEpochs].sort((a, b) => a - b),
     };

@@ -43,6 +43,8 @@ describe('a run from start to finish', () => {
     expect(run.snapshotEpochs).toEqual([0, 1]);
     expect(run.datasetHash).toMatch(/^[0-9a-f]{64}$/);
     expect(run.stopReason).toBe('completed');
+    expect(run.normalisation).toEqual({ mean: 0, std: 1 });
+    expect(run.final!.trainPassAccuracy).toBeGreaterThan(0.3);
   });
 
   it('pushed updates, progress and epochs as API events', () => {
@@ -155,6 +157,30 @@ describe('a run from start to finish', () => {
   });
 });
 
+describe('the course report\'s setup as options', () => {
+  it('standardizes, draws N(0, 0.01²), decays per epoch, and predicts from its weights as it trained', async () => {
+    const config = tinyRun({
+      normalize: 'standardize',
+      model: { ...tinyRun().model, init: { type: 'normal', std: 0.01 } },
+      schedule: { type: 'inverse_time', decay: 0.5, per: 'epoch' },
+    });
+    const started = await wb.startRun(parseRunConfig(config));
+    await wb.manager!.waitFor(started.id);
+    const r = await wb.getRun({ id: started.id });
+    expect(r.status).toBe('completed');
+    // Measured on the fixture's training images: MNIST's pixels average ~0.13 with std ~0.31.
+    expect(r.normalisation!.mean).toBeGreaterThan(0.1);
+    expect(r.normalisation!.mean).toBeLessThan(0.16);
+    expect(r.normalisation!.std).toBeGreaterThan(0.27);
+    expect(r.normalisation!.std).toBeLessThan(0.34);
+    expect(r.epochs.map((e) => e.lr)).toEqual([0.05, 0.05 / 1.5]);
+    expect(r.epochs.every((e) => e.trainPassAccuracy !== null && e.trainPassAccuracy >= 0 && e.trainPassAccuracy <= 1)).toBe(true);
+    // Only test images scaled by the run's own statistics reproduce its last confusion matrix exactly.
+    const c = await wb.getConfusion({ runId: r.id, split: 'test' });
+    for (let t = 0; t < 10; t++) expect((await wb.getMisclassified({ runId: r.id, trueClass: t, predictedClass: t, limit: 1 })).total).toBe(c.counts[t]![t]);
+  });
+});
+
 describe('derived runs, edits and deletion', () => {
   it('a re-run trains to the same numbers; a fork changes what it overrides', async () => {
     const rerun = await wb.rerunRun({ id: run.id });
@@ -226,7 +252,7 @@ describe('grids', () => {
     expect((await wb.listGrids(undefined)).map((g) => g.id)).toContain(grid.id);
     expect(await wb.listRuns({ gridId: grid.id, limit: 10, offset: 0 })).toHaveLength(2);
     const md = await wb.exportTable({ gridId: grid.id, format: 'markdown' });
-    expect(md.data.split('\n')[0]).toBe('| name | lr | train acc. (%) | test loss | test acc. (%) | best test acc. (%) | best epoch |');
+    expect(md.data.split('\n')[0]).toBe('| name | lr | train acc., batches (%) | train acc., full pass (%) | test loss | test acc. (%) | best test acc. (%) | best epoch |');
     expect((await wb.cancelGrid({ id: grid.id })).statusCounts).toEqual({ completed: 2 });
   });
 });

@@ -1,9 +1,12 @@
 // runTraining in this process: the message sequence of a run, inspection cadence, cancel, and failure.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { splitValidation } from '../../engine/data/dataset';
+import { pixelStats } from '../../engine/data/normalize';
 import { decodeSafetensors } from '../../engine/io/safetensors';
 import { parseRunConfig, type RunConfigInput } from '../../shared/run-config';
 import { parseWorkerMessage, type WorkerMessage, type WorkerMessageOf } from '../../shared/worker-protocol';
+import { loadDataset } from '../datasets/load';
 import { loadKernels } from '../wasm/load-kernels';
 import { runTraining, type TrainingJob } from './run-training';
 import { trainRun } from './train-run';
@@ -65,6 +68,28 @@ describe('runTraining', () => {
     const done = ofType(await collect(j), 'done')[0]!;
     expect(done.final!.trainLoss).toBe(direct.result.epochs.at(-1)!.trainLoss);
     expect(done.final!.test).toEqual({ loss: direct.result.epochs.at(-1)!.test.loss, accuracy: direct.result.epochs.at(-1)!.test.accuracy });
+  });
+
+  it('standardizes with the training split\'s own mean and std, reports them, and writes them into the weights file', async () => {
+    const j = job({ normalize: 'standardize', validationSplit: 0.2, epochs: 1 });
+    const ms = await collect(j);
+    const ready = ofType(ms, 'ready')[0]!;
+    // The same split the run makes: its training part alone decides the statistics.
+    const data = await loadDataset(j.config.dataset, { limitTrain: 300, limitTest: 100 });
+    const { train, validation } = splitValidation(data.train, 0.2, j.config.seed);
+    const expected = pixelStats(train);
+    expect(ready.normalisation.mean).toBeCloseTo(expected.mean, 12);
+    expect(ready.normalisation.std).toBeCloseTo(expected.std, 12);
+    // …which the held-out, the whole training and the test images would each have put elsewhere.
+    for (const other of [validation, data.train, data.test]) expect(Math.abs(pixelStats(other).mean - expected.mean)).toBeGreaterThan(1e-4);
+    const metadata = decodeSafetensors(ofType(ms, 'done')[0]!.weights).metadata;
+    expect(JSON.parse(metadata.normalisation!)).toEqual(ready.normalisation);
+    expect(JSON.parse(metadata.config!)).toMatchObject({ normalize: 'standardize' });
+  });
+
+  it('trains with pixels/255 by default, and with a given mean and std as given', async () => {
+    expect(ofType(await collect(job({ epochs: 1 })), 'ready')[0]!.normalisation).toEqual({ mean: 0, std: 1 });
+    expect(ofType(await collect(job({ epochs: 1, normalize: { mean: 0.13, std: 0.31 } })), 'ready')[0]!.normalisation).toEqual({ mean: 0.13, std: 0.31 });
   });
 
   it('inspects every inspectEvery epochs and always the last', async () => {

@@ -31,7 +31,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
     let probe: Tensor | undefined;
     let final: EpochRecord | null = null;
     const run = await trainRun(config, kernels, {
-      onReady: ({ dataset, model, stepsPerEpoch, train, validation }) => {
+      onReady: ({ dataset, model, stepsPerEpoch, train, validation, normalisation }) => {
         probe = makeProbe(model, dataset.test);
         post({
           type: 'ready',
@@ -46,6 +46,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
             shape: [...train.shape],
           },
           parameterCount: model.parameterCount(),
+          normalisation: { mean: normalisation.mean, std: normalisation.std },
           kernels: kernels.name,
           stepsPerEpoch,
         });
@@ -72,7 +73,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
       steps: result.steps,
       elapsedSeconds: result.elapsedSeconds,
       final,
-      weights: saveWeights(run.model, config),
+      weights: saveWeights(run.model, config, run.normalisation),
     });
   } catch (err) {
     post({ type: 'failed', runId, error: toWireError(err) });
@@ -86,6 +87,7 @@ function epochRecord(m: EpochMetrics): EpochRecord {
     epoch: m.epoch,
     trainLoss: m.trainLoss,
     trainAccuracy: m.trainAccuracy,
+    trainPass: evaluation(m.trainPass),
     ...(m.validation && { validation: evaluation(m.validation) }),
     test: evaluation(m.test),
     lr: m.lr,

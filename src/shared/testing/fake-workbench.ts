@@ -70,6 +70,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       stopReason: null,
       stopMessage: null,
       paramCount: null,
+      normalisation: null,
       hasWeights: false,
       snapshotEpochs: [],
       ...extra,

@@ -44,9 +44,9 @@ export function describeSchedule(schedule: RunConfig['schedule']): string {
     case 'step':
       return `×${schedule.gamma} every ${schedule.everyEpochs} ep`;
     case 'exponential':
-      return `×${schedule.gamma} per epoch`;
+      return schedule.per === 'epoch' ? `×${schedule.gamma} each epoch` : `×${schedule.gamma} per epoch`;
     case 'inverse_time':
-      return `1/(1+${schedule.decay}t)`;
+      return `1/(1+${schedule.decay}${schedule.per === 'epoch' ? '·epoch' : 't'})`;
     case 'cosine':
       return 'cosine';
   }
@@ -59,4 +59,12 @@ export function describeDataset(config: RunConfig): string {
   if (d.name === 'fashion-mnist') return 'Fashion-MNIST';
   const parts = d.path.split(/[\\/]/).filter(Boolean);
   return parts[parts.length - 1] ?? d.path;
+}
+
+/** How a run scaled its pixels: "pixels/255", "standardized: (x/255 − 0.1307) / 0.3081". */
+export function describeScaling(normalize: RunConfig['normalize'], measured: { mean: number; std: number } | null): string {
+  const stats = (n: { mean: number; std: number }) => `(x/255 − ${Number(n.mean.toFixed(4))}) / ${Number(n.std.toFixed(4))}`;
+  if (normalize === 'standardize') return measured ? `standardized on its training images: ${stats(measured)}` : 'standardized (statistics known once the data is loaded)';
+  if (normalize === 'none') return 'pixels/255';
+  return `given: ${stats(normalize)}`;
 }

@@ -17,6 +17,9 @@ export const GRID_PATHS: readonly { path: string; label: string; integer?: boole
   { path: 'epochs', label: 'Epochs', integer: true },
   { path: 'optimizer.momentum', label: 'Momentum' },
   { path: 'schedule.decay', label: 'LR decay (1/t)', log: true },
+  { path: 'schedule.per', label: 'LR decay moves per (step, epoch)' },
+  { path: 'model.init', label: 'Weight init (auto, he, xavier, normal:std)' },
+  { path: 'normalize', label: 'Input scaling (none, standardize)' },
   { path: 'seed', label: 'Seed', integer: true },
   { path: 'validationSplit', label: 'Validation split' },
 ];
@@ -45,6 +48,18 @@ export function parseHiddenList(text: string): number[][] | null {
   const groups = text.split(/[;|]/).map((g) => g.split(/[\s,]+/).filter(Boolean).map(Number));
   if (groups.length === 0 || groups.some((g) => g.length === 0 || g.some((n) => !Number.isInteger(n) || n < 1))) return null;
   return groups;
+}
+
+/** "auto, normal:0.01" → [{ type: 'auto' }, { type: 'normal', std: 0.01 }]; null when a token is not TYPE or TYPE:STD. */
+export function parseInitList(text: string): { type: string; std?: number }[] | null {
+  const tokens = text.split(/[,;\s]+/).filter(Boolean);
+  const inits = tokens.map((t) => {
+    const m = /^(auto|he|xavier|normal)(?::([^:]+))?$/.exec(t);
+    if (!m) return null;
+    const std = m[2] === undefined ? undefined : Number(m[2]);
+    return std !== undefined && !Number.isFinite(std) ? null : { type: m[1]!, ...(std !== undefined && { std }) };
+  });
+  return inits.length === 0 || inits.some((i) => i === null) ? null : (inits as { type: string; std?: number }[]);
 }
 
 /** "0.01, 0.05, relu, true" → [0.01, 0.05, "relu", true]: numbers where they parse, else strings. */
@@ -82,7 +97,17 @@ export function buildGridSpec(
       const groups = parseHiddenList(row.values);
       if (!groups) return void (errors[`rows.${i}.values`] = 'layer sizes per option, options separated by ";" — e.g. 64 64; 128 64');
       const act = (extra.activation ?? 'relu') as ActivationType;
-      parameters.model = { values: groups.map((hidden) => mlpSpec({ hidden, activation: act, classes: extra.classes ?? 10, input: base.model.input as [number, number, number] })) };
+      // Each option keeps the base model's init (a hidden-size row replaces the whole model).
+      const init = base.model.init;
+      parameters.model = {
+        values: groups.map((hidden) => ({ ...mlpSpec({ hidden, activation: act, classes: extra.classes ?? 10, input: base.model.input as [number, number, number] }), ...(init && { init }) })),
+      };
+      return;
+    }
+    if (path === 'model.init') {
+      const inits = parseInitList(row.values);
+      if (!inits) return void (errors[`rows.${i}.values`] = 'inits separated by commas — e.g. auto, he, normal:0.01');
+      parameters[key] = { values: inits };
       return;
     }
     if (row.mode === 'values') {

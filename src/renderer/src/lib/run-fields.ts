@@ -9,7 +9,7 @@ export type SortField = NumericField | 'id' | 'name' | 'status' | 'dataset' | 'm
 export const NUMERIC_FIELDS: readonly { readonly field: NumericField; readonly label: string; readonly percent?: boolean }[] = [
   { field: 'bestTest', label: 'Best test acc.', percent: true },
   { field: 'finalTest', label: 'Final test acc.', percent: true },
-  { field: 'finalTrain', label: 'Final train acc.', percent: true },
+  { field: 'finalTrain', label: 'Final train acc. (batches)', percent: true },
   { field: 'lr', label: 'Learning rate' },
   { field: 'l2', label: 'L2' },
   { field: 'batchSize', label: 'Batch size' },

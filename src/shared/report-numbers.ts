@@ -1,5 +1,7 @@
-// The course report's numbers and findings as data (docs: origin-report.txt), to print beside ours.
-// Accuracies are fractions as the report prints them; its typos are kept and flagged where they matter.
+// The course report's numbers and findings as data (docs: origin-report.txt), to print beside ours — in the
+// reproduction's report and on the app's grid page. Accuracies are fractions as the report prints them; its typos
+// are kept and flagged where they matter.
+import type { RunConfig } from './run-config';
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh';
 
@@ -86,4 +88,32 @@ export function reportStage1Row(lr: number, hidden: readonly number[], l2: numbe
 /** The report's stage-2 row for a cell, if it has one. */
 export function reportStage2Row(lr: number, l2: number): ReportGridRow | undefined {
   return STAGE2.find((r) => r.lr === lr && r.l2 === l2);
+}
+
+/**
+ * A score stuck at chance: at most 2 points above guessing among `classes` (12 % for MNIST's ten digits; the
+ * report's stuck cells read 11.49 %, predicting every test image as its most common digit gives 11.35 %).
+ */
+export function atChance(accuracy: number, classes = 10): boolean {
+  return Number.isFinite(accuracy) && accuracy <= 1 / classes + 0.02;
+}
+
+/** The hidden sizes of an MLP: its linear layers but the last. */
+export function hiddenSizes(model: RunConfig['model']): number[] {
+  return model.layers.flatMap((l) => (l.type === 'linear' ? [l.units] : [])).slice(0, -1);
+}
+
+/** The report's row for the same cell (lr, hidden sizes, L2) and length: table 2 for 5 epochs, table 3 for 10. */
+export function reportRowFor(config: Pick<RunConfig, 'lr' | 'l2' | 'epochs' | 'model'>): { table: 2 | 3; row: ReportGridRow } | undefined {
+  const hidden = hiddenSizes(config.model);
+  if (hidden.length !== 2) return undefined;
+  if (config.epochs === REPORT.stage1.epochs) {
+    const row = reportStage1Row(config.lr, hidden, config.l2);
+    return row && { table: 2, row };
+  }
+  if (config.epochs === REPORT.stage2.epochs && hidden[0] === 128 && hidden[1] === 64) {
+    const row = reportStage2Row(config.lr, config.l2);
+    return row && { table: 3, row };
+  }
+  return undefined;
 }
