@@ -1,4 +1,6 @@
 // Expands a grid spec into its cells (the Cartesian product, first parameter slowest) and validates each as a RunConfig.
+import type { ModelSpec } from '../engine/models/spec';
+import { describeConfigPath, describeModel } from './describe-model';
 import { runConfigSchema, type RunConfig } from './run-config';
 import { ValidationError } from './validation';
 
@@ -108,10 +110,19 @@ export function expandGrid(spec: GridPlanSource): GridCellPlan[] {
   return plans;
 }
 
-/** "lr=0.01 l2=0.001": a cell's label for run names and tables. */
-export function describeCell(params: Readonly<Record<string, GridValue>>): string {
+const isModelValue = (v: GridValue): v is GridValue & ModelSpec =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { layers?: unknown }).layers);
+
+/**
+ * "lr=0.01 l2=0.001": a cell's label for run names and tables. Models and layer paths are named by what they are
+ * ("model=hidden 128·64 relu", "hidden 1 activation=tanh"), `model` being the cell's (or the base's) model.
+ */
+export function describeCell(params: Readonly<Record<string, GridValue>>, model?: ModelSpec): string {
   return Object.entries(params)
-    .map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => {
+      const value = isModelValue(v) ? describeModel(v) : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+      return `${describeConfigPath(k, model)}=${value}`;
+    })
     .join(' ');
 }
 

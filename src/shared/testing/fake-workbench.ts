@@ -127,7 +127,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       const plans = expandGrid(spec);
       const id = grids.size + 1;
       const name = spec.name ?? `grid ${id}`;
-      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params)}` }, { gridId: id }));
+      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params, p.config.model)}` }, { gridId: id }));
       const grid: GridSummary = { id, name, spec, parentGridId: spec.parentGridId ?? null, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
       grids.set(id, grid);
       emit({ event: 'gridUpdated', payload: grid });

@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mlpSpec, reportCnnSpec } from '../../../shared/model-presets';
-import { describeModel, describeOptimizer, describeSchedule } from './describe-config';
-
-describe('describeModel', () => {
-  it('names an MLP by its hidden sizes and activation', () => {
-    expect(describeModel(mlpSpec({ hidden: [100, 100], activation: 'relu' }))).toBe('MLP 100·100 relu');
-  });
-
-  it('lists mixed activations once each', () => {
-    expect(describeModel(mlpSpec({ hidden: [64, 32], activation: ['tanh', 'relu'] }))).toBe('MLP 64·32 tanh/relu');
-  });
-
-  it('calls a single linear layer softmax regression', () => {
-    expect(describeModel({ input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 10 }] })).toBe('Softmax regression');
-  });
-
-  it('describes the report CNN compactly', () => {
-    expect(describeModel(reportCnnSpec())).toBe('CNN 30c5·p2·100 relu');
-  });
-});
+import { describeOptimizer, describeSchedule } from './describe-config';
 
 describe('describeOptimizer / describeSchedule', () => {
   it('names optimizers and schedules', () => {

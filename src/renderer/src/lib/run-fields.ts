@@ -1,7 +1,8 @@
 // The runs table's columns as accessors: one place decides what "lr" or "best test accuracy" of a run is,
 // so sorting, numeric filters and the table cells agree.
 import type { RunSummary } from '../../../shared/api-types';
-import { describeModel, describeOptimizer } from './describe-config';
+import { describeModel } from '../../../shared/describe-model';
+import { describeOptimizer } from './describe-config';
 
 export type NumericField = 'lr' | 'l2' | 'batchSize' | 'epochs' | 'bestTest' | 'finalTest' | 'finalTrain' | 'duration';
 export type SortField = NumericField | 'id' | 'name' | 'status' | 'dataset' | 'model' | 'optimizer' | 'created';
