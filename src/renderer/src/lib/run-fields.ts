@@ -2,7 +2,7 @@
 // so sorting, numeric filters and the table cells agree.
 import type { RunSummary } from '../../../shared/api-types';
 import { describeModel } from '../../../shared/describe-model';
-import { describeOptimizer } from './describe-config';
+import { describeOptimizer } from '../../../shared/describe-config';
 
 export type NumericField = 'lr' | 'l2' | 'batchSize' | 'epochs' | 'bestTest' | 'finalTest' | 'finalTrain' | 'duration';
 export type SortField = NumericField | 'id' | 'name' | 'status' | 'dataset' | 'model' | 'optimizer' | 'created';

@@ -1,7 +1,7 @@
 // Filtering and sorting the runs table, client side: instant, and live updates keep their place.
 import type { RunStatus, RunSummary } from '../../../shared/api-types';
 import { describeModel } from '../../../shared/describe-model';
-import { describeOptimizer } from './describe-config';
+import { describeOptimizer } from '../../../shared/describe-config';
 import { numericValue, sortValue, type NumericField, type SortField } from './run-fields';
 
 export interface NumericRange {

@@ -1,5 +1,5 @@
 // Short human descriptions of a run's config for tables: "Adam", "×0.5 every 5 ep", "MNIST" (models: shared/describe-model).
-import type { RunConfig } from '../../../shared/run-config';
+import type { RunConfig } from './run-config';
 
 const OPTIMIZER_TITLES: Record<RunConfig['optimizer']['type'], string> = {
   sgd: 'SGD',
