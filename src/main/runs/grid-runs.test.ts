@@ -61,6 +61,8 @@ describe('createGridRuns', () => {
     expect(byActivation.runs.map((r) => r.name)).toEqual(['hidden 1 activation=relu hidden 1 units=64', 'hidden 1 activation=tanh hidden 1 units=64']);
     const byModel = createGridRuns(store, { base, parameters: { model: { values: [mlpSpec({ hidden: [128, 64], activation: 'relu' }), reportCnnSpec()] } } });
     expect(byModel.runs.map((r) => r.name)).toEqual(['model=hidden 128·64 relu', 'model=conv 30@5×5 relu · pool 2 · hidden 100 relu']);
+    const byOptimizer = createGridRuns(store, { base, parameters: { optimizer: { values: [{ type: 'momentum', momentum: 0.9 }, { type: 'adam', beta1: 0.8 }] }, seed: { values: [1] } } });
+    expect(byOptimizer.runs.map((r) => r.name)).toEqual(['optimizer=momentum 0.9 seed=1', 'optimizer=adam beta1 0.8 seed=1']);
   });
 });
 
