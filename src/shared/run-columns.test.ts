@@ -19,8 +19,8 @@ const column = (id: string) => resolveColumn(id, runs) as RunColumn;
 
 describe('resolveColumn', () => {
   it('reads run fields, scores and config paths, timing a live run by `now`', () => {
-    expect(DEFAULT_RUN_COLUMNS.map((id) => column(id).label)).toEqual(['Run', 'Status', 'Best test', 'Final test', 'Dataset', 'Model', 'Optimizer', 'LR', 'L2', 'Batch', 'Epochs', 'Duration', 'Created']);
-    expect(DEFAULT_RUN_COLUMNS.map((id) => column(id).value(runs[1]!, 61_000))).toEqual(['run 2', 'running', 0.975, 0.975, 'MNIST', 'conv 30@5×5 relu · pool 2 · hidden 100 relu', 'Adam', 0.1, 0, 32, 2, 60, 0]);
+    expect(DEFAULT_RUN_COLUMNS.map((id) => column(id).label)).toEqual(['Run', 'Status', 'Best test', 'Final test', 'Model', 'Optimizer', 'LR', 'L2', 'Batch', 'Epochs', 'Duration', 'Created']);
+    expect(DEFAULT_RUN_COLUMNS.map((id) => column(id).value(runs[1]!, 61_000))).toEqual(['run 2', 'running', 0.975, 0.975, 'conv 30@5×5 relu · pool 2 · hidden 100 relu', 'Adam', 0.1, 0, 32, 2, 60, 0]);
     expect(column('best.epoch').value(runs[0]!, 0)).toBe(3);
     expect(column('final.testLoss')).toMatchObject({ label: 'Final test loss', kind: 'loss' });
     expect(column('optimizer.momentum').value(runs[0]!, 0)).toBe(0.9);

@@ -56,13 +56,12 @@ const SCORES: ReadonlyMap<string, { split: string; what: 'accuracy' | 'loss' }> 
 ]);
 const WHEN = { final: 'after the last epoch', best: 'at the best epoch' } as const;
 
-/** The table's columns until the user picks others: what the runs page has always shown. */
+/** The table's columns until the user picks others (the dataset is one pick away: most tables hold one). */
 export const DEFAULT_RUN_COLUMNS: readonly string[] = [
   'name',
   'status',
   'best.testAccuracy',
   'final.testAccuracy',
-  'dataset',
   'model',
   'optimizer',
   'lr',

@@ -103,8 +103,8 @@ describe('a table of MLP and CNN runs', () => {
   it('has the columns the runs page shows, in its order, with the models described', () => {
     const columns = tableColumns(mixed, DEFAULT_RUN_COLUMNS);
     const [header, ...rows] = renderTable('markdown', columns, mixed, 3500).trim().split('\n');
-    expect(header).toBe('| Run | Status | Best test (%) | Final test (%) | Dataset | Model | Optimizer | LR | L2 | Batch | Epochs | Duration (s) | Created |');
-    expect(rows[1]).toBe('| mlp | completed | 97.00 | 97.00 | MNIST | hidden 16 relu | SGD | 0.05 | 0 | 32 | 2 | 2.5 | 1970-01-01 00:00 |');
+    expect(header).toBe('| Run | Status | Best test (%) | Final test (%) | Model | Optimizer | LR | L2 | Batch | Epochs | Duration (s) | Created |');
+    expect(rows[1]).toBe('| mlp | completed | 97.00 | 97.00 | hidden 16 relu | SGD | 0.05 | 0 | 32 | 2 | 2.5 | 1970-01-01 00:00 |');
     expect(rows[2]).toContain('| conv 30@5×5 relu · pool 2 · hidden 100 relu | Adam | 0.001 |');
     expect(renderTable('csv', columns, mixed).split('\n')[0]).toBe(DEFAULT_RUN_COLUMNS.join(','));
     expect(renderTable('csv', columns, mixed).split('\n')[1]).toMatch(/,1970-01-01T00:00:00.000Z$/);

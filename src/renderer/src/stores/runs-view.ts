@@ -1,17 +1,21 @@
-// How the runs table is filtered and sorted: kept while the user opens a run and comes back.
+// How the runs table is filtered, sorted and which columns it shows: kept while the user opens a run and comes back.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { EMPTY_FILTER, isFiltering, type NumericRange, type RunFilter, type RunSort } from '../lib/run-filter';
-import type { SortField } from '../lib/run-fields';
 import type { RunStatus } from '../../../shared/api-types';
+import { DEFAULT_RUN_COLUMNS } from '../../../shared/run-columns';
+import { EMPTY_FILTER, isFiltering, type BrushRange, type RunFilter, type RunSort } from '../lib/run-filter';
+
+const TEXT_SORTS = new Set(['name', 'dataset', 'model', 'optimizer', 'status', 'tags']);
 
 export const useRunsViewStore = defineStore('runs-view', () => {
   const filter = ref<RunFilter>(EMPTY_FILTER);
-  const sort = ref<RunSort>({ field: 'id', direction: 'desc' });
+  const sort = ref<RunSort>({ column: 'id', direction: 'desc' });
+  /** Column ids in display order; the name is always first. */
+  const columns = ref<readonly string[]>(DEFAULT_RUN_COLUMNS);
   const filtering = computed(() => isFiltering(filter.value));
 
-  function setText(text: string): void {
-    filter.value = { ...filter.value, text };
+  function setQuery(query: string): void {
+    filter.value = { ...filter.value, query };
   }
   function toggleStatus(status: RunStatus): void {
     const s = filter.value.statuses;
@@ -28,17 +32,25 @@ export const useRunsViewStore = defineStore('runs-view', () => {
   function showTag(tag: string): void {
     filter.value = { ...EMPTY_FILTER, tags: [tag] };
   }
-  function setRanges(ranges: NumericRange[]): void {
-    filter.value = { ...filter.value, ranges };
+  /** A brushed range on one column (null clears it); one range per column. */
+  function setBrush(column: string, range: Omit<BrushRange, 'column'> | null): void {
+    const others = filter.value.brush.filter((b) => b.column !== column);
+    filter.value = { ...filter.value, brush: range ? [...others, { column, ...range }] : others };
+  }
+  function clearBrush(): void {
+    filter.value = { ...filter.value, brush: [] };
   }
   function clear(): void {
     filter.value = EMPTY_FILTER;
   }
   /** Click on a header: sort by it (numbers best-first), click again to flip. */
-  function sortBy(field: SortField): void {
-    if (sort.value.field === field) sort.value = { field, direction: sort.value.direction === 'asc' ? 'desc' : 'asc' };
-    else sort.value = { field, direction: ['name', 'dataset', 'model', 'optimizer', 'status'].includes(field) ? 'asc' : 'desc' };
+  function sortBy(column: string): void {
+    if (sort.value.column === column) sort.value = { column, direction: sort.value.direction === 'asc' ? 'desc' : 'asc' };
+    else sort.value = { column, direction: TEXT_SORTS.has(column) ? 'asc' : 'desc' };
+  }
+  function setColumns(ids: readonly string[]): void {
+    columns.value = ['name', ...ids.filter((id, i) => id !== 'name' && ids.indexOf(id) === i)];
   }
 
-  return { filter, sort, filtering, setText, toggleStatus, setStatuses, toggleTag, showTag, setRanges, clear, sortBy };
+  return { filter, sort, columns, filtering, setQuery, toggleStatus, setStatuses, toggleTag, showTag, setBrush, clearBrush, clear, sortBy, setColumns };
 });
