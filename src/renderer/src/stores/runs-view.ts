@@ -51,6 +51,12 @@ export const useRunsViewStore = defineStore('runs-view', () => {
   function setColumns(ids: readonly string[]): void {
     columns.value = ['name', ...ids.filter((id, i) => id !== 'name' && ids.indexOf(id) === i)];
   }
+  /** A saved view's query, statuses, tags, columns and sort (brushed ranges are cleared). */
+  function setView(view: { query: string; statuses: readonly RunStatus[]; tags: readonly string[]; columns: readonly string[]; sort: RunSort }): void {
+    filter.value = { ...EMPTY_FILTER, query: view.query, statuses: [...view.statuses], tags: [...view.tags] };
+    setColumns(view.columns);
+    sort.value = { ...view.sort };
+  }
 
-  return { filter, sort, columns, filtering, setQuery, toggleStatus, setStatuses, toggleTag, showTag, setBrush, clearBrush, clear, sortBy, setColumns };
+  return { filter, sort, columns, filtering, setQuery, toggleStatus, setStatuses, toggleTag, showTag, setBrush, clearBrush, clear, sortBy, setColumns, setView };
 });
