@@ -121,7 +121,8 @@ export function resolveColumn(id: string, runs: readonly RunSummary[]): RunColum
   const numeric = values.every((v) => v === undefined || typeof v === 'number');
   // Layer paths are named by the layer they reach in the runs that have them, when those agree (else the path).
   const names = new Set(runs.filter((_, i) => values[i] !== undefined).map((r) => describeConfigPath(path, r.config.model)));
-  const label = names.size === 1 ? [...names][0]! : path;
+  // "optimizer.type" reads as "optimizer": the kind of thing is what the path names.
+  const label = names.size === 1 ? [...names][0]!.replace(/^(\w+)\.type$/, '$1') : path;
   return { id, label, title: `Config: ${path}`, kind: numeric ? 'number' : 'text', value: (r) => configCell(valueAtPath(r.config, path)) };
 }
 

@@ -52,7 +52,7 @@ export function gridParallelOption(grid: GridDetail, cols: readonly GridColumn[]
   const finished = grid.cells.filter((c) => c.run.best !== null);
   const axes: ParallelAxisSpec[] = cols.map((c) =>
     c.numeric
-      ? { id: c.key, name: c.label, kind: 'number', categories: [], log: isLog(c.values as number[]) }
+      ? { id: c.key, name: c.label, kind: 'number', categories: [], log: isLog(c.values as number[]), integer: (c.values as number[]).every(Number.isInteger) }
       : { id: c.key, name: c.label, kind: 'category', categories: c.values.map(formatGridValue), log: false },
   );
   const rows = finished.map((cell) => [...cols.map((c) => (c.numeric ? (cell.params[c.key] as number) : formatGridValue(cell.params[c.key]))), cell.run.best!.testAccuracy]);

@@ -12,6 +12,8 @@ export interface ParallelAxisSpec {
   readonly kind: 'number' | 'category';
   readonly categories: readonly string[];
   readonly log: boolean;
+  /** Whole numbers only (seeds, epochs): no ticks between them. */
+  readonly integer?: boolean;
 }
 
 export interface ParallelSpec {
@@ -39,7 +41,7 @@ export function parallelOption(spec: ParallelSpec): ChartOption {
   const axes = spec.axes.map((a, dim) =>
     a.kind === 'category'
       ? { id: a.id, dim, name: a.name, type: 'category', data: [...a.categories], axisLabel: label }
-      : { id: a.id, dim, name: a.name, type: a.log ? 'log' : 'value', scale: true, axisLabel: { ...label, formatter: (v: number) => formatParam(v) } },
+      : { id: a.id, dim, name: a.name, type: a.log ? 'log' : 'value', scale: true, minInterval: a.integer ? 1 : undefined, axisLabel: { ...label, formatter: (v: number) => formatParam(v) } },
   );
   const fmt = metricText(spec.metric.percent);
   return {

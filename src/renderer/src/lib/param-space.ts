@@ -2,6 +2,7 @@
 // parameter views: numbers (on a log scale when they span a decade or more) or categories, read from every run.
 import type { RunSummary } from '../../../shared/api-types';
 import { resolveColumn, type RunColumn } from '../../../shared/run-columns';
+import type { ParallelAxisSpec } from './parallel-options';
 
 export interface ParamAxis {
   readonly column: RunColumn;
@@ -9,6 +10,7 @@ export interface ParamAxis {
   /** Categories in first-seen order (category axes). */
   readonly categories: readonly string[];
   readonly log: boolean;
+  readonly integer: boolean;
 }
 
 /** Scores the views can plot against the parameters. */
@@ -37,9 +39,9 @@ function axisOf(column: RunColumn, runs: readonly RunSummary[], now: number): Pa
     const nums = values as number[];
     const lo = Math.min(...nums);
     const hi = Math.max(...nums);
-    return { column, kind: 'number', categories: [], log: lo > 0 && hi / lo >= 10 };
+    return { column, kind: 'number', categories: [], log: lo > 0 && hi / lo >= 10, integer: nums.every(Number.isInteger) };
   }
-  return { column, kind: 'category', categories: [...new Set(values.map(String))], log: false };
+  return { column, kind: 'category', categories: [...new Set(values.map(String))], log: false, integer: false };
 }
 
 /** The parameters that take more than one value across `runs`, in config order (the model first), at most `max`. */
@@ -56,4 +58,9 @@ export function paramAxes(runs: readonly RunSummary[], now: number, max = 10): P
     if (axes.length === max) break;
   }
   return axes;
+}
+
+/** The axis as the parallel-coordinates builder takes it. */
+export function axisSpec(axis: ParamAxis): ParallelAxisSpec {
+  return { id: axis.column.id, name: axis.column.label, kind: axis.kind, categories: axis.categories, log: axis.log, integer: axis.integer };
 }

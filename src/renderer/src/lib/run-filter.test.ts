@@ -24,6 +24,8 @@ describe('filterRuns', () => {
     expect(ids({ statuses: ['failed'] })).toEqual([9]);
     expect(ids({ tags: ['report', 'adam'] })).toEqual([7]);
     expect(ids({ brush: [{ column: 'lr', label: 'LR', min: 0.05, max: 0.2 }] })).toEqual([8]);
+    expect(ids({ brush: [{ column: 'optimizer.type', label: 'optimizer', values: ['adam', 'momentum'] }] })).toEqual([7]);
+    expect(ids({ brush: [{ column: 'lr', label: 'LR', min: 0.05, max: 1 }, { column: 'status', label: 'Status', values: ['failed'] }] })).toEqual([9]);
   });
 
   it('reports a bad query and applies the other filters without it', () => {

@@ -5,12 +5,15 @@ import { resolveColumn, type RunColumn } from '../../../shared/run-columns';
 import { compileQuery, type RunTest } from '../../../shared/run-query-match';
 import { QueryError } from '../../../shared/run-query';
 
-/** A range brushed on a parallel-coordinates axis: runs whose column value lies in [min, max]. */
-export interface BrushRange {
-  readonly column: string;
-  readonly label: string;
-  readonly min: number;
-  readonly max: number;
+/** What was brushed on a parallel-coordinates axis: a range of a number column, or some values of a text column. */
+export type BrushRange = { readonly column: string; readonly label: string } & (
+  | { readonly min: number; readonly max: number; readonly values?: undefined }
+  | { readonly values: readonly string[]; readonly min?: undefined; readonly max?: undefined }
+);
+
+function inBrush(b: BrushRange, v: number | string | null): boolean {
+  if (b.values) return v !== null && b.values.includes(String(v));
+  return typeof v === 'number' && v >= b.min && v <= b.max;
 }
 
 export interface RunFilter {
@@ -51,15 +54,12 @@ export function filterRuns(runs: readonly RunSummary[], filter: RunFilter, now: 
   const { test, error } = queryTest(filter.query, runs);
   const brushed = filter.brush.flatMap((b) => {
     const column = resolveColumn(b.column, runs);
-    return typeof column === 'string' ? [] : [{ column, min: b.min, max: b.max }];
+    return typeof column === 'string' ? [] : [{ column, range: b }];
   });
   const kept = runs.filter((run) => {
     if (filter.statuses.length > 0 && !filter.statuses.includes(run.status)) return false;
     if (filter.tags.some((t) => !run.tags.includes(t))) return false;
-    for (const b of brushed) {
-      const v = b.column.value(run, now);
-      if (typeof v !== 'number' || v < b.min || v > b.max) return false;
-    }
+    for (const b of brushed) if (!inBrush(b.range, b.column.value(run, now))) return false;
     return test === null || test(run, now);
   });
   return { runs: kept, error };

@@ -13,6 +13,8 @@ export const useRunsViewStore = defineStore('runs-view', () => {
   /** Column ids in display order; the name is always first. */
   const columns = ref<readonly string[]>(DEFAULT_RUN_COLUMNS);
   const filtering = computed(() => isFiltering(filter.value));
+  /** The hyper-parameter view above the table is open. */
+  const showParams = ref(false);
 
   function setQuery(query: string): void {
     filter.value = { ...filter.value, query };
@@ -32,10 +34,10 @@ export const useRunsViewStore = defineStore('runs-view', () => {
   function showTag(tag: string): void {
     filter.value = { ...EMPTY_FILTER, tags: [tag] };
   }
-  /** A brushed range on one column (null clears it); one range per column. */
-  function setBrush(column: string, range: Omit<BrushRange, 'column'> | null): void {
+  /** What is brushed on one column (null clears it); one brush per column, replacing the last. */
+  function setBrush(column: string, range: BrushRange | null): void {
     const others = filter.value.brush.filter((b) => b.column !== column);
-    filter.value = { ...filter.value, brush: range ? [...others, { column, ...range }] : others };
+    filter.value = { ...filter.value, brush: range ? [...others, range] : others };
   }
   function clearBrush(): void {
     filter.value = { ...filter.value, brush: [] };
@@ -58,5 +60,5 @@ export const useRunsViewStore = defineStore('runs-view', () => {
     sort.value = { ...view.sort };
   }
 
-  return { filter, sort, columns, filtering, setQuery, toggleStatus, setStatuses, toggleTag, showTag, setBrush, clearBrush, clear, sortBy, setColumns, setView };
+  return { filter, sort, columns, filtering, showParams, setQuery, toggleStatus, setStatuses, toggleTag, showTag, setBrush, clearBrush, clear, sortBy, setColumns, setView };
 });
