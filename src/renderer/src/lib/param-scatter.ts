@@ -3,6 +3,7 @@
 import type { RunSummary } from '../../../shared/api-types';
 import type { RunColumn } from '../../../shared/run-columns';
 import { chartPalette } from './chart-palette';
+import { escapeHtml } from './escape-html';
 import type { ChartOption } from './echarts';
 import { formatParam } from './format';
 import { metricText } from './parallel-options';
@@ -47,8 +48,4 @@ export function scatterOption(axis: ParamAxis, metric: RunColumn, points: readon
     yAxis: { type: 'value', scale: true, name: metric.label, nameTextStyle: { align: 'left' }, axisLabel: { formatter: fmt, hideOverlap: true } },
     series: [{ type: 'scatter', data: points.map((pt) => [pt.x, pt.y]), symbolSize: 9, itemStyle: { color: p.series[0], opacity: 0.8, borderColor: p.background, borderWidth: 1 }, emphasis: { scale: 1.4 } }],
   };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
