@@ -90,10 +90,18 @@ function clauseTest(clause: QueryClause, runs: readonly RunSummary[]): RunTest {
   return numberTest(clause, column);
 }
 
+/** Each run's text, built once: summaries are replaced, never changed, when a run changes. */
+const haystacks = new WeakMap<RunSummary, string>();
+
 /** What a bare word is looked for in: "#12", name, notes, dataset, model, optimizer, status and tags. */
 function haystack(run: RunSummary): string {
-  const c = run.config;
-  return [`#${run.id}`, run.name, run.notes, run.datasetTitle, describeDataset(c), describeModel(c.model), describeOptimizer(c.optimizer), run.status, ...run.tags].join(' ').toLowerCase();
+  let text = haystacks.get(run);
+  if (text === undefined) {
+    const c = run.config;
+    text = [`#${run.id}`, run.name, run.notes, run.datasetTitle, describeDataset(c), describeModel(c.model), describeOptimizer(c.optimizer), run.status, ...run.tags].join(' ').toLowerCase();
+    haystacks.set(run, text);
+  }
+  return text;
 }
 
 /**
