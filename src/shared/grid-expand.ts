@@ -114,7 +114,7 @@ const isModelValue = (v: GridValue): v is GridValue & ModelSpec =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { layers?: unknown }).layers);
 
 /** A parameter value in words: a model by its layers, a typed object by its type and settings ("momentum 0.9"). */
-function describeValue(v: GridValue): string {
+export function describeGridValue(v: GridValue): string {
   if (isModelValue(v)) return describeModel(v);
   if (typeof v !== 'object' || v === null) return String(v);
   if (Array.isArray(v) || typeof v.type !== 'string') return JSON.stringify(v);
@@ -131,7 +131,7 @@ function describeValue(v: GridValue): string {
  */
 export function describeCell(params: Readonly<Record<string, GridValue>>, model?: ModelSpec): string {
   return Object.entries(params)
-    .map(([k, v]) => `${describeConfigPath(k, model)}=${describeValue(v)}`)
+    .map(([k, v]) => `${describeConfigPath(k, model)}=${describeGridValue(v)}`)
     .join(' ');
 }
 

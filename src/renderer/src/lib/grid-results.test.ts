@@ -45,5 +45,7 @@ describe('grid results', () => {
   it('formats models and numbers for the table', () => {
     expect(formatGridValue(mlpSpec({ hidden: [128, 64], activation: 'relu' }) as never)).toBe('hidden 128·64 relu');
     expect(formatGridValue(0.0001)).toBe('1e-4');
+    expect(formatGridValue({ type: 'momentum', momentum: 0.9 })).toBe('momentum 0.9');
+    expect(formatGridValue('relu')).toBe('relu');
   });
 });

@@ -2,9 +2,8 @@
 // parallel-coordinates view.
 import type { GridDetail } from '../../../shared/api-types';
 import type { GridValue } from '../../../shared/grid-expand';
-import { parameterValues } from '../../../shared/grid-expand';
-import type { ModelSpec } from '../../../engine/models/spec';
-import { describeConfigPath, describeModel } from '../../../shared/describe-model';
+import { describeGridValue, parameterValues } from '../../../shared/grid-expand';
+import { describeConfigPath } from '../../../shared/describe-model';
 import { formatParam } from './format';
 
 export interface GridColumn {
@@ -29,14 +28,10 @@ export function gridColumns(grid: GridDetail): GridColumn[] {
     .filter((c) => c.values.length > 1);
 }
 
-/** A parameter value as a table shows it: numbers the report's way, models by their layers. */
+/** A parameter value as a table shows it: numbers the report's way, models by their layers, optimizers by type. */
 export function formatGridValue(v: GridValue | undefined): string {
   if (v === undefined) return '—';
-  if (typeof v === 'number') return formatParam(v);
-  if (typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { layers?: unknown }).layers)) {
-    return describeModel(v as unknown as ModelSpec);
-  }
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return typeof v === 'number' ? formatParam(v) : describeGridValue(v);
 }
 
 export interface HeatmapData {
