@@ -30,11 +30,11 @@ export function scatterOption(axis: ParamAxis, metric: RunColumn, points: readon
   const fmt = metricText(percent, percent ? 1 : 3);
   const xAxis =
     axis.kind === 'category'
-      ? { type: 'category', data: [...axis.categories], name: axis.column.label, nameLocation: 'middle', nameGap: 28, jitter: 24, axisLabel: { width: 120, overflow: 'truncate' } }
+      ? { type: 'category', data: [...axis.categories], name: axis.column.label, nameLocation: 'middle', nameGap: 28, jitter: 24, axisLabel: { interval: 0, width: 110, overflow: 'truncate', hideOverlap: true } }
       : { type: axis.log ? 'log' : 'value', scale: true, name: axis.column.label, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => formatParam(v), hideOverlap: true }, splitLine: { show: false } };
   return {
     animation: false,
-    grid: { left: 64, right: 24, top: 20, bottom: 48 },
+    grid: { left: 64, right: 24, top: 30, bottom: 48 },
     tooltip: {
       trigger: 'item',
       formatter: (item: { dataIndex: number }) => {
