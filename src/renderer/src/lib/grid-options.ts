@@ -45,16 +45,17 @@ export function gridHeatmapOption(h: HeatmapData, theme: Theme): ChartOption {
   };
 }
 
-/** One axis per varied parameter plus test accuracy; each finished cell a line coloured by its accuracy. */
-const isLog = (v: readonly number[]) => v.every((x) => x > 0) && Math.max(...v) / Math.min(...v) >= 10;
-
+/**
+ * One axis per varied parameter plus test accuracy; each finished cell a line coloured by its accuracy. A parameter's
+ * axis holds the values the grid tried, one tick each, evenly spaced (numbers ascending): close values (lr 0.07 and
+ * 0.075) never share a tick's room, and every tick is a value that was run.
+ */
 export function gridParallelOption(grid: GridDetail, cols: readonly GridColumn[], theme: Theme): ChartOption {
   const finished = grid.cells.filter((c) => c.run.best !== null);
-  const axes: ParallelAxisSpec[] = cols.map((c) =>
-    c.numeric
-      ? { id: c.key, name: c.label, kind: 'number', categories: [], log: isLog(c.values as number[]), integer: (c.values as number[]).every(Number.isInteger) }
-      : { id: c.key, name: c.label, kind: 'category', categories: c.values.map(formatGridValue), log: false },
-  );
-  const rows = finished.map((cell) => [...cols.map((c) => (c.numeric ? (cell.params[c.key] as number) : formatGridValue(cell.params[c.key]))), cell.run.best!.testAccuracy]);
+  const axes: ParallelAxisSpec[] = cols.map((c) => {
+    const values = c.numeric ? [...(c.values as number[])].sort((a, b) => a - b) : c.values;
+    return { id: c.key, name: c.label, kind: 'category', categories: [...new Set(values.map(formatGridValue))], log: false };
+  });
+  const rows = finished.map((cell) => [...cols.map((c) => formatGridValue(cell.params[c.key])), cell.run.best!.testAccuracy]);
   return parallelOption({ axes, rows, metric: { id: 'best.testAccuracy', name: 'test acc.', percent: true }, theme });
 }

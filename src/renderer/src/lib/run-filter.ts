@@ -67,11 +67,12 @@ export function filterRuns(runs: readonly RunSummary[], filter: RunFilter, now: 
   return { runs: kept, error };
 }
 
-const STATUS_ORDER: Readonly<Record<RunStatus, number>> = { running: 0, queued: 1, completed: 2, interrupted: 3, cancelled: 4, failed: 5 };
+/** Live runs first, then the finished by how well they ended; a status not listed sorts after these. */
+const STATUS_ORDER: Readonly<Partial<Record<RunStatus, number>>> = { running: 0, queued: 1, completed: 2, interrupted: 3, cancelled: 4, failed: 5 };
 
 /** The value a column sorts by: strings case-insensitively, statuses live first. */
 function sortKey(column: RunColumn, run: RunSummary, now: number): number | string | null {
-  if (column.id === 'status') return STATUS_ORDER[run.status];
+  if (column.id === 'status') return STATUS_ORDER[run.status] ?? 6;
   const v = column.value(run, now);
   return typeof v === 'string' ? v.toLowerCase() : v;
 }
