@@ -7,6 +7,11 @@ import { COLUMN_ID } from './run-columns';
 import { MAX_QUERY_LENGTH, parseQuery, QueryError } from './run-query';
 
 const RESERVED = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
+// NOTE: with the u flag a surrogate pair is one code point, so this matches only a lone half: text with no UTF-8
+// form, which SQLite would store as U+FFFD (a view saved under such a name could never be found again).
+const LONE_SURROGATE = /\p{Cs}/u;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+const UNICODE = 'must be valid Unicode text (it holds a lone UTF-16 surrogate)';
 
 /** A column id: a field, a score or a dotted config path. */
 export const columnIdSchema = z
@@ -19,6 +24,7 @@ export const columnIdSchema = z
 export const runQuerySchema = z
   .string()
   .max(MAX_QUERY_LENGTH)
+  .refine(wellFormed, UNICODE)
   .superRefine((q, ctx) => {
     try {
       parseQuery(q);
@@ -32,6 +38,7 @@ export const viewNameSchema = z
   .string()
   .max(80)
   .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters')
+  .refine(wellFormed, UNICODE)
   .trim()
   .min(1, 'must not be empty');
 
@@ -39,7 +46,7 @@ export const runViewSchema = z.strictObject({
   name: viewNameSchema,
   query: runQuerySchema.default(''),
   statuses: z.array(z.enum(RUN_STATUSES)).max(RUN_STATUSES.length).default([]),
-  tags: z.array(z.string().min(1).max(64)).max(32).default([]),
+  tags: z.array(z.string().min(1).max(64).refine(wellFormed, UNICODE)).max(32).default([]),
   columns: z
     .array(columnIdSchema)
     .min(1)

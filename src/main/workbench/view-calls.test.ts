@@ -49,6 +49,8 @@ describe('saved views', () => {
     [{ ...view, sort: { column: 'lr', direction: 'up' } }, 'sort.direction'],
     [{ ...view, statuses: ['done'] }, 'statuses.0'],
     [{ ...view, brush: [] }, 'brush'],
+    [{ ...view, name: 'half \ud800 a pair' }, 'name', 'valid Unicode'],
+    [{ ...view, tags: ['ok', 'x\udfff'] }, 'tags.1'],
   ])('refuses %j naming %s, saving nothing', async (input, field, message?: string) => {
     const result = await createDispatcher(wb)('saveRunView', input);
     expect(result).toMatchObject({ ok: false, error: { name: 'ValidationError', field } });
