@@ -18,12 +18,14 @@ import type { ReproductionSummary } from './api-reproduction-types';
 import * as s from './api-schemas';
 import type { AppInfo, DatasetListing, EpochRecord, GridDetail, GridSummary, RunDetail, RunStatus, RunSummary, StartedGrid } from './api-types';
 import { gridSpecSchema } from './grid-spec';
+import { deleteRunViewInput, runViewSchema, type RunView } from './run-view';
 
 // One import for implementers and callers: every result type lives beside the contract.
 export type * from './api-inspect-types';
 export type * from './api-reproduction-types';
 export type * from './api-types';
 export type { GridSpec, GridSpecInput, GridValue } from './grid-spec';
+export type { RunView, RunViewInput } from './run-view';
 
 /** A compile-time-only marker of a call's result or an event's payload (they come from trusted main-side code). */
 export interface Returns<T> {
@@ -86,6 +88,12 @@ export const apiCalls = {
   exportRun: { input: s.exportRunInput, output: returns<ExportedFile>() },
   exportTable: { input: s.exportTableInput, output: returns<ExportedFile>() },
   exportFigure: { input: s.exportFigureInput, output: returns<ExportedFile>() },
+
+  /** The runs table's saved views (query, columns, sort), by name. */
+  listRunViews: { input: s.noInput, output: returns<RunView[]>() },
+  /** Saves a view, replacing one of the same name. */
+  saveRunView: { input: runViewSchema, output: returns<RunView>() },
+  deleteRunView: { input: deleteRunViewInput, output: returns<void>() },
 
   /** Re-runs the course report's experiments through the queue and writes its report folder (one at a time). */
   startReproduction: { input: s.startReproductionInput, output: returns<ReproductionSummary>() },

@@ -5,6 +5,7 @@ import { REPRODUCTION_SCALES } from './api-reproduction-types';
 import { RUN_STATUSES } from './api-types';
 import { configOverridesSchema } from './config-overrides';
 import { datasetRefSchema, runConfigSchema } from './run-config';
+import { columnIdSchema } from './run-view';
 import { nameSchema, notesSchema, tagSchema } from './text-rules';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -131,7 +132,7 @@ export const exportTableInput = z
     gridId: idSchema.optional(),
     format: z.enum(['csv', 'markdown', 'latex']),
     /** Column ids (config paths like "lr", or metrics like "best.testAccuracy"); default: the varied parameters and scores. */
-    columns: z.array(z.string().min(1).max(200)).min(1).max(64).optional(),
+    columns: z.array(columnIdSchema).min(1).max(64).optional(),
   })
   .refine((t) => (t.runIds === undefined) !== (t.gridId === undefined), {
     path: ['runIds'],

@@ -1,4 +1,6 @@
 // Expands a grid spec into its cells (the Cartesian product, first parameter slowest) and validates each as a RunConfig.
+import type { ModelSpec } from '../engine/models/spec';
+import { describeConfigPath, describeModel } from './describe-model';
 import { runConfigSchema, type RunConfig } from './run-config';
 import { ValidationError } from './validation';
 
@@ -127,10 +129,28 @@ export function gridCellError(spec: GridPlanSource, index: number, field: string
   return cellError({ path: field.split('.'), message: reason, code: 'custom' }, keys, picks, spec.parameters);
 }
 
-/** "lr=0.01 l2=0.001": a cell's label for run names and tables. */
-export function describeCell(params: Readonly<Record<string, GridValue>>): string {
+const isModelValue = (v: GridValue): v is GridValue & ModelSpec =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { layers?: unknown }).layers);
+
+/** A parameter value in words: a model by its layers, a typed object by its type and settings ("momentum 0.9"). */
+export function describeGridValue(v: GridValue): string {
+  if (isModelValue(v)) return describeModel(v);
+  if (typeof v !== 'object' || v === null) return String(v);
+  if (Array.isArray(v) || typeof v.type !== 'string') return JSON.stringify(v);
+  const type = v.type;
+  // A setting named like its type reads as the type's number: {type: 'momentum', momentum: 0.9} → "momentum 0.9".
+  const settings = Object.entries(v).flatMap(([k, x]) => (k === 'type' ? [] : k === type ? [JSON.stringify(x)] : [`${k} ${JSON.stringify(x)}`]));
+  return [type, ...settings].join(' ');
+}
+
+/**
+ * "lr=0.01 l2=0.001": a cell's label for run names and tables. Models, optimizers and layer paths are named by what
+ * they are ("model=hidden 128·64 relu", "optimizer=momentum 0.9", "hidden 1 activation=tanh"), `model` being the
+ * cell's model.
+ */
+export function describeCell(params: Readonly<Record<string, GridValue>>, model?: ModelSpec): string {
   return Object.entries(params)
-    .map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${describeConfigPath(k, model)}=${describeGridValue(v)}`)
     .join(' ');
 }
 

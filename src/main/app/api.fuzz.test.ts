@@ -37,6 +37,8 @@ const WRITERS: ReadonlySet<CallName> = new Set<CallName>([
   'startReproduction',
   'cancelReproduction',
   'writeReproductionReport',
+  'saveRunView',
+  'deleteRunView',
 ]);
 
 // `npm run fuzz` is the long run: npm names the script it runs in npm_lifecycle_event (on every platform).

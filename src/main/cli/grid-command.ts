@@ -93,7 +93,7 @@ export function gridTable(grid: GridDetail): string {
       run.status,
       run.final ? pct(run.final.testAccuracy) : '–',
       run.final ? run.final.testLoss.toFixed(4) : '–',
-      describeCell(params),
+      describeCell(params, run.config.model),
     ]),
   ];
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((row) => row[j]!.length)));

@@ -14,6 +14,7 @@ export { RUN_ORDER_COLUMNS } from './run-query.repo';
 export type { RunFilter, RunListOptions, RunOrder } from './run-query.repo';
 export { canTransition, isRunStatus, isTerminal, RUN_STATUSES, TRANSITIONS } from './run-status';
 export type { RunStatus } from './run-status';
+export { RunViewsRepo } from './run-views.repo';
 export { RunsRepo } from './runs.repo';
 export { openStore } from './store';
 export type { Store, StoreOptions } from './store';

@@ -1,6 +1,6 @@
 // A table of arbitrary rows (ours beside a paper's numbers) as CSV, Markdown, LaTeX (booktabs) or HTML.
 import { displayCell } from './run-table';
-import type { CellValue, ColumnKind } from './table-columns';
+import type { CellValue, ColumnKind } from '../../shared/run-columns';
 import { csvField, latexText, markdownCell } from './text-formats';
 import { escapeXml } from './xml';
 

@@ -1,7 +1,7 @@
 // Grids in the store: one experiment and one queued run per cell, all or nothing; cells found back by config.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GridSpec } from '../../shared/grid-spec';
-import { mlpSpec } from '../../shared/model-presets';
+import { mlpSpec, reportCnnSpec } from '../../shared/model-presets';
 import type { Store } from '../db';
 import { freshStore, sampleConfig, tempFolder, type TempFolder } from '../db/testing/fixtures';
 import { createGridRuns, gridCells, loadGrid, scoreCells } from './grid-runs';
@@ -53,6 +53,16 @@ describe('createGridRuns', () => {
   it('honours run_cap: the first cells in expansion order', () => {
     const { runs } = createGridRuns(store, { base, parameters: { lr: { values: [0.1, 0.2, 0.3] }, batchSize: { values: [32, 64] } }, run_cap: 4 });
     expect(runs.map((r) => r.name)).toEqual(['lr=0.1 batchSize=32', 'lr=0.1 batchSize=64', 'lr=0.2 batchSize=32', 'lr=0.2 batchSize=64']);
+  });
+
+  it('names models and layer paths by what they are, not by position', () => {
+    const byActivation = createGridRuns(store, { base, parameters: { 'model.layers.2.type': { values: ['relu', 'tanh'] }, 'model.layers.1.units': { values: [64] } } });
+    expect(byActivation.experiment.name).toBe('grid hidden 1 activation × hidden 1 units');
+    expect(byActivation.runs.map((r) => r.name)).toEqual(['hidden 1 activation=relu hidden 1 units=64', 'hidden 1 activation=tanh hidden 1 units=64']);
+    const byModel = createGridRuns(store, { base, parameters: { model: { values: [mlpSpec({ hidden: [128, 64], activation: 'relu' }), reportCnnSpec()] } } });
+    expect(byModel.runs.map((r) => r.name)).toEqual(['model=hidden 128·64 relu', 'model=conv 30@5×5 relu · pool 2 · hidden 100 relu']);
+    const byOptimizer = createGridRuns(store, { base, parameters: { optimizer: { values: [{ type: 'momentum', momentum: 0.9 }, { type: 'adam', beta1: 0.8 }] }, seed: { values: [1] } } });
+    expect(byOptimizer.runs.map((r) => r.name)).toEqual(['optimizer=momentum 0.9 seed=1', 'optimizer=adam beta1 0.8 seed=1']);
   });
 });
 

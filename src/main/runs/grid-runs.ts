@@ -1,4 +1,5 @@
 // A grid search in the store: one `grid` experiment holding one queued run per cell, and cells matched back to runs.
+import { describeConfigPath } from '../../shared/describe-model';
 import { describeCell, expandGrid, type GridValue } from '../../shared/grid-expand';
 import { type GridSpec, gridSpecSchema } from '../../shared/grid-spec';
 import { toLabel } from '../../shared/text-rules';
@@ -31,9 +32,10 @@ export function createGridRuns(store: Store, input: unknown): CreatedGrid {
       if (!parent) throw new NotFoundError('experiment', spec.parentGridId);
       if (parent.kind !== 'grid') throw new ValidationError('parentGridId', `experiment ${spec.parentGridId} is a single run, not a grid`);
     }
-    const name = spec.name ?? toLabel(`grid ${Object.keys(spec.parameters).join(' × ')}`);
+    const model = cells[0]?.config.model;
+    const name = spec.name ?? toLabel(`grid ${Object.keys(spec.parameters).map((k) => describeConfigPath(k, model)).join(' × ')}`);
     const { id } = store.experiments.create({ kind: 'grid', name, spec });
-    const runs = cells.map((c) => store.runs.create({ config: c.config, name: toLabel(describeCell(c.params)), experimentId: id }));
+    const runs = cells.map((c) => store.runs.create({ config: c.config, name: toLabel(describeCell(c.params, c.config.model)), experimentId: id }));
     return { experiment: store.experiments.get(id)!, runs };
   });
 }

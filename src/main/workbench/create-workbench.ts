@@ -19,6 +19,7 @@ import { ReproduceCalls } from './reproduce-calls';
 import { RunCalls } from './run-calls';
 import { RunViews } from './run-views';
 import { TrainGate } from './train-gate';
+import { ViewCalls } from './view-calls';
 
 export interface WorkbenchOptions {
   /** Holds workbench.sqlite (created if needed). */
@@ -113,6 +114,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
   const metrics = new MetricCalls(store);
   const inspect = new InspectCalls(store);
   const exports = new ExportCalls(store, views, metrics, inspect);
+  const savedViews = new ViewCalls(store);
   const app = new AppCalls({
     mode: options.mode,
     dataDir: options.dataDir,
@@ -183,6 +185,10 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     exportRun: call((i) => exports.exportRun(i)),
     exportTable: call((i) => exports.exportTable(i)),
     exportFigure: call((i) => exports.exportFigure(i)),
+
+    listRunViews: call(() => savedViews.listRunViews()),
+    saveRunView: call((i) => savedViews.saveRunView(i)),
+    deleteRunView: call((i) => savedViews.deleteRunView(i)),
 
     startReproduction: call((i) => reproduce.startReproduction(i)),
     listReproductions: call(() => reproduce.listReproductions()),

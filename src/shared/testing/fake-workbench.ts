@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from '../api-wire';
 import { downsampleSeries } from '../downsample';
 import { describeCell, expandGrid } from '../grid-expand';
 import type { RunConfig } from '../run-config';
+import type { RunView } from '../run-view';
 
 export interface FakeWorkbench extends WorkbenchBackend {
   /** Every call that reached the service, with its (validated) input. */
@@ -23,6 +24,7 @@ export function createFakeWorkbench(): FakeWorkbench {
   const runs = new Map<number, RunDetail>();
   const grids = new Map<number, GridSummary>();
   const metrics = new Map<number, MetricPoints[]>();
+  const views = new Map<string, RunView>();
   const listeners = new Set<(e: WorkbenchEvent) => void>();
   const received: { call: CallName; input: unknown }[] = [];
   let nextId = 1;
@@ -128,7 +130,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       const plans = expandGrid(spec);
       const id = grids.size + 1;
       const name = spec.name ?? `grid ${id}`;
-      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params)}` }, { gridId: id }));
+      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params, p.config.model)}` }, { gridId: id }));
       const grid: GridSummary = { id, name, spec, parentGridId: spec.parentGridId ?? null, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
       grids.set(id, grid);
       emit({ event: 'gridUpdated', payload: grid });
@@ -170,6 +172,15 @@ export function createFakeWorkbench(): FakeWorkbench {
     exportRun: async ({ runId, format }) => ({ fileName: `run-${get(runId).id}.${format}`, mimeType: 'text/plain', encoding: 'utf8', data: 'fake' }),
     exportTable: async () => missing('exportTable'),
     exportFigure: async () => missing('exportFigure'),
+    listRunViews: async () => [...views.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    async saveRunView(view) {
+      log('saveRunView', view);
+      views.set(view.name, view);
+      return view;
+    },
+    async deleteRunView({ name }) {
+      if (!views.delete(name)) throw new NotFoundError(`no saved view is called "${name}"`);
+    },
     startReproduction: async (input) => (log('startReproduction', input), missing('startReproduction')),
     listReproductions: async () => [],
     cancelReproduction: async () => missing('cancelReproduction'),

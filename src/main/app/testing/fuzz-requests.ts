@@ -58,6 +58,9 @@ export function validExamples(ids: FuzzIds, config: RunConfigInput): Record<Call
     cancelReproduction: { id: reproduction },
     getReportFile: { id: reproduction, file: 'figures/cnn-loss.svg' },
     writeReproductionReport: { id: reproduction },
+    listRunViews: {},
+    saveRunView: { name: 'mine', query: 'lr > 0.01', statuses: ['completed'], tags: [], columns: ['name', 'lr', 'best.testAccuracy'], sort: { column: 'lr', direction: 'asc' } },
+    deleteRunView: { name: 'mine' },
   };
 }
 

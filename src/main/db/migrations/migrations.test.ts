@@ -41,6 +41,16 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
       INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (1, 'train/loss', 1, 0, 2.3, 1001), (1, 'train/loss', 2, 0, NULL, 1002);
     `);
   },
+  3: (db) => {
+    db.exec(`
+      INSERT INTO experiments (id, kind, name, spec, created_at) VALUES (1, 'run', 'first', NULL, 1000);
+      INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, started_at)
+        VALUES (1, 1, 'first', 'running', '{"seed":3}', 3, 'mnist', 1000, 1001);
+      INSERT INTO run_tags (run_id, tag) VALUES (1, 'baseline');
+      INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (1, 'train/loss', 1, 0, 2.3, 1001), (1, 'train/loss', 2, 0, NULL, 1002);
+      INSERT INTO run_views (name, state, updated_at) VALUES ('adam only', '{"name":"adam only","query":"optimizer = adam"}', 1004);
+    `);
+  },
 };
 
 function schema(db: Database.Database) {

@@ -14,6 +14,8 @@ export interface ChartHandle {
 
 export interface ChartEvents {
   click?: (params: { dataIndex: number; seriesIndex?: number; data: unknown; value?: unknown }) => void;
+  /** Each new instance, once its option is set (again after a theme flip): for handlers of other events and actions. */
+  ready?: (chart: Chart) => void;
 }
 
 export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption | null, events: ChartEvents = {}): ChartHandle {
@@ -40,6 +42,7 @@ export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption 
     chart = echarts.init(el.value, themeName(), { renderer: 'canvas' });
     if (events.click) chart.on('click', (p) => events.click!(p as Parameters<NonNullable<ChartEvents['click']>>[0]));
     apply(true);
+    events.ready?.(chart);
   }
 
   onMounted(() => {

@@ -1,28 +1,5 @@
-// Short human descriptions of a run's config for tables: "MLP 100·100 relu", "CNN 30c5·p2·100", "Adam".
-import type { LayerSpec, ModelSpec } from '../../../engine/models/spec';
-import type { RunConfig } from '../../../shared/run-config';
-
-const ACTIVATIONS = new Set(['relu', 'sigmoid', 'tanh', 'leaky_relu', 'gelu']);
-
-/** "MLP 100·100 relu" for flatten/linear/activation stacks, else a compact layer list ("30c5·relu·p2·100·relu"). */
-export function describeModel(model: ModelSpec): string {
-  const layers = model.layers;
-  const hidden = layers.filter((l): l is Extract<LayerSpec, { type: 'linear' }> => l.type === 'linear').slice(0, -1);
-  const acts = [...new Set(layers.filter((l) => ACTIVATIONS.has(l.type)).map((l) => l.type))];
-  const isMlp = layers.every((l) => l.type === 'flatten' || l.type === 'linear' || l.type === 'dropout' || ACTIVATIONS.has(l.type));
-  if (isMlp) {
-    if (hidden.length === 0) return 'Softmax regression';
-    return `MLP ${hidden.map((l) => l.units).join('·')}${acts.length ? ` ${acts.join('/')}` : ''}`;
-  }
-  const parts: string[] = [];
-  for (const l of layers.slice(0, -1)) {
-    if (l.type === 'conv2d') parts.push(`${l.filters}c${l.kernel}`);
-    else if (l.type === 'maxpool2d') parts.push(`p${l.size}`);
-    else if (l.type === 'linear') parts.push(String(l.units));
-    else if (l.type === 'dropout') parts.push(`d${l.rate}`);
-  }
-  return `CNN ${parts.join('·')}${acts.length ? ` ${acts.join('/')}` : ''}`;
-}
+// Short human descriptions of a run's config for tables: "Adam", "×0.5 every 5 ep", "MNIST" (models: shared/describe-model).
+import type { RunConfig } from './run-config';
 
 const OPTIMIZER_TITLES: Record<RunConfig['optimizer']['type'], string> = {
   sgd: 'SGD',
