@@ -112,6 +112,6 @@ describe('a table of MLP and CNN runs', () => {
 
   it('by default varies the model as one column, not layer by layer', () => {
     expect(variedPaths(mixed)).toEqual(['limitTrain', 'model', 'optimizer.type', 'lr']);
-    expect(tableColumns(mixed).map((c) => c.label)).toEqual(['Run', 'limitTrain', 'Model', 'optimizer', 'LR', 'Final train', 'Final test loss', 'Final test', 'Best test', 'Best epoch']);
+    expect(tableColumns(mixed).map((c) => c.label)).toEqual(['Run', 'limitTrain', 'Model', 'optimizer', 'LR', 'Final train (batches)', 'Final train (full pass)', 'Final test loss', 'Final test', 'Best test', 'Best epoch']);
   });
 });
