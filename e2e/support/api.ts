@@ -2,7 +2,7 @@
 import type { CallArg, CallOutput } from '../../src/shared/api-contract';
 import type { CallName } from '../../src/shared/api-names';
 import type { RunConfigInput } from '../../src/shared/run-config';
-import type { RunSummary } from '../../src/shared/api-types';
+import type { RunStatus, RunSummary } from '../../src/shared/api-types';
 import { TINY_DATASET } from './paths';
 import type { WorkbenchServer } from './web-server';
 
@@ -31,15 +31,23 @@ export function tinyRunConfig(overrides: Partial<RunConfigInput> = {}): RunConfi
   };
 }
 
-/** Starts a run and waits until it has finished. */
-export async function trainedRun(server: WorkbenchServer, overrides: Partial<RunConfigInput> = {}, timeoutMs = 60_000): Promise<RunSummary> {
+const ACTIVE: readonly RunStatus[] = ['queued', 'running'];
+
+/** Starts a run and waits until it has ended, however it ended. */
+export async function endedRun(server: WorkbenchServer, overrides: Partial<RunConfigInput> = {}, timeoutMs = 60_000): Promise<RunSummary> {
   const run = await call(server, 'startRun', tinyRunConfig(overrides));
   const until = Date.now() + timeoutMs;
   for (;;) {
     const now = await call(server, 'getRun', { id: run.id });
-    if (now.status === 'completed') return now;
-    if (now.status === 'failed' || now.status === 'cancelled' || now.status === 'interrupted') throw new Error(`run ${run.id} ended ${now.status}: ${now.error}`);
+    if (!ACTIVE.includes(now.status)) return now;
     if (Date.now() > until) throw new Error(`run ${run.id} did not finish within ${timeoutMs / 1000} s (status ${now.status})`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Starts a run and waits until it has completed. */
+export async function trainedRun(server: WorkbenchServer, overrides: Partial<RunConfigInput> = {}, timeoutMs = 60_000): Promise<RunSummary> {
+  const run = await endedRun(server, overrides, timeoutMs);
+  if (run.status !== 'completed') throw new Error(`run ${run.id} ended ${run.status}: ${run.error}`);
+  return run;
 }

@@ -5,11 +5,11 @@ import type { StopReason } from '../engine/train/metrics';
 import type { GridSpec, GridValue } from './grid-spec';
 import type { RunConfig } from './run-config';
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Statuses a run never leaves. */
-export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'cancelled', 'interrupted'];
+export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'diverged', 'failed', 'cancelled', 'interrupted'];
 
 /** Loss and accuracy of each split after one epoch (validation null when the run holds none out). */
 export interface EpochScores {
@@ -49,7 +49,7 @@ export interface RunSummary {
   readonly createdAt: number;
   readonly startedAt: number | null;
   readonly finishedAt: number | null;
-  /** Why the run failed or was interrupted, e.g. "loss became NaN at step 312 (epoch 1): lower the learning rate". */
+  /** Why the run diverged, failed or was interrupted, e.g. "loss became NaN at step 312 (epoch 1): lower the learning rate". */
   readonly error: string | null;
   readonly tags: readonly string[];
   readonly notes: string;

@@ -157,7 +157,7 @@ describe('RunRecorder', () => {
   it.each([
     ['early_stopping', 'completed', 'no improvement for 3 epochs'],
     ['cancelled', 'cancelled', 'cancelled at step 3 (epoch 1)'],
-    ['diverged', 'failed', 'loss became NaN at step 3 (epoch 1): lower the learning rate'],
+    ['diverged', 'diverged', 'loss became NaN at step 3 (epoch 1): lower the learning rate'],
   ] as const)('turns done(%s) into %s with its message', (stopReason, status, stopMessage) => {
     const r = recorder();
     r.handle(done({ stopReason, stopMessage }));

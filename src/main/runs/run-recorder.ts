@@ -201,7 +201,7 @@ export class RunRecorder {
   }
 }
 
-/** The status a `done` gives: early stopping is a completed run with its message, divergence a failed one. */
+/** The status a `done` gives: early stopping is a completed run with its message, divergence its own status. */
 export function doneStatus(msg: WorkerMessageOf<'done'>): [RunStatus, string | undefined] {
   switch (msg.stopReason) {
     case 'completed':
@@ -211,7 +211,7 @@ export function doneStatus(msg: WorkerMessageOf<'done'>): [RunStatus, string | u
     case 'cancelled':
       return ['cancelled', msg.stopMessage];
     case 'diverged':
-      return ['failed', msg.stopMessage];
+      return ['diverged', msg.stopMessage];
   }
 }
 

@@ -1,8 +1,9 @@
 // Every schema migration in order: append a new file's migration here, never edit or reorder a released one.
 import { m0001Initial } from './0001-initial';
 import { m0002RunFacts } from './0002-run-facts';
+import { m0003DivergedStatus } from './0003-diverged-status';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002RunFacts];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002RunFacts, m0003DivergedStatus];

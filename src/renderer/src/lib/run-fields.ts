@@ -44,7 +44,7 @@ export function numericValue(run: RunSummary, field: NumericField, now: number):
   }
 }
 
-const STATUS_ORDER = { running: 0, queued: 1, completed: 2, interrupted: 3, cancelled: 4, failed: 5 } as const;
+const STATUS_ORDER = { running: 0, queued: 1, completed: 2, diverged: 3, interrupted: 4, cancelled: 5, failed: 6 } as const;
 
 /** The value a column sorts by (strings compare case-insensitively, nulls go last either way). */
 export function sortValue(run: RunSummary, field: SortField, now: number): number | string | null {
