@@ -33,4 +33,18 @@ test('inspect a trained run: weights by epoch, histograms, confusion and its mis
   await expect(dialog.getByTestId('misclassified').locator('figure').first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+
+  // At an earlier epoch a mistake's images are that epoch's: as many as its matrix counts.
+  const confusionScrubber = page.getByTestId('epoch-scrubber');
+  await confusionScrubber.getByLabel('Previous epoch').click();
+  await confusionScrubber.getByLabel('Previous epoch').click();
+  await expect(confusionScrubber).toContainText('Epoch 1 / 3');
+  const early = page.locator('[data-testid^="mistake-"]').first();
+  await expect(early).toBeVisible();
+  const count = Number(await early.locator('.num').textContent());
+  await early.click();
+  await expect(dialog).toContainText(/True \S+, predicted \S+ · epoch 1/);
+  await expect(dialog.getByTestId('misclassified-count')).toHaveText(`${count} test ${count === 1 ? 'image' : 'images'} with this mistake at epoch 1.`);
+  await expect(dialog.getByTestId('misclassified').locator('figure')).toHaveCount(Math.min(count, 64));
+  await expect(dialog.getByTestId('misclassified-final-only')).toHaveCount(0);
 });

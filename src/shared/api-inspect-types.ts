@@ -136,9 +136,14 @@ export interface MisclassifiedSample {
 
 export interface MisclassifiedSet {
   readonly runId: number;
+  /**
+   * The epoch whose weights made these predictions (as the worker measured them then, so they match that epoch's
+   * confusion matrix); null when they come from the run's final weights.
+   */
+  readonly epoch: number | null;
   readonly width: number;
   readonly height: number;
-  /** How many test images have this (label, predicted) pair, with the final weights. */
+  /** How many test images have this (label, predicted) pair. */
   readonly total: number;
   readonly samples: readonly MisclassifiedSample[];
 }

@@ -108,6 +108,8 @@ export const getConfusionInput = z.strictObject({
 
 export const getMisclassifiedInput = z.strictObject({
   runId: idSchema,
+  /** The epoch whose predictions to show; without it (or for a run that kept none for it), the final weights'. */
+  epoch: epochSchema.optional(),
   trueClass: int(0, 9999),
   predictedClass: int(0, 9999),
   limit: int(1, 256).default(64),

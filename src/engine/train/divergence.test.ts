@@ -16,7 +16,7 @@ function epoch(trainLoss: number, trainAccuracy: number, right0: number): EpochM
     epoch: 1,
     trainLoss,
     trainAccuracy,
-    test: { loss: 1, accuracy, confusion: cm },
+    test: { loss: 1, accuracy, confusion: cm, predicted: new Uint8Array(100), confidence: new Float32Array(100) },
     lr: 0.1,
     trainSeconds: 1,
     evalSeconds: 0,

@@ -152,6 +152,7 @@ export class RunRecorder {
           ...(validation ? [{ epoch: m.epoch, split: 'validation' as const, classes: validation.classes, counts: Uint32Array.from(validation.counts) }] : []),
         ],
       });
+      if (msg.predictions) store.predictions.put(id, { epoch: m.epoch, split: 'test', ...msg.predictions });
       store.runs.recordEpoch(id, {
         epoch: m.epoch,
         stepsDone: step,

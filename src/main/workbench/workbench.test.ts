@@ -114,6 +114,29 @@ describe('a run from start to finish', () => {
     }
   });
 
+  it("finds a confusion cell's test images at an earlier epoch: that epoch's, as many as its matrix counts", async () => {
+    const [first, last] = [await wb.getConfusion({ runId: run.id, split: 'test', epoch: 0 }), await wb.getConfusion({ runId: run.id, split: 'test' })];
+    // The two epochs disagree somewhere, or this would prove nothing.
+    expect(first.counts).not.toEqual(last.counts);
+    for (let t = 0; t < 10; t++) {
+      for (let p = 0; p < 10; p++) {
+        const mis = await wb.getMisclassified({ runId: run.id, epoch: 0, trueClass: t, predictedClass: p, limit: 1 });
+        expect({ t, p, total: mis.total, epoch: mis.epoch }).toEqual({ t, p, total: first.counts[t]![p], epoch: 0 });
+      }
+    }
+    const final = await wb.getMisclassified({ runId: run.id, trueClass: 4, predictedClass: 9, limit: 1 });
+    expect(final.epoch).toBeNull();
+  });
+
+  it('falls back to the final weights, and says so, for an epoch whose predictions were not kept', async () => {
+    const other = await wb.startRun(parseRunConfig(tinyRun({ name: 'recorded before schema 4' })));
+    await wb.manager!.waitFor(other.id);
+    wb.store.db.prepare('DELETE FROM predictions WHERE run_id = ?').run(other.id);
+    const c = await wb.getConfusion({ runId: other.id, split: 'test' });
+    const mis = await wb.getMisclassified({ runId: other.id, epoch: 0, trueClass: 7, predictedClass: 7, limit: 1 });
+    expect(mis).toMatchObject({ epoch: null, total: c.counts[7]![7] });
+  });
+
   it('exports the run files', async () => {
     const config = await wb.exportRun({ runId: run.id, format: 'config-json' });
     expect(JSON.parse(config.data)).toEqual(run.config);

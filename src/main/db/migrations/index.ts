@@ -2,8 +2,9 @@
 import { m0001Initial } from './0001-initial';
 import { m0002RunFacts } from './0002-run-facts';
 import { m0003DivergedStatus } from './0003-diverged-status';
+import { m0004TestPredictions } from './0004-test-predictions';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002RunFacts, m0003DivergedStatus];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002RunFacts, m0003DivergedStatus, m0004TestPredictions];

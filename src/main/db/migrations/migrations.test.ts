@@ -52,6 +52,10 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
       INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (1, 'train/loss', 1, 0, 2.3, 1001), (1, 'train/loss', 2, 0, NULL, 1002);
     `);
   },
+  4: (db) => {
+    SEEDS[3]!(db);
+    db.exec("INSERT INTO predictions (run_id, epoch, split, predicted, confidence) VALUES (1, 0, 'test', x'0307', x'80ff')");
+  },
 };
 
 function schema(db: Database.Database) {

@@ -45,8 +45,9 @@ export const useInspectStore = defineStore('inspect', () => {
   const confusion = (runId: number, epoch?: number): Promise<ConfusionResult> =>
     maybeCached(key('conf', runId, epoch), () => api().getConfusion({ runId, ...(epoch !== undefined ? { epoch } : {}) }));
 
-  const misclassified = (runId: number, trueClass: number, predictedClass: number): Promise<MisclassifiedSet> =>
-    api().getMisclassified({ runId, trueClass, predictedClass, limit: 64 });
+  /** The test images of one confusion cell at `epoch` (from the final weights when the run kept no predictions then). */
+  const misclassified = (runId: number, epoch: number, trueClass: number, predictedClass: number): Promise<MisclassifiedSet> =>
+    cached(`mis:${runId}:${epoch}:${trueClass}:${predictedClass}`, () => api().getMisclassified({ runId, epoch, trueClass, predictedClass, limit: 64 }));
 
   const predict = (runId: number, pixels: number[]): Promise<Prediction> => api().predict({ runId, width: 28, height: 28, pixels });
 
