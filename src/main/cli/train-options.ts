@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ActivationType } from '../../engine/models/spec';
 import { mlpSpec, reportCnnSpec } from '../../shared/model-presets';
 import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../shared/run-config';
+import { DEFAULT_LR } from '../../shared/optimizer-defaults';
 import { choice, COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, list, num, parseFlags, stripUndefined } from './flags';
 import { UsageError } from './usage-error';
 
@@ -24,7 +25,7 @@ Model
 Optimisation
   --optimizer NAME         sgd, momentum (default), rmsprop, adam
   --momentum B             momentum coefficient (default 0.9)
-  --lr X                   learning rate (default 0.05; 0.001 for adam)
+  --lr X                   learning rate (default 0.05; 0.001 for rmsprop and adam)
   --schedule NAME          constant (default), step, exponential, inverse-time, cosine
   --decay D                inverse-time decay per step: lr / (1 + D*step) (the report's 0.001)
   --gamma G                step / exponential decay factor (default 0.5 / 0.95)
@@ -157,7 +158,7 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
     validationSplit: num('validation', v.validation),
     model: model === 'cnn' ? reportCnnSpec() : mlpSpec({ hidden, activation }),
     optimizer: optimizer === 'momentum' ? { type: 'momentum', momentum: num('momentum', v.momentum) ?? 0.9 } : { type: optimizer },
-    lr: num('lr', v.lr) ?? (optimizer === 'adam' ? 0.001 : 0.05),
+    lr: num('lr', v.lr) ?? DEFAULT_LR[optimizer],
     schedule:
       schedule === 'inverse-time' ? { type: 'inverse_time', decay: num('decay', v.decay) ?? 0.001 }
       : schedule === 'step' ? { type: 'step', everyEpochs: num('step-epochs', v['step-epochs']) ?? 5, gamma: gamma ?? 0.5 }
