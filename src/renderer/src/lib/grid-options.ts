@@ -44,9 +44,16 @@ export function gridHeatmapOption(h: HeatmapData, theme: Theme): ChartOption {
   };
 }
 
-/** One axis per varied parameter plus test accuracy; each finished cell a line coloured by its accuracy. */
-const isLog = (v: readonly number[]) => v.every((x) => x > 0) && Math.max(...v) / Math.min(...v) >= 10;
+/**
+ * A parameter's axis: the values the grid tried, one tick each, evenly spaced (numbers in ascending order), so
+ * close values (lr 0.07 and 0.075) never share a tick's room and every tick is a value that was run.
+ */
+function parameterAxis(c: GridColumn, dim: number) {
+  const values = c.numeric ? [...(c.values as number[])].sort((a, b) => a - b) : c.values;
+  return { dim, name: c.label, type: 'category', data: [...new Set(values.map(formatGridValue))] };
+}
 
+/** One axis per varied parameter plus test accuracy; each finished cell a line coloured by its accuracy. */
 export function gridParallelOption(grid: GridDetail, cols: readonly GridColumn[], theme: Theme): ChartOption {
   const p = chartPalette(theme);
   const finished = grid.cells.filter((c) => c.run.best !== null);
@@ -54,14 +61,10 @@ export function gridParallelOption(grid: GridDetail, cols: readonly GridColumn[]
   const lo = accs.length ? Math.min(...accs) : 0;
   const hi = accs.length ? Math.max(...accs) : 1;
   const axes = [
-    ...cols.map((c, dim) =>
-      c.numeric
-        ? { dim, name: c.label, type: isLog(c.values as number[]) ? 'log' : 'value', min: Math.min(...(c.values as number[])), max: Math.max(...(c.values as number[])) }
-        : { dim, name: c.label, type: 'category', data: c.values.map(formatGridValue) },
-    ),
+    ...cols.map(parameterAxis),
     { dim: cols.length, name: 'test acc.', type: 'value', scale: true, axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(1)}%` } },
   ];
-  const data = finished.map((cell) => [...cols.map((c) => (c.numeric ? cell.params[c.key] : formatGridValue(cell.params[c.key]))), cell.run.best!.testAccuracy]);
+  const data = finished.map((cell) => [...cols.map((c) => formatGridValue(cell.params[c.key])), cell.run.best!.testAccuracy]);
   return {
     animation: false,
     parallel: { left: 60, right: 120, top: 40, bottom: 30, parallelAxisDefault: { nameTextStyle: { fontSize: 12, color: p.textMuted }, axisLine: { lineStyle: { color: p.axis } }, axisLabel: { color: p.textMuted } } },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParamHistogram, WeightMatrix } from '../../../shared/api-inspect-types';
+import { overlaps, renderedTexts } from '../testing/chart-layout';
 import { confusionOption, histogramBins, weightHeatmapOption } from './inspect-options';
 
 const stats = { count: 4, min: -1, max: 1, mean: 0, std: 1, l2: 2, positiveShare: 0.5, zeros: 0, nonFinite: 0 };
@@ -14,6 +15,18 @@ describe('inspect options', () => {
     const opt = weightHeatmapOption(m, 'light') as { visualMap: { min: number; max: number }; series: { data: number[][] }[] };
     expect(opt.visualMap).toMatchObject({ min: -0.4, max: 0.4 });
     expect(opt.series[0]!.data).toContainEqual([1, 0, -0.4]);
+  });
+
+  it("keeps the colour bar's labels off the heatmap, at any width", () => {
+    const m: WeightMatrix = { runId: 1, epoch: 0, param: 'w', shape: [32, 784], rows: 32, cols: 200, values: Array.from({ length: 6400 }, (_, i) => Math.sin(i) * 1.234e-3), stats, deadUnits: [] };
+    const option = weightHeatmapOption(m, 'light');
+    const grid = (option as { grid: { left: number; right: number; top: number; bottom: number } }).grid;
+    for (const width of [420, 700, 1100]) {
+      const plot = { x0: grid.left, x1: width - grid.right, y0: grid.top, y1: 340 - grid.bottom };
+      const labels = renderedTexts(option, width, 340).filter((t) => /^-?0\.0012/.test(t.text));
+      expect(labels.map((l) => l.text)).toEqual(['-0.001234', '0.001234']);
+      for (const l of labels) expect({ width, label: l.text, overlaps: overlaps(l, plot), inside: l.x1 <= width }).toEqual({ width, label: l.text, overlaps: false, inside: true });
+    }
   });
 
   it('lays the confusion matrix out as [predicted, true, count] and hides empty cells', () => {

@@ -62,7 +62,8 @@ export function weightHeatmapOption(m: WeightMatrix, theme: Theme): ChartOption 
   const fullCols = m.shape.slice(1).reduce((a, b) => a * b, 1);
   return {
     animation: false,
-    grid: { left: 48, right: 70, top: 12, bottom: 36 },
+    // The colour bar and its handles' labels sit right of the plot, in the margin kept for them.
+    grid: { left: 48, right: 112, top: 12, bottom: 36 },
     tooltip: {
       formatter: (item: { value: [number, number, number] }) => {
         const [c, r, v] = item.value;
@@ -76,10 +77,11 @@ export function weightHeatmapOption(m: WeightMatrix, theme: Theme): ChartOption 
       max: absMax || 1,
       calculable: true,
       orient: 'vertical',
+      align: 'left',
       right: 4,
       top: 'middle',
       itemHeight: 160,
-      precision: 3,
+      formatter: (v: number) => formatValue(v),
       inRange: { color: [...p.diverging] },
     },
     series: [{ type: 'heatmap', data, progressive: 20000, emphasis: { disabled: true } }],
