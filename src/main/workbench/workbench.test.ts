@@ -163,14 +163,14 @@ describe('a run from start to finish', () => {
     expect(svg.data).toMatch(/^<svg[^>]*width="640"/);
     expect(svg.data).toContain('Loss');
     const png = await wb.exportFigure({ runIds: [run.id], figure: 'loss', format: 'png', width: 640, height: 400, theme: 'light' });
-    expect(png.fileName).toMatch(/-loss\.png$/);
+    expect(png.fileName).toBe(`run-${run.id}-tiny-loss.png`);
     const bytes = Buffer.from(png.data, 'base64');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // 2x zoom: the IHDR chunk holds width and height as big-endian u32 at bytes 16 and 20.
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1280, 800]);
     for (const figure of ['accuracy', 'lr', 'confusion', 'histograms', 'first-layer-weights'] as const) {
       const f = await wb.exportFigure({ runIds: [run.id], figure, format: 'svg', width: 640, height: 400, theme: 'dark' });
-      expect(f).toMatchObject({ fileName: `run-${run.id}-${figure}.svg`, mimeType: 'image/svg+xml' });
+      expect(f).toMatchObject({ fileName: `run-${run.id}-tiny-${figure}.svg`, mimeType: 'image/svg+xml' });
       expect(f.data.startsWith('<svg')).toBe(true);
     }
     await expect(wb.exportFigure({ runIds: [run.id], figure: 'conv-kernels', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ConflictError' });

@@ -2,14 +2,15 @@
 // changes, re-init when the theme flips, dispose on unmount. Also renders what is on screen as PNG or SVG.
 import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
 import { chartPalette } from '../lib/chart-palette';
+import { pngWithHeader, svgWithHeader } from '../lib/figure-header';
 import { echarts, type Chart, type ChartOption } from '../lib/echarts';
 import { useThemeStore } from '../stores/theme';
 
 export interface ChartHandle {
   /** The instance, once mounted. */
   chart(): Chart | null;
-  /** A data: URL of the chart as on screen (PNG at 2× or SVG re-rendered as vectors). */
-  image(format: 'png' | 'svg'): string | null;
+  /** A data: URL of the chart as on screen (PNG at 2× or SVG re-rendered as vectors), under `caption` if given. */
+  image(format: 'png' | 'svg', caption?: string): Promise<string | null>;
 }
 
 export interface ChartEvents {
@@ -67,17 +68,22 @@ export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption 
     chart = null;
   });
 
-  function image(format: 'png' | 'svg'): string | null {
+  async function image(format: 'png' | 'svg', caption?: string): Promise<string | null> {
     if (!chart) return null;
-    const background = chartPalette(theme.theme).background;
-    if (format === 'png') return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background });
+    const palette = chartPalette(theme.theme);
+    const colors = { background: palette.background, text: palette.text };
+    const [width, height] = [chart.getWidth(), chart.getHeight()];
+    if (format === 'png') {
+      const png = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: palette.background });
+      return caption ? pngWithHeader(png, caption, width, height, 2, colors) : png;
+    }
     // The screen chart is canvas: draw the same option again as SVG, at the same size.
-    const svgChart = echarts.init(null, themeName(), { renderer: 'svg', ssr: true, width: chart.getWidth(), height: chart.getHeight() });
+    const svgChart = echarts.init(null, themeName(), { renderer: 'svg', ssr: true, width, height });
     try {
       const opt = chart.getOption() as ChartOption;
-      svgChart.setOption({ ...opt, backgroundColor: background, animation: false });
+      svgChart.setOption({ ...opt, backgroundColor: palette.background, animation: false });
       const svg = svgChart.renderToSVGString();
-      return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(caption ? svgWithHeader(svg, caption, width, height, colors) : svg)}`;
     } finally {
       svgChart.dispose();
     }
