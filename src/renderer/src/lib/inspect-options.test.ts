@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParamHistogram, WeightMatrix } from '../../../shared/api-inspect-types';
 import { overlaps, renderedTexts } from '../testing/chart-layout';
-import { confusionOption, histogramBins, weightHeatmapOption } from './inspect-options';
+import { confusionOption, histogramBins, histogramOption, weightHeatmapOption } from './inspect-options';
 
 const stats = { count: 4, min: -1, max: 1, mean: 0, std: 1, l2: 2, positiveShare: 0.5, zeros: 0, nonFinite: 0 };
 
@@ -36,6 +36,13 @@ describe('inspect options', () => {
     const cells = opt.series[0]!.data;
     expect(cells.map((c) => c.value)).toEqual([[0, 0, 5], [1, 0, 1], [0, 1, 0], [1, 1, 4]]);
     expect(cells[2]!.itemStyle.color).toBe('transparent');
+  });
+
+  it('counts a histogram in whole ticks, however few the values', () => {
+    const h: ParamHistogram = { param: 'layers.3.bias', layer: 'layers.3', role: 'bias', shape: [10], min: -0.1, max: 0.1, counts: [1, 0, 2, 3, 1, 0, 2, 1], stats, gradNorm: null };
+    const counts = renderedTexts(histogramOption(h, 'light', { compact: true }), 380, 190).filter((t) => t.x1 < 42).map((t) => t.text);
+    expect(counts.length).toBeGreaterThan(1);
+    for (const c of counts) expect(c).toMatch(/^\d+$/);
   });
 
   it('histogram tooltips are not broken by an empty parameter', () => {

@@ -30,7 +30,8 @@ export function histogramOption(h: ParamHistogram, theme: Theme, opts: { compact
       },
     },
     xAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v), hideOverlap: true }, splitLine: { show: false } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (v >= 1000 ? `${v / 1000}k` : String(v)) } },
+    // Counts: whole ticks only (a histogram of a few values would otherwise read 0.5, 1.5…).
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => (v >= 1000 ? `${v / 1000}k` : String(v)) } },
     series: [
       {
         type: 'bar',
