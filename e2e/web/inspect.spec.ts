@@ -11,6 +11,11 @@ test('inspect a trained run: weights by epoch, histograms, confusion and its mis
   await expect(images.locator('canvas')).toBeVisible();
   await expect(images).toContainText('layers.1.weight');
   await expect(page.getByTestId('weight-stats')).toBeVisible();
+  // The pictures fill the card's width on a wide screen (they stayed ~55 px with most of it empty).
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  const body = (await images.locator('.card-body').boundingBox())!;
+  await expect.poll(async () => (await images.locator('canvas').boundingBox())!.width).toBeGreaterThan(0.9 * (body.width - 28));
+  await page.setViewportSize({ width: 1400, height: 900 });
   const scrubber = page.getByTestId('epoch-scrubber');
   await expect(scrubber).toContainText('Epoch 3 / 3');
   // Back to the first epoch: the pictures are redrawn from that epoch's snapshot.
