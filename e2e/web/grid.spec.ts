@@ -3,7 +3,8 @@ import { call } from '../support/api';
 import { TINY_DATASET } from '../support/paths';
 import { expect, test } from '../support/fixtures';
 
-test('run a small grid and read its table', async ({ page, workbench }) => {
+test('run a small grid and read its table, then refine it', async ({ page, workbench }) => {
+  test.setTimeout(150_000);
   await page.getByTestId('nav-grids').click();
   await expect(page.getByTestId('empty-state')).toContainText('No grid searches yet');
   await page.getByTestId('new-grid').click();
@@ -42,4 +43,16 @@ test('run a small grid and read its table', async ({ page, workbench }) => {
   await page.getByTestId('refine-grid').click();
   await expect(page.getByRole('heading', { name: 'Refine a grid' })).toBeVisible();
   await expect(page.getByTestId('grid-values-0')).not.toHaveValue('');
+
+  // Started as proposed, it reuses the best cell's run instead of training it again.
+  await page.getByTestId('start-grid').click();
+  await expect(page.getByTestId('grid-title')).toContainText('(refined)');
+  const refined = (await call(workbench, 'listGrids')).find((g) => g.parentGridId === grids[0]!.id)!;
+  const cells = refined.runCount;
+  await expect(page.getByTestId('grid-progress')).toHaveText(`${cells} / ${cells}`, { timeout: 60_000 });
+  const reused = page.getByTestId('reused-cell');
+  await expect(reused).toHaveCount(1);
+  await expect(reused).toHaveText(`from grid #${grids[0]!.id}`);
+  await expect(page.getByTestId('grid-results').locator('tbody tr', { has: reused }).getByRole('link')).toHaveAttribute('href', `#/runs/${grids[0]!.bestRunId}`);
+  expect(await call(workbench, 'listRuns')).toHaveLength(4 + cells - 1);
 });

@@ -6,6 +6,7 @@ import type { DatasetRef } from '../../shared/run-config';
 import type { GridSpec } from '../../shared/grid-spec';
 import { type Experiment, isTerminal, type Run, type Store } from '../db';
 import { readEpochRecords } from '../runs/run-metrics';
+import { loadGrid } from '../runs/grid-runs';
 
 const DATASET_TITLES = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' } as const;
 
@@ -77,7 +78,8 @@ export class RunViews {
   }
 
   grid(experiment: Experiment): GridSummary {
-    const runs = this.store.runs.list({ experimentId: experiment.id });
+    // Its cells' runs: its own, and those of its parent grid it reuses.
+    const runs = loadGrid(this.store, experiment.id).cells.map((c) => c.run);
     const statusCounts: Partial<Record<RunStatus, number>> = {};
     let best: Run | null = null;
     for (const r of runs) {
