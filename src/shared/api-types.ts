@@ -40,6 +40,8 @@ export interface RunSummary {
   readonly status: RunStatus;
   /** The grid this run is a cell of, if any. */
   readonly gridId: number | null;
+  /** That grid's number, as people see it ("grid 2"). */
+  readonly gridNumber: number | null;
   /** The run this one was re-run or forked from, if any. */
   readonly parentId: number | null;
   /** The full validated config (defaults filled). */
@@ -84,10 +86,13 @@ export interface RunDetail extends RunSummary {
 /** A grid search: its spec and where its cells stand. */
 export interface GridSummary {
   readonly id: number;
+  /** 1, 2, 3… in order of creation among grids (the id is shared with single runs' experiments). */
+  readonly number: number;
   readonly name: string;
   readonly spec: GridSpec;
-  /** The grid this one refines, if any (the report's two-stage search). */
+  /** The grid this one refines, if any (the report's two-stage search), and its number. */
   readonly parentGridId: number | null;
+  readonly parentGridNumber: number | null;
   readonly createdAt: number;
   readonly runCount: number;
   readonly statusCounts: Readonly<Partial<Record<RunStatus, number>>>;

@@ -14,6 +14,7 @@ function run(id: number, name: string, lr: number, testAccuracy: number | null):
     name,
     status: 'completed',
     gridId: null,
+    gridNumber: null,
     parentId: null,
     config: parseRunConfig(tinyConfig({ lr })),
     datasetTitle: 'MNIST',

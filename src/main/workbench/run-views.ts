@@ -44,7 +44,7 @@ function stopOf(run: Run): { stopReason: StopReason | null; stopMessage: string 
 }
 
 export class RunViews {
-  private readonly kinds = new Map<number, Experiment['kind']>();
+  private readonly grids = new Map<number, { id: number; number: number } | null>();
   /** Extras of final runs: their metrics never change again. */
   private readonly finalExtras = new Map<number, Extras>();
 
@@ -80,6 +80,7 @@ export class RunViews {
   grid(experiment: Experiment): GridSummary {
     // Its cells' runs: its own, and those of its parent grid it reuses.
     const runs = loadGrid(this.store, experiment.id).cells.map((c) => c.run);
+    const parent = (experiment.spec as GridSpec | null)?.parentGridId;
     const statusCounts: Partial<Record<RunStatus, number>> = {};
     let best: Run | null = null;
     for (const r of runs) {
@@ -90,7 +91,9 @@ export class RunViews {
       id: experiment.id,
       name: experiment.name,
       spec: experiment.spec as GridSpec,
-      parentGridId: (experiment.spec as GridSpec | null)?.parentGridId ?? null,
+      number: experiment.number,
+      parentGridId: parent ?? null,
+      parentGridNumber: parent === undefined ? null : (this.gridOf(parent)?.number ?? null),
       createdAt: experiment.createdAt,
       runCount: runs.length,
       statusCounts,
@@ -98,13 +101,14 @@ export class RunViews {
     };
   }
 
-  private kindOf(experimentId: number): Experiment['kind'] | undefined {
-    let kind = this.kinds.get(experimentId);
-    if (kind === undefined) {
-      kind = this.store.experiments.get(experimentId)?.kind;
-      if (kind) this.kinds.set(experimentId, kind);
+  /** The grid an experiment is, with its number, or null for a single run's (cached: neither ever changes). */
+  private gridOf(experimentId: number): { id: number; number: number } | null {
+    if (!this.grids.has(experimentId)) {
+      const e = this.store.experiments.get(experimentId);
+      if (!e) return null;
+      this.grids.set(experimentId, e.kind === 'grid' ? { id: e.id, number: e.number } : null);
     }
-    return kind;
+    return this.grids.get(experimentId)!;
   }
 
   private extras(run: Run): Extras {
@@ -124,7 +128,8 @@ export class RunViews {
       id: run.id,
       name: run.name,
       status: run.status,
-      gridId: this.kindOf(run.experimentId) === 'grid' ? run.experimentId : null,
+      gridId: this.gridOf(run.experimentId)?.id ?? null,
+      gridNumber: this.gridOf(run.experimentId)?.number ?? null,
       parentId: run.parentRunId,
       config: run.config,
       datasetTitle: datasetTitle(run.config.dataset),

@@ -48,6 +48,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       name: config.name ?? `run ${id}`,
       status: 'queued',
       gridId: null,
+      gridNumber: null,
       parentId: null,
       config,
       datasetTitle: config.dataset.name,
@@ -127,8 +128,9 @@ export function createFakeWorkbench(): FakeWorkbench {
       const plans = expandGrid(spec);
       const id = grids.size + 1;
       const name = spec.name ?? `grid ${id}`;
-      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params)}` }, { gridId: id }));
-      const grid: GridSummary = { id, name, spec, parentGridId: spec.parentGridId ?? null, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
+      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params)}` }, { gridId: id, gridNumber: id }));
+      const parentGridId = spec.parentGridId ?? null;
+      const grid: GridSummary = { id, number: id, name, spec, parentGridId, parentGridNumber: parentGridId, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
       grids.set(id, grid);
       emit({ event: 'gridUpdated', payload: grid });
       return { grid, runs: created };

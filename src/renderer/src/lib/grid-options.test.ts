@@ -11,7 +11,7 @@ function refined(): GridDetail {
   const l2s = [0, 0.0001];
   const params = lrs.flatMap((lr) => l2s.map((l2) => ({ lr, l2 })));
   return {
-    id: 1, name: 'g', parentGridId: null, createdAt: 0, runCount: params.length, statusCounts: {}, bestRunId: 1,
+    id: 1, number: 1, name: 'g', parentGridId: null, parentGridNumber: null, createdAt: 0, runCount: params.length, statusCounts: {}, bestRunId: 1,
     spec: { method: 'grid', base: {}, parameters: { lr: { values: lrs }, l2: { values: l2s } } } as never,
     cells: params.map((p, i) => ({ params: p, run: makeRun(i + 1, { best: scores(0.8 + i / 100) }) })),
   };

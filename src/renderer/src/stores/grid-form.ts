@@ -21,6 +21,8 @@ export const useGridFormStore = defineStore('grid-form', () => {
   const name = ref(preset.name);
   const runCap = ref('');
   const parentGridId = ref<number | null>(null);
+  /** The number people know that grid by. */
+  const parentGridNumber = ref<number | null>(null);
   const presetId = ref<string | null>(preset.id);
   const baseErrors = ref<FieldErrors>({});
   const errors = ref<GridErrors>({});
@@ -110,11 +112,12 @@ export const useGridFormStore = defineStore('grid-form', () => {
     });
     name.value = `${grid.name} (refined)`;
     parentGridId.value = grid.id;
+    parentGridNumber.value = grid.number;
     presetId.value = null;
     errors.value = {};
     baseErrors.value = {};
     return true;
   }
 
-  return { base, rows, name, runCap, parentGridId, presetId, baseErrors, errors, submitting, attempted, build, applyPreset, addRow, removeRow, validate, submit, refineFrom };
+  return { base, rows, name, runCap, parentGridId, parentGridNumber, presetId, baseErrors, errors, submitting, attempted, build, applyPreset, addRow, removeRow, validate, submit, refineFrom };
 });
