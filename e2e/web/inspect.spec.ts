@@ -28,6 +28,18 @@ test('inspect a trained run: weights by epoch, histograms, confusion and its mis
   await page.getByRole('tab', { name: 'Histograms' }).click();
   await expect(page.getByTestId('histograms').locator('canvas').first()).toBeVisible();
 
+  // One parameter over time: a ridge per epoch (labelled epoch 1…3), and its quantile bands.
+  await page.getByRole('radio', { name: 'Over time' }).click();
+  await expect(page.getByTestId('history-param')).toHaveValue('layers.1.weight');
+  const ridges = page.getByTestId('ridge-plot').locator('svg text').filter({ hasText: /^epoch \d+$/ });
+  await expect(ridges).toHaveCount(3);
+  expect((await ridges.allTextContents()).sort()).toEqual(['epoch 1', 'epoch 2', 'epoch 3']);
+  await expect(page.getByTestId('distribution-bands').locator('canvas').first()).toBeVisible();
+  await page.getByTestId('history-param').selectOption('layers.3.bias');
+  await expect(ridges).toHaveCount(3);
+  await page.getByRole('radio', { name: 'By epoch' }).click();
+  await expect(page.getByTestId('histograms').locator('canvas').first()).toBeVisible();
+
   await page.getByRole('tab', { name: 'Confusion' }).click();
   await expect(page.getByTestId('chart-confusion').locator('canvas').first()).toBeVisible();
   const mistake = page.locator('[data-testid^="mistake-"]').first();

@@ -76,6 +76,16 @@ export interface HistogramSet {
   readonly params: readonly ParamHistogram[];
 }
 
+/** One parameter's histogram at every epoch that has one: how its distribution moved (ridge plot, bands). */
+export interface ParamHistory {
+  readonly runId: number;
+  readonly param: string;
+  readonly role: 'weight' | 'bias';
+  readonly shape: readonly number[];
+  /** In epoch order; equal-width bins over [min, max] each. */
+  readonly epochs: readonly { readonly epoch: number; readonly min: number; readonly max: number; readonly counts: readonly number[] }[];
+}
+
 /** A weight as grayscale pictures: first-layer Linear rows as h×w images, or conv kernels. */
 export interface WeightImageGrid {
   readonly param: string;

@@ -93,6 +93,8 @@ export const getWeightImagesInput = z.strictObject({
   maxImages: int(1, 4096).default(256),
 });
 
+export const getHistogramHistoryInput = z.strictObject({ runId: idSchema, param: z.string().min(1).max(200) });
+
 export const getWeightMatrixInput = z.strictObject({
   runId: idSchema,
   param: z.string().min(1).max(200),

@@ -82,6 +82,14 @@ describe('a run from start to finish', () => {
     expect(h.params[0]!.counts.reduce((a, b) => a + b, 0)).toBe(16 * 784);
     expect(h.params[0]!.stats.std).toBeGreaterThan(0);
 
+    // One param through the epochs: a histogram per epoch, each of all its values.
+    const history = await wb.getHistogramHistory({ runId: run.id, param: 'layers.1.weight' });
+    expect(history).toMatchObject({ param: 'layers.1.weight', role: 'weight', shape: [16, 784] });
+    expect(history.epochs.map((e) => e.epoch)).toEqual([0, 1]);
+    for (const e of history.epochs) expect(e.counts.reduce((a, b) => a + b, 0)).toBe(16 * 784);
+    expect(history.epochs[1]!.counts).toEqual(h.params[0]!.counts);
+    await expect(wb.getHistogramHistory({ runId: run.id, param: 'layers.9.bias' })).rejects.toMatchObject({ name: 'NotFoundError' });
+
     const images = await wb.getWeightImages({ runId: run.id, epoch: 0, normalize: 'per-image', maxImages: 4 });
     expect(images.grids[0]).toMatchObject({ param: 'layers.1.weight', kind: 'linear', count: 4, height: 28, width: 28 });
     expect(decodeBase64(images.grids[0]!.pixels)).toHaveLength(4 * 28 * 28);

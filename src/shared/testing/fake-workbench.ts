@@ -161,6 +161,7 @@ export function createFakeWorkbench(): FakeWorkbench {
     getWeightMatrix: async () => missing('getWeightMatrix'),
     getConfusion: async () => missing('getConfusion'),
     getMisclassified: async () => missing('getMisclassified'),
+    getHistogramHistory: async () => missing('getHistogramHistory'),
     async predict({ runId, pixels }) {
       get(runId);
       const p = Array.from({ length: 10 }, () => 0.01);

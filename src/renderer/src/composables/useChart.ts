@@ -17,7 +17,8 @@ export interface ChartEvents {
   click?: (params: { dataIndex: number; seriesIndex?: number; data: unknown; value?: unknown }) => void;
 }
 
-export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption | null, events: ChartEvents = {}): ChartHandle {
+/** `renderer` 'svg' puts the chart's text in the page (selectable, findable); canvas is faster for many points. */
+export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption | null, events: ChartEvents = {}, renderer: 'canvas' | 'svg' = 'canvas'): ChartHandle {
   const theme = useThemeStore();
   let chart: Chart | null = null;
   let observer: ResizeObserver | null = null;
@@ -38,7 +39,7 @@ export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption 
 
   function init(): void {
     if (!el.value) return;
-    chart = echarts.init(el.value, themeName(), { renderer: 'canvas' });
+    chart = echarts.init(el.value, themeName(), { renderer });
     if (events.click) chart.on('click', (p) => events.click!(p as Parameters<NonNullable<ChartEvents['click']>>[0]));
     apply(true);
   }
