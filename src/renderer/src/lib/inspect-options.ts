@@ -90,7 +90,7 @@ export function weightHeatmapOption(m: WeightMatrix, theme: Theme): ChartOption 
 }
 
 /** Confusion matrix: rows true, columns predicted; the diagonal in the accent, errors in the warm colour. */
-export function confusionOption(c: ConfusionResult, theme: Theme): ChartOption {
+export function confusionOption(c: ConfusionResult, theme: Theme, opts: { compact?: boolean } = {}): ChartOption {
   const p = chartPalette(theme);
   const n = c.classNames.length;
   const data: { value: [number, number, number]; itemStyle?: object }[] = [];
@@ -107,7 +107,8 @@ export function confusionOption(c: ConfusionResult, theme: Theme): ChartOption {
   }
   return {
     animation: false,
-    grid: { left: 90, right: 16, top: 16, bottom: 56 },
+    // Compact: a column of the side-by-side page (its class names are short enough to need less room).
+    grid: opts.compact ? { left: 64, right: 8, top: 8, bottom: 48 } : { left: 90, right: 16, top: 16, bottom: 56 },
     tooltip: {
       formatter: (item: { value: [number, number, number] }) => {
         const [q, t, v] = item.value;
@@ -115,12 +116,12 @@ export function confusionOption(c: ConfusionResult, theme: Theme): ChartOption {
       },
     },
     xAxis: { type: 'category', data: [...c.classNames], name: 'predicted', nameLocation: 'middle', nameGap: 34, axisLabel: { interval: 0, rotate: n > 10 || c.classNames.some((s) => s.length > 3) ? 30 : 0 }, splitArea: { show: false } },
-    yAxis: { type: 'category', data: [...c.classNames], name: 'true', nameLocation: 'middle', nameGap: 70, inverse: true, axisLabel: { interval: 0 } },
+    yAxis: { type: 'category', data: [...c.classNames], name: 'true', nameLocation: 'middle', nameGap: opts.compact ? 46 : 70, inverse: true, axisLabel: { interval: 0 } },
     series: [
       {
         type: 'heatmap',
         data,
-        label: { show: true, color: p.text, fontSize: 11, formatter: (item: { value: [number, number, number] }) => (item.value[2] ? String(item.value[2]) : '') },
+        label: { show: true, color: p.text, fontSize: opts.compact ? 9.5 : 11, formatter: (item: { value: [number, number, number] }) => (item.value[2] ? String(item.value[2]) : '') },
         itemStyle: { borderColor: p.background, borderWidth: 2, borderRadius: 3 },
         emphasis: { itemStyle: { borderColor: p.text, borderWidth: 1 } },
         cursor: 'pointer',
