@@ -37,6 +37,18 @@ export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption 
     chart.setOption(opt, replace ? { notMerge: true } : { replaceMerge: ['series'], lazyUpdate: true });
   }
 
+  /**
+   * NOTE: zrender may still owe a frame of painting (a long series drawn over several frames); that frame would
+   * read the disposed painter and throw. Repainting nothing at once first cancels it (it checks a redraw id).
+   */
+  function disposeChart(): void {
+    if (!chart) return;
+    chart.clear();
+    chart.getZr().refreshImmediately();
+    chart.dispose();
+    chart = null;
+  }
+
   function init(): void {
     if (!el.value) return;
     chart = echarts.init(el.value, themeName(), { renderer });
@@ -57,7 +69,7 @@ export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption 
   watch(
     () => theme.theme,
     () => {
-      chart?.dispose();
+      disposeChart();
       init();
     },
   );
@@ -65,8 +77,7 @@ export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption 
   onBeforeUnmount(() => {
     cancelAnimationFrame(frame);
     observer?.disconnect();
-    chart?.dispose();
-    chart = null;
+    disposeChart();
   });
 
   async function image(format: 'png' | 'svg', caption?: string): Promise<string | null> {
