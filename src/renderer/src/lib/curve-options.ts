@@ -4,7 +4,7 @@ import { lttbIndices } from '../../../shared/downsample';
 import type { ChartOption } from './echarts';
 import { chartPalette } from './chart-palette';
 import { axisTickFormatter, formatValue, percentTick } from './format';
-import { smoothEma } from './smoothing';
+import { smoothEma } from '../../../shared/ema';
 
 export type XMode = 'epoch' | 'step';
 
