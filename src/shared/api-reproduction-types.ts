@@ -25,6 +25,13 @@ export interface ReproductionExperiment {
   readonly skipped: string | null;
 }
 
+/** One line of the headline (the report's Table S): a quantity, ours and the course report's (shares in [0, 1]). */
+export interface ReproductionHeadlineRow {
+  readonly quantity: string;
+  readonly ours: number | null;
+  readonly report: number | null;
+}
+
 export interface ReproductionSummary {
   /** Its name and its folder's: the start time, e.g. "2026-11-26T20-20-27". */
   readonly id: string;
@@ -44,4 +51,6 @@ export interface ReproductionSummary {
   readonly files: readonly string[];
   /** The last lines of its progress log, oldest first. */
   readonly log: readonly string[];
+  /** Its headline numbers beside the report's, once its report is written (else null). */
+  readonly headline: readonly ReproductionHeadlineRow[] | null;
 }

@@ -21,6 +21,7 @@ const summary = (id: string, status: ReproductionSummary['status']): Reproductio
   experiments: [],
   error: null,
   files: [],
+  headline: null,
   log: [],
 });
 
