@@ -5,7 +5,7 @@ import type { MetricPoints } from '../api-inspect-types';
 import type { CallName } from '../api-names';
 import type { GridSummary, RunDetail, RunStatus, RunSummary } from '../api-types';
 import { ConflictError, NotFoundError } from '../api-wire';
-import { downsampleSeries } from '../downsample';
+import { decimateMinMax } from '../decimate';
 import { describeCell, expandGrid } from '../grid-expand';
 import type { RunConfig } from '../run-config';
 
@@ -85,7 +85,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       const from = sinceStep === undefined ? 0 : stored.steps.findIndex((s) => s > sinceStep);
       const cut = from < 0 ? stored.steps.length : from;
       const slice = { key, steps: stored.steps.slice(cut), epochs: stored.epochs.slice(cut), values: stored.values.slice(cut), times: stored.times.slice(cut) };
-      return downsampleSeries(slice, maxPoints);
+      return decimateMinMax(slice, maxPoints);
     });
   const missing = (what: string) => Promise.reject(new ConflictError(`${what}: not available in the fake workbench`));
 
