@@ -3,7 +3,10 @@ import { call, tinyRunConfig } from '../support/api';
 import { TINY_DATASET } from '../support/paths';
 import { expect, test } from '../support/fixtures';
 
-test('run a small grid and read its table', async ({ page, workbench }) => {
+test('run a small grid and read its table, then refine it', async ({ page, workbench }) => {
+  test.setTimeout(150_000);
+  // A single run first: grids count apart from it (the first grid is #1, not #2).
+  await call(workbench, 'startRun', tinyRunConfig({ epochs: 1 }));
   await page.getByTestId('nav-grids').click();
   await expect(page.getByTestId('empty-state')).toContainText('No grid searches yet');
   await page.getByTestId('new-grid').click();
@@ -20,7 +23,7 @@ test('run a small grid and read its table', async ({ page, workbench }) => {
   await expect(page.getByTestId('grid-cell-count')).toHaveText('4');
   await page.getByTestId('start-grid').click();
 
-  await expect(page.getByTestId('grid-title')).toContainText('e2e lr x l2');
+  await expect(page.getByTestId('grid-title')).toHaveText('e2e lr x l2 #1');
   await expect(page.getByTestId('grid-progress')).toHaveText('4 / 4', { timeout: 60_000 });
   const table = page.getByTestId('grid-results');
   await expect(table.locator('tbody tr')).toHaveCount(4);
@@ -36,12 +39,26 @@ test('run a small grid and read its table', async ({ page, workbench }) => {
   const grids = await call(workbench, 'listGrids');
   expect(grids).toHaveLength(1);
   expect(grids[0]!.runCount).toBe(4);
+  expect(grids[0]!.id).toBe(2);
   await expect(page.getByTestId('grid-heatmap').locator('canvas').first()).toBeVisible();
 
   // Refine proposes a finer grid around the best cell, linked to this one.
   await page.getByTestId('refine-grid').click();
   await expect(page.getByRole('heading', { name: 'Refine a grid' })).toBeVisible();
   await expect(page.getByTestId('grid-values-0')).not.toHaveValue('');
+
+  // Started as proposed, it reuses the best cell's run instead of training it again.
+  await page.getByTestId('start-grid').click();
+  await expect(page.getByTestId('grid-title')).toContainText('(refined) #2');
+  await expect(page.getByTestId('grid-parent')).toHaveText('grid #1');
+  const refined = (await call(workbench, 'listGrids')).find((g) => g.parentGridId === grids[0]!.id)!;
+  const cells = refined.runCount;
+  await expect(page.getByTestId('grid-progress')).toHaveText(`${cells} / ${cells}`, { timeout: 60_000 });
+  const reused = page.getByTestId('reused-cell');
+  await expect(reused).toHaveCount(1);
+  await expect(reused).toHaveText('from grid #1');
+  await expect(page.getByTestId('grid-results').locator('tbody tr', { has: reused }).getByRole('link')).toHaveAttribute('href', `#/runs/${grids[0]!.bestRunId}`);
+  expect(await call(workbench, 'listRuns')).toHaveLength(1 + 4 + cells - 1);
 });
 
 test('a grid of the report\'s cells reads beside its table 2, stuck cells marked', async ({ page, workbench }) => {

@@ -1,6 +1,8 @@
 // The reproduction as a preset experiment of the app: a bad dataset starts nothing; a quick reproduction on the
 // tiny fixture runs every experiment through the queue, then its report, tables and figures can be read and saved.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { TINY_DATASET } from '../support/paths';
@@ -60,6 +62,20 @@ test('reproduce the report on the fixture, then read its report, tables and figu
   expect(html.text).toContain('Why our numbers differ');
   const csv = await save(page, () => card.getByTestId('table-grid-stage1-csv').click());
   expect(csv.text.trim().split('\n').length).toBeGreaterThan(4);
+
+  // Saved on its own, report.html has no dead link: each table and figure link saves the file it carries.
+  expect(html.text).not.toMatch(/href="(?!data:|#|https?:)/);
+  const alone = path.join(test.info().outputDir, 'report.html');
+  mkdirSync(path.dirname(alone), { recursive: true });
+  writeFileSync(alone, html.text);
+  const reader = await page.context().newPage();
+  await reader.goto(pathToFileURL(alone).href);
+  const stage1 = reader.locator('p.caption', { hasText: 'Grid search, stage 1' });
+  const linked = await save(reader, () => stage1.getByRole('link', { name: 'CSV' }).click());
+  expect(linked).toEqual({ name: 'grid-stage1.csv', text: csv.text });
+  const png = await reader.locator('figcaption').first().getByRole('link', { name: 'PNG' }).evaluate((a: HTMLAnchorElement) => a.href.slice(0, 22));
+  expect(png).toBe('data:image/png;base64,');
+  await reader.close();
 
   await card.getByText(/figures, each as SVG and PNG/).click();
   const kernels = card.getByTestId('figure-cnn-kernels').locator('img');

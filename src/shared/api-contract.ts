@@ -8,6 +8,7 @@ import type {
   MetricPoints,
   MetricSeries,
   MisclassifiedSet,
+  ParamHistory,
   Prediction,
   RunsMetrics,
   WeightImageSet,
@@ -77,10 +78,12 @@ export const apiCalls = {
   getRunsMetrics: { input: s.getRunsMetricsInput, output: returns<RunsMetrics>() },
   /** Per-param histograms at `epoch` (default: the last snapshot). */
   getHistograms: { input: s.runEpochInput, output: returns<HistogramSet>() },
+  /** One param's histograms at every epoch that has them, in order. */
+  getHistogramHistory: { input: s.getHistogramHistoryInput, output: returns<ParamHistory>() },
   getWeightImages: { input: s.getWeightImagesInput, output: returns<WeightImageSet>() },
   getWeightMatrix: { input: s.getWeightMatrixInput, output: returns<WeightMatrix>() },
   getConfusion: { input: s.getConfusionInput, output: returns<ConfusionResult>() },
-  /** Test images of one confusion cell, with the final weights. */
+  /** Test images of one confusion cell: at `epoch` when the run kept its predictions then, else with the final weights. */
   getMisclassified: { input: s.getMisclassifiedInput, output: returns<MisclassifiedSet>() },
   /** Class probabilities for a drawn image, with the final weights. */
   predict: { input: s.predictInput, output: returns<Prediction>() },

@@ -80,6 +80,16 @@ export interface HistogramSet {
   readonly params: readonly ParamHistogram[];
 }
 
+/** One parameter's histogram at every epoch that has one: how its distribution moved (ridge plot, bands). */
+export interface ParamHistory {
+  readonly runId: number;
+  readonly param: string;
+  readonly role: 'weight' | 'bias';
+  readonly shape: readonly number[];
+  /** In epoch order; equal-width bins over [min, max] each. */
+  readonly epochs: readonly { readonly epoch: number; readonly min: number; readonly max: number; readonly counts: readonly number[] }[];
+}
+
 /** A weight as grayscale pictures: first-layer Linear rows as h×w images, or conv kernels. */
 export interface WeightImageGrid {
   readonly param: string;
@@ -140,9 +150,14 @@ export interface MisclassifiedSample {
 
 export interface MisclassifiedSet {
   readonly runId: number;
+  /**
+   * The epoch whose weights made these predictions (as the worker measured them then, so they match that epoch's
+   * confusion matrix); null when they come from the run's final weights.
+   */
+  readonly epoch: number | null;
   readonly width: number;
   readonly height: number;
-  /** How many test images have this (label, predicted) pair, with the final weights. */
+  /** How many test images have this (label, predicted) pair. */
   readonly total: number;
   readonly samples: readonly MisclassifiedSample[];
 }

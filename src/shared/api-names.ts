@@ -24,6 +24,7 @@ export const callNames = [
   'getMetrics',
   'getRunsMetrics',
   'getHistograms',
+  'getHistogramHistory',
   'getWeightImages',
   'getWeightMatrix',
   'getConfusion',

@@ -89,6 +89,8 @@ export const getWeightImagesInput = z.strictObject({
   maxImages: int(1, 4096).default(256),
 });
 
+export const getHistogramHistoryInput = z.strictObject({ runId: idSchema, param: z.string().min(1).max(200) });
+
 export const getWeightMatrixInput = z.strictObject({
   runId: idSchema,
   param: z.string().min(1).max(200),
@@ -104,6 +106,8 @@ export const getConfusionInput = z.strictObject({
 
 export const getMisclassifiedInput = z.strictObject({
   runId: idSchema,
+  /** The epoch whose predictions to show; without it (or for a run that kept none for it), the final weights'. */
+  epoch: epochSchema.optional(),
   trueClass: int(0, 9999),
   predictedClass: int(0, 9999),
   limit: int(1, 256).default(64),

@@ -9,7 +9,7 @@ import { tinyConfig } from './testing/configs';
 function run(id: number, config: Partial<RunConfigInput>): RunSummary {
   const scores = { epoch: 2, trainLoss: 0.2, trainAccuracy: 0.99, trainPassLoss: null, trainPassAccuracy: null, testLoss: 0.1, testAccuracy: 0.975, valLoss: null, valAccuracy: null };
   return {
-    id, name: `run ${id}`, status: 'running', gridId: null, parentId: null, config: parseRunConfig(tinyConfig(config)), datasetTitle: 'MNIST',
+    id, name: `run ${id}`, status: 'running', gridId: null, gridNumber: null, parentId: null, config: parseRunConfig(tinyConfig(config)), datasetTitle: 'MNIST',
     createdAt: 0, startedAt: 1_000, finishedAt: null, error: null, tags: ['a', 'b'], notes: '', epochsDone: 2, epochsTotal: 3, stepsDone: 16, stepsTotal: 24,
     final: scores, best: scores,
   };

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import type { EpochMetrics, StepMetrics, StopReason } from '../engine/train/metrics';
 import { runConfigSchema } from './run-config';
 import { parseWith, ValidationError } from './validation';
-import { bytes, inspectionSchema, weightSnapshotSchema } from './worker-protocol-inspect';
+import { bytes, inspectionSchema, testPredictionsSchema, weightSnapshotSchema } from './worker-protocol-inspect';
 
-export { type Inspection, type ParamStats, type WeightSnapshot } from './worker-protocol-inspect';
+export { type Inspection, type ParamStats, type TestPredictions, type WeightSnapshot } from './worker-protocol-inspect';
 
 const count = z.number().int().min(0);
 /** Any JS number, NaN and ±Infinity included: a metric may legitimately be non-finite. */
@@ -102,6 +102,8 @@ const epochSchema = z.strictObject({
   confusion: z.strictObject({ test: confusionSchema, validation: confusionSchema.optional() }),
   /** Present on inspected epochs (see `inspectEvery`). */
   inspection: inspectionSchema.optional(),
+  /** On inspected epochs too. */
+  predictions: testPredictionsSchema.optional(),
 });
 
 const snapshotSchema = z.strictObject({ type: z.literal('snapshot'), runId, epoch: count, weights: weightSnapshotSchema });

@@ -20,6 +20,10 @@ export interface Evaluation {
   readonly loss: number;
   readonly accuracy: number;
   readonly confusion: ConfusionMatrix;
+  /** Per example, in dataset order: the arg-max class (ties to the lowest, as in the confusion matrix). */
+  readonly predicted: Uint8Array;
+  /** Per example: the softmax probability of its predicted class. */
+  readonly confidence: Float32Array;
 }
 
 export interface EpochMetrics {

@@ -40,6 +40,12 @@ function options(overrides: Partial<TrainerOptions> = {}): TrainerOptions {
   };
 }
 
+/** A fresh model trained by plain SGD at a fixed learning rate. */
+function sgdAt(lr: number): Pick<TrainerOptions, 'model' | 'optimizer' | 'schedule'> {
+  const model = buildModel(spec, referenceKernels, 7);
+  return { model, optimizer: createOptimizer({ type: 'sgd' }, model.params()), schedule: () => lr };
+}
+
 describe('train', () => {
   it('learns a separable problem and reports every epoch', () => {
     const epochs: number[] = [];
@@ -80,6 +86,22 @@ describe('train', () => {
     const result = train(options({ schedule: () => 1e6, l2: 0 }));
     expect(result.stopReason).toBe('diverged');
     expect(result.stopMessage).toMatch(/loss became (NaN|Infinity) at step \d+/);
+  });
+
+  it('stops a finite blow-up at the end of its epoch as diverged', () => {
+    const epochs: number[] = [];
+    const result = train(options({ ...sgdAt(10), onEpoch: (m) => epochs.push(m.epoch) }));
+    expect(result.stopReason).toBe('diverged');
+    expect(result.stopMessage).toMatch(/^the training loss rose to \d+(\.\d+)? in epoch 1, from 1\.\d+ at the first step/);
+    // The epoch is reported before the run stops: its numbers show what happened.
+    expect(epochs).toEqual([0]);
+    expect(result.epochs).toHaveLength(1);
+  });
+
+  it('keeps training a run too slow to learn yet (its loss does not rise)', () => {
+    const result = train(options({ ...sgdAt(1e-6), l2: 0 }));
+    expect(result.stopReason).toBe('completed');
+    expect(result.epochs).toHaveLength(5);
   });
 
   it('cancels between steps', () => {

@@ -8,6 +8,7 @@ import type { Sequential } from '../models/sequential';
 import type { Optimizer } from '../optim/optimizer';
 import { addL2Grad, l2Penalty } from '../regularization/l2';
 import { Tensor } from '../tensor';
+import { divergence } from './divergence';
 import { EarlyStopping, type EarlyStoppingSpec } from './early-stopping';
 import { evaluate } from './evaluate';
 import type { EpochMetrics, StepMetrics, StopReason, TrainResult } from './metrics';
@@ -35,7 +36,10 @@ export interface TrainerOptions {
   readonly now?: () => number;
 }
 
-/** Trains in place and returns what happened; never throws for NaN (that is a `diverged` result). */
+/**
+ * Trains in place and returns what happened; never throws for NaN. A non-finite loss, or an epoch that shows
+ * the run blew up (see `divergence`), stops it as `diverged`.
+ */
 export function train(o: TrainerOptions): TrainResult {
   const now = o.now ?? Date.now;
   const kernels = o.model.kernels;
@@ -52,6 +56,8 @@ export function train(o: TrainerOptions): TrainResult {
   const epochs: EpochMetrics[] = [];
   const start = now();
   let step = 0;
+  /** The first step's loss: where the run started, for `divergence`. */
+  let startLoss = NaN;
   let stop: { reason: StopReason; message: string } | null = null;
 
   for (let epoch = 0; epoch < o.epochs && !stop; epoch++) {
@@ -72,6 +78,7 @@ export function train(o: TrainerOptions): TrainResult {
         stop = { reason: 'diverged', message: `loss became ${total} at step ${step + 1} (epoch ${epoch + 1}): lower the learning rate` };
         break;
       }
+      if (step === 0) startLoss = total;
       o.model.backward(loss.grad);
       if (o.l2 > 0) addL2Grad(params, o.l2, kernels);
       const lr = o.schedule(step);
@@ -113,7 +120,9 @@ export function train(o: TrainerOptions): TrainResult {
     };
     epochs.push(metrics);
     o.onEpoch?.(metrics);
-    if (stopper?.update(epoch, (validation ?? test).loss) && epoch < o.epochs - 1) {
+    const diverged = divergence(metrics, startLoss);
+    if (diverged) stop = { reason: 'diverged', message: diverged };
+    else if (stopper?.update(epoch, (validation ?? test).loss) && epoch < o.epochs - 1) {
       stop = { reason: 'early_stopping', message: `no improvement for ${o.earlyStopping!.patience} epochs (best at epoch ${stopper.bestAt + 1})` };
     }
   }

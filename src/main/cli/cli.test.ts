@@ -71,6 +71,17 @@ describe('train', () => {
     expect(bad.stderr).toMatch(/lr/);
   });
 
+  it('a run that blows up ends diverged: exit code 1, the reason on stderr and in the JSON, the status in the list', async () => {
+    const res = await cli(['train', ...tiny, '--optimizer', 'sgd', '--lr', '10', '--epochs', '3', '--json', '--data-dir', temp.dir]);
+    expect(res.code).toBe(1);
+    const json = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { run_id: number; status: string; message: string; epochs: number };
+    expect(json).toMatchObject({ status: 'diverged', epochs: 1 });
+    expect(json.message).toMatch(/^the training loss rose to [\d.e+]+ in epoch 1, from [\d.]+ at the first step: lower the learning rate$/);
+    expect(res.stderr).toContain(`error: run ${json.run_id} diverged: ${json.message}`);
+    const listed = await cli(['runs', 'list', '--status', 'diverged', '--json', '--data-dir', temp.dir]);
+    expect((JSON.parse(listed.stdout) as RunSummary[]).map((r) => r.id)).toEqual([json.run_id]);
+  });
+
   it('Ctrl-C cancels the run: exit code 130, the run cancelled in the database', async () => {
     let sent = false;
     const res = await cli(['train', ...tiny.filter((a) => a !== '--quiet'), '--epochs', '500', '--batch', '8', '--json', '--data-dir', temp.dir], (text, kill) => {

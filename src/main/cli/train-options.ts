@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ActivationType, ModelSpec } from '../../engine/models/spec';
 import { mlpSpec, reportCnnSpec } from '../../shared/model-presets';
 import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../shared/run-config';
+import { DEFAULT_LR } from '../../shared/optimizer-defaults';
 import { choice, COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, list, num, parseFlags, stripUndefined } from './flags';
 import { UsageError } from './usage-error';
 
@@ -28,7 +29,7 @@ Model
 Optimisation
   --optimizer NAME         sgd, momentum (default), rmsprop, adam
   --momentum B             momentum coefficient (default 0.9)
-  --lr X                   learning rate (default 0.05; 0.001 for adam)
+  --lr X                   learning rate (default 0.05; 0.001 for rmsprop and adam)
   --schedule NAME          constant (default), step, exponential, inverse-time, cosine
   --decay D                inverse-time decay: lr / (1 + D*t) (the report's 0.001)
   --decay-per step|epoch   t counts steps (default) or epochs (inverse-time; exponential: a staircase)
@@ -171,7 +172,7 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
     normalize: normalizeOf(v.normalize),
     model: v.init === undefined ? spec : { ...spec, init: initOf(v.init) },
     optimizer: optimizer === 'momentum' ? { type: 'momentum', momentum: num('momentum', v.momentum) ?? 0.9 } : { type: optimizer },
-    lr: num('lr', v.lr) ?? (optimizer === 'adam' ? 0.001 : 0.05),
+    lr: num('lr', v.lr) ?? DEFAULT_LR[optimizer],
     schedule:
       schedule === 'inverse-time' ? { type: 'inverse_time', decay: num('decay', v.decay) ?? 0.001, per }
       : schedule === 'step' ? { type: 'step', everyEpochs: num('step-epochs', v['step-epochs']) ?? 5, gamma: gamma ?? 0.5 }

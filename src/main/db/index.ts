@@ -8,6 +8,8 @@ export type { Experiment, ExperimentKind, NewExperiment } from './experiments.re
 export { MetricsRepo } from './metrics.repo';
 export type { MetricKey, MetricPoint, MetricSeries, SeriesOptions } from './metrics.repo';
 export { openDatabase } from './open-database';
+export { PredictionsRepo } from './predictions.repo';
+export type { Predictions } from './predictions.repo';
 export type { Db, OpenOptions } from './open-database';
 export type { EpochSummary, NewRun, Run, RunEnvironment } from './run';
 export { RUN_ORDER_COLUMNS } from './run-query.repo';

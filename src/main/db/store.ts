@@ -4,6 +4,7 @@ import { ExperimentsRepo } from './experiments.repo';
 import { MetricsRepo } from './metrics.repo';
 import { type Db, openDatabase, type OpenOptions } from './open-database';
 import { RunViewsRepo } from './run-views.repo';
+import { PredictionsRepo } from './predictions.repo';
 import { RunsRepo } from './runs.repo';
 
 export interface Store {
@@ -13,6 +14,7 @@ export interface Store {
   readonly metrics: MetricsRepo;
   readonly artifacts: ArtifactsRepo;
   readonly views: RunViewsRepo;
+  readonly predictions: PredictionsRepo;
   /** Runs `fn` in one transaction across repositories (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -37,6 +39,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     metrics: new MetricsRepo(db),
     artifacts: new ArtifactsRepo(db),
     views: new RunViewsRepo(db, options),
+    predictions: new PredictionsRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

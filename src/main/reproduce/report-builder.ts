@@ -1,4 +1,5 @@
 // Assembles the whole report: header, the numbers at a glance, one section per experiment, the runs appendix.
+import type { ReproductionHeadlineRow } from '../../shared/api-reproduction-types';
 import { bestRun } from './best-setting';
 import { heading, para, tableBlock, type Block } from './document';
 import type { DoneExperiments, ExperimentDef, ExperimentId } from './experiment-types';
@@ -65,7 +66,8 @@ export async function buildReport(ctx: SectionContext, defs: readonly Experiment
   ];
 }
 
-function glanceTable(done: DoneExperiments) {
+/** The headline numbers (Table S), ours beside the course report's: also what the app shows of a reproduction. */
+export function headlineRows(done: DoneExperiments): ReproductionHeadlineRow[] {
   const best = (id: ExperimentId) => bestRun(done.get(id)?.runs ?? []);
   const only = (id: ExperimentId) => {
     const r = done.get(id)?.runs[0];
@@ -73,18 +75,23 @@ function glanceTable(done: DoneExperiments) {
   };
   const stage2 = REPORT.stage2.rows.reduce((a, b) => (b.testAccuracy > a.testAccuracy ? b : a));
   const cnnLast = REPORT.cnn.perEpoch.at(-1)!;
-  const rows: (string | number | null)[][] = [
-    [`grid stage 1: best test accuracy (${SETUP_LABELS.report})`, best('stage1-report')?.final?.testAccuracy ?? null, REPORT.stage1.best.testAccuracy],
-    [`grid stage 1: best test accuracy (${SETUP_LABELS.modern})`, best('stage1')?.final?.testAccuracy ?? null, REPORT.stage1.best.testAccuracy],
-    [`grid stage 2: best test accuracy (${SETUP_LABELS.report})`, best('stage2-report')?.final?.testAccuracy ?? null, stage2.testAccuracy],
-    [`grid stage 2: best test accuracy (${SETUP_LABELS.modern})`, best('stage2')?.final?.testAccuracy ?? null, stage2.testAccuracy],
-    ['best MLP: train accuracy (batches)', only('best-mlp')?.final?.trainAccuracy ?? null, REPORT.bestMlp.trainAccuracy],
-    ['best MLP: train accuracy (full pass)', only('best-mlp')?.final?.trainPassAccuracy ?? null, null],
-    ['best MLP: test accuracy', only('best-mlp')?.final?.testAccuracy ?? null, REPORT.bestMlp.testAccuracy],
-    ['CNN: train accuracy (batches, last epoch)', only('cnn')?.final?.trainAccuracy ?? null, cnnLast.trainAccuracy],
-    ['CNN: test accuracy (last epoch)', only('cnn')?.final?.testAccuracy ?? null, cnnLast.testAccuracy],
-    ['best MLP + augmentation: test accuracy', only('augmentation')?.final?.testAccuracy ?? null, null],
+  const row = (quantity: string, ours: number | null | undefined, report: number | null) => ({ quantity, ours: ours ?? null, report });
+  return [
+    row(`grid stage 1: best test accuracy (${SETUP_LABELS.report})`, best('stage1-report')?.final?.testAccuracy, REPORT.stage1.best.testAccuracy),
+    row(`grid stage 1: best test accuracy (${SETUP_LABELS.modern})`, best('stage1')?.final?.testAccuracy, REPORT.stage1.best.testAccuracy),
+    row(`grid stage 2: best test accuracy (${SETUP_LABELS.report})`, best('stage2-report')?.final?.testAccuracy, stage2.testAccuracy),
+    row(`grid stage 2: best test accuracy (${SETUP_LABELS.modern})`, best('stage2')?.final?.testAccuracy, stage2.testAccuracy),
+    row('best MLP: train accuracy (batches)', only('best-mlp')?.final?.trainAccuracy, REPORT.bestMlp.trainAccuracy),
+    row('best MLP: train accuracy (full pass)', only('best-mlp')?.final?.trainPassAccuracy, null),
+    row('best MLP: test accuracy', only('best-mlp')?.final?.testAccuracy, REPORT.bestMlp.testAccuracy),
+    row('CNN: train accuracy (batches, last epoch)', only('cnn')?.final?.trainAccuracy, cnnLast.trainAccuracy),
+    row('CNN: test accuracy (last epoch)', only('cnn')?.final?.testAccuracy, cnnLast.testAccuracy),
+    row('best MLP + augmentation: test accuracy', only('augmentation')?.final?.testAccuracy, null),
   ];
+}
+
+function glanceTable(done: DoneExperiments) {
+  const rows = headlineRows(done).map((r) => [r.quantity, r.ours, r.report]);
   return {
     id: 'summary',
     title: 'Table S. The headline numbers',

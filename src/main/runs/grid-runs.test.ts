@@ -19,6 +19,13 @@ afterEach(() => {
 
 const base = { dataset: { name: 'mnist' }, model: mlpSpec({ hidden: [128, 64], activation: 'relu' }), optimizer: { type: 'momentum' }, lr: 0.01, batchSize: 128, epochs: 5, seed: 1 };
 
+/** Moves a queued run to its end with a test accuracy. */
+function finish(id: number, testAccuracy: number, status: 'completed' | 'diverged' = 'completed'): void {
+  store.runs.setStatus(id, 'running');
+  store.runs.recordEpoch(id, { epoch: 0, stepsDone: 1, trainLoss: 1, trainAccuracy: 0.5, testLoss: 1, testAccuracy });
+  store.runs.setStatus(id, status);
+}
+
 describe('createGridRuns', () => {
   it("stores the report's two stages: 3×3 then, refining it, the 2×2 of its Table 3", () => {
     const first = createGridRuns(store, { name: 'coarse', base, parameters: { lr: { values: [0.0001, 0.001, 0.01] }, l2: { values: [0.001, 0.01, 0.1] } } });
@@ -37,6 +44,23 @@ describe('createGridRuns', () => {
       ['lr=0.05 l2=0.001', 0.05, 0.001, 10],
     ]);
     expect((second.experiment.spec as GridSpec).parentGridId).toBe(first.experiment.id);
+  });
+
+  it("reuses the parent grid's completed run for a cell that repeats it, instead of training it again", () => {
+    const first = createGridRuns(store, { name: 'coarse', base, parameters: { lr: { values: [0.01, 0.1] } } });
+    const [done, other] = first.runs;
+    finish(done!.id, 0.9);
+    finish(other!.id, 0.8, 'diverged');
+    // The refined grid repeats both of the first grid's cells: only the completed one is reused.
+    const second = createGridRuns(store, { name: 'fine', base, parameters: { lr: { values: [0.005, 0.01, 0.02, 0.1] } }, parentGridId: first.experiment.id });
+    expect(second.reused.map((r) => r.id)).toEqual([done!.id]);
+    expect(second.runs.map((r) => r.config.lr)).toEqual([0.005, 0.02, 0.1]);
+    const cells = loadGrid(store, second.experiment.id).cells;
+    expect(cells.map((c) => [c.params.lr, c.run.id === done!.id])).toEqual([[0.005, false], [0.01, true], [0.02, false], [0.1, false]]);
+    // It stays the first grid's run (deleting the second grid leaves it), and a third grid finds it through the second.
+    expect(store.runs.get(done!.id)!.experimentId).toBe(first.experiment.id);
+    const third = createGridRuns(store, { name: 'finer', base, parameters: { lr: { values: [0.01, 0.011] } }, parentGridId: second.experiment.id });
+    expect(third.reused.map((r) => r.id)).toEqual([done!.id]);
   });
 
   it('writes nothing for an invalid spec, an unknown parent or a parent that is not a grid', () => {

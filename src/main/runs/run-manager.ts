@@ -121,7 +121,7 @@ export class RunManager {
     const grid = createGridRuns(this.store, spec);
     const runs = this.launchNew(grid.runs);
     this.events.emit('gridUpdated', grid.experiment);
-    return { experiment: grid.experiment, runs };
+    return { experiment: grid.experiment, runs, reused: grid.reused };
   }
 
   /**

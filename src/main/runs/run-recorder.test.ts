@@ -112,7 +112,7 @@ describe('RunRecorder', () => {
       ready,
       { type: 'progress', runId: '1', steps: [step(1), step(2), step(3, { loss: NaN })] },
       { type: 'progress', runId: '1', steps: [step(4)] },
-      { type: 'epoch', runId: '1', metrics: epochMetrics(0, 0.8), confusion, inspection },
+      { type: 'epoch', runId: '1', metrics: epochMetrics(0, 0.8), confusion, inspection, predictions: { predicted: Uint8Array.from([1, 0]), confidence: Uint8Array.from([200, 90]) } },
       snapshot,
       done(),
     ];
@@ -134,6 +134,7 @@ describe('RunRecorder', () => {
     ]);
     expect(store.artifacts.histograms(run.id)[0]).toMatchObject({ epoch: 0, param: 'layers.1.weight', counts: Uint32Array.from([2, 4, 2]) });
     expect(Array.from(store.artifacts.confusion(run.id, 'test')!.counts)).toEqual([20, 5, 5, 20]);
+    expect(Array.from(store.predictions.get(run.id, 'test', 0)!.predicted)).toEqual([1, 0]);
     expectClose(store.artifacts.snapshot(run.id, 0, 'layers.1.weight')!.values, [-1, 1, -0.6, -1, 0, 0, 0, 2], 3);
     expect(Array.from(store.artifacts.weights(run.id)!.data)).toEqual([1, 2, 3]);
     expect(announced).toEqual(['running', 'running', 'completed!']);
@@ -160,7 +161,7 @@ describe('RunRecorder', () => {
   it.each([
     ['early_stopping', 'completed', 'no improvement for 3 epochs'],
     ['cancelled', 'cancelled', 'cancelled at step 3 (epoch 1)'],
-    ['diverged', 'failed', 'loss became NaN at step 3 (epoch 1): lower the learning rate'],
+    ['diverged', 'diverged', 'loss became NaN at step 3 (epoch 1): lower the learning rate'],
   ] as const)('turns done(%s) into %s with its message', (stopReason, status, stopMessage) => {
     const r = recorder();
     r.handle(done({ stopReason, stopMessage }));

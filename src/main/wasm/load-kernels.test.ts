@@ -79,4 +79,20 @@ describe('findWasmDir', () => {
       rmSync(resources, { recursive: true, force: true });
     }
   });
+
+  it('takes the folder from $NNWB_WASM_DIR (or its old name, NNW_WASM_DIR)', () => {
+    const saved = { new: process.env.NNWB_WASM_DIR, old: process.env.NNW_WASM_DIR };
+    try {
+      process.env.NNWB_WASM_DIR = '/nowhere/new';
+      expect(() => findWasmDir()).toThrow('wasm kernels not found in /nowhere/new');
+      delete process.env.NNWB_WASM_DIR;
+      process.env.NNW_WASM_DIR = '/nowhere/old';
+      expect(() => findWasmDir()).toThrow('wasm kernels not found in /nowhere/old');
+    } finally {
+      for (const [name, value] of [['NNWB_WASM_DIR', saved.new], ['NNW_WASM_DIR', saved.old]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
 });

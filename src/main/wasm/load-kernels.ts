@@ -54,11 +54,12 @@ function hasModules(dir: string): boolean {
 }
 
 /**
- * The folder with the built kernels: `dir`, else $NNW_WASM_DIR, else a packaged app's `<resources>/wasm`, else the
- * nearest build/wasm (see above). Throws a one-line error telling how to build them.
+ * The folder with the built kernels: `dir`, else $NNWB_WASM_DIR (its old name NNW_WASM_DIR still works), else a
+ * packaged app's `<resources>/wasm`, else the nearest build/wasm (see above). Throws a one-line error telling how to
+ * build them.
  */
 export function findWasmDir(dir?: string): string {
-  const explicit = dir ?? process.env.NNW_WASM_DIR;
+  const explicit = dir ?? process.env.NNWB_WASM_DIR ?? process.env.NNW_WASM_DIR;
   if (explicit !== undefined) {
     if (hasModules(explicit)) return explicit;
     throw new Error(`wasm kernels not found in ${explicit}: run \`npm run build:wasm\``);

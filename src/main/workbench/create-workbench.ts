@@ -176,6 +176,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     getMetrics: call((i) => metrics.getMetrics(i)),
     getRunsMetrics: call((i) => metrics.getRunsMetrics(i)),
     getHistograms: call((i) => inspect.getHistograms(i)),
+    getHistogramHistory: call((i) => inspect.getHistogramHistory(i)),
     getWeightImages: call((i) => inspect.getWeightImages(i)),
     getWeightMatrix: call((i) => inspect.getWeightMatrix(i)),
     getConfusion: call((i) => inspect.getConfusion(i)),

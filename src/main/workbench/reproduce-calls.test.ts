@@ -1,6 +1,6 @@
 // The reproduction as the app runs it: started through the contract on the MNIST fixture, followed by its events,
 // its report files read back; one at a time; cancelled; cut short by closing the app; a damaged record named.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Call, createCaller } from '../../shared/api-dispatch';
@@ -63,6 +63,15 @@ describe('the reproduction in the app', () => {
     expect(runs).toHaveLength(done.experiments.reduce((n, e) => n + e.runIds.length, 0));
 
     expect(await call('listReproductions')).toEqual([done]);
+    // Its headline numbers come with it, beside the report's (no table file to parse on the other side).
+    expect(done.headline!.map((r) => r.quantity)).toHaveLength(7);
+    expect(done.headline![3]).toMatchObject({ quantity: 'best MLP: test accuracy', report: 0.9746 });
+    expect(done.headline![3]!.ours).toBeGreaterThan(0.5);
+    // A record written before the headline was kept: read back from its summary table.
+    const recordFile = path.join(done.folder, 'reproduction.json');
+    const { headline, ...older } = JSON.parse(readFileSync(recordFile, 'utf8')) as ReproductionSummary;
+    writeFileSync(recordFile, JSON.stringify(older));
+    expect((await call('listReproductions'))[0]!.headline).toEqual(headline);
     expect(done.files).toEqual(expect.arrayContaining(['report.md', 'report.html', 'figures/cnn-kernels.svg', 'figures/cnn-kernels.png', 'tables/grid-stage1.tex']));
     const md = await call('getReportFile', { id: done.id, file: 'report.md' });
     expect(md).toMatchObject({ encoding: 'utf8', mimeType: 'text/markdown', fileName: `${done.id}-report.md` });

@@ -87,7 +87,7 @@ export class ReproduceCalls {
     );
     let cancelled = false;
     void reproduction.result.then(
-      (r) => record.end(cancelled ? 'cancelled' : 'completed', { files: r.files }),
+      (r) => record.end(cancelled ? 'cancelled' : 'completed', { files: r.files, headline: r.headline }),
       (err: unknown) => record.end('failed', { error: err instanceof Error ? err.message : String(err) }),
     );
     this.current = {

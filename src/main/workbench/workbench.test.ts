@@ -84,6 +84,14 @@ describe('a run from start to finish', () => {
     expect(h.params[0]!.counts.reduce((a, b) => a + b, 0)).toBe(16 * 784);
     expect(h.params[0]!.stats.std).toBeGreaterThan(0);
 
+    // One param through the epochs: a histogram per epoch, each of all its values.
+    const history = await wb.getHistogramHistory({ runId: run.id, param: 'layers.1.weight' });
+    expect(history).toMatchObject({ param: 'layers.1.weight', role: 'weight', shape: [16, 784] });
+    expect(history.epochs.map((e) => e.epoch)).toEqual([0, 1]);
+    for (const e of history.epochs) expect(e.counts.reduce((a, b) => a + b, 0)).toBe(16 * 784);
+    expect(history.epochs[1]!.counts).toEqual(h.params[0]!.counts);
+    await expect(wb.getHistogramHistory({ runId: run.id, param: 'layers.9.bias' })).rejects.toMatchObject({ name: 'NotFoundError' });
+
     const images = await wb.getWeightImages({ runId: run.id, epoch: 0, normalize: 'per-image', maxImages: 4 });
     expect(images.grids[0]).toMatchObject({ param: 'layers.1.weight', kind: 'linear', count: 4, height: 28, width: 28 });
     expect(decodeBase64(images.grids[0]!.pixels)).toHaveLength(4 * 28 * 28);
@@ -116,6 +124,29 @@ describe('a run from start to finish', () => {
     }
   });
 
+  it("finds a confusion cell's test images at an earlier epoch: that epoch's, as many as its matrix counts", async () => {
+    const [first, last] = [await wb.getConfusion({ runId: run.id, split: 'test', epoch: 0 }), await wb.getConfusion({ runId: run.id, split: 'test' })];
+    // The two epochs disagree somewhere, or this would prove nothing.
+    expect(first.counts).not.toEqual(last.counts);
+    for (let t = 0; t < 10; t++) {
+      for (let p = 0; p < 10; p++) {
+        const mis = await wb.getMisclassified({ runId: run.id, epoch: 0, trueClass: t, predictedClass: p, limit: 1 });
+        expect({ t, p, total: mis.total, epoch: mis.epoch }).toEqual({ t, p, total: first.counts[t]![p], epoch: 0 });
+      }
+    }
+    const final = await wb.getMisclassified({ runId: run.id, trueClass: 4, predictedClass: 9, limit: 1 });
+    expect(final.epoch).toBeNull();
+  });
+
+  it('falls back to the final weights, and says so, for an epoch whose predictions were not kept', async () => {
+    const other = await wb.startRun(parseRunConfig(tinyRun({ name: 'recorded before schema 4' })));
+    await wb.manager!.waitFor(other.id);
+    wb.store.db.prepare('DELETE FROM predictions WHERE run_id = ?').run(other.id);
+    const c = await wb.getConfusion({ runId: other.id, split: 'test' });
+    const mis = await wb.getMisclassified({ runId: other.id, epoch: 0, trueClass: 7, predictedClass: 7, limit: 1 });
+    expect(mis).toMatchObject({ epoch: null, total: c.counts[7]![7] });
+  });
+
   it('exports the run files', async () => {
     const config = await wb.exportRun({ runId: run.id, format: 'config-json' });
     expect(JSON.parse(config.data)).toEqual(run.config);
@@ -142,14 +173,14 @@ describe('a run from start to finish', () => {
     expect(svg.data).toMatch(/^<svg[^>]*width="640"/);
     expect(svg.data).toContain('Loss');
     const png = await wb.exportFigure({ runIds: [run.id], figure: 'loss', format: 'png', width: 640, height: 400, theme: 'light' });
-    expect(png.fileName).toMatch(/-loss\.png$/);
+    expect(png.fileName).toBe(`run-${run.id}-tiny-loss.png`);
     const bytes = Buffer.from(png.data, 'base64');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // 2x zoom: the IHDR chunk holds width and height as big-endian u32 at bytes 16 and 20.
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1280, 800]);
     for (const figure of ['accuracy', 'lr', 'confusion', 'histograms', 'first-layer-weights'] as const) {
       const f = await wb.exportFigure({ runIds: [run.id], figure, format: 'svg', width: 640, height: 400, theme: 'dark' });
-      expect(f).toMatchObject({ fileName: `run-${run.id}-${figure}.svg`, mimeType: 'image/svg+xml' });
+      expect(f).toMatchObject({ fileName: `run-${run.id}-tiny-${figure}.svg`, mimeType: 'image/svg+xml' });
       expect(f.data.startsWith('<svg')).toBe(true);
     }
     await expect(wb.exportFigure({ runIds: [run.id], figure: 'conv-kernels', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ConflictError' });

@@ -54,6 +54,12 @@ describe('runTraining', () => {
     expect(epochs[2]!.confusion.test.counts.reduce((a, b) => a + b, 0)).toBe(100);
     expect(epochs[2]!.confusion.validation!.classes).toBe(10);
     expect(epochs[2]!.inspection!.params.map((p) => p.name)).toEqual(['layers.1.weight', 'layers.1.bias', 'layers.3.weight', 'layers.3.bias']);
+    // Each test image's prediction, agreeing with the matrix: as many predicted c as its column c counts.
+    const { predicted, confidence } = epochs[2]!.predictions!;
+    const counts = epochs[2]!.confusion.test.counts;
+    expect(predicted).toHaveLength(100);
+    for (let c = 0; c < 10; c++) expect(predicted.filter((p) => p === c).length).toBe(counts.filter((_, i) => i % 10 === c).reduce((a, b) => a + b, 0));
+    expect(Math.min(...confidence)).toBeGreaterThanOrEqual(26); // no class gets less than 1/10: ≥ 25.5 of 255
     expect(ofType(ms, 'snapshot')[0]!.weights).toMatchObject({ param: 'layers.1.weight', count: 16, height: 28, width: 28 });
     const done = ofType(ms, 'done')[0]!;
     expect([done.stopReason, done.steps]).toEqual(['completed', 27]);
@@ -95,6 +101,7 @@ describe('runTraining', () => {
   it('inspects every inspectEvery epochs and always the last', async () => {
     const ms = await collect(job({ epochs: 3 }, { inspectEvery: 2 }));
     expect(ofType(ms, 'epoch').map((e) => e.inspection !== undefined)).toEqual([false, true, true]);
+    expect(ofType(ms, 'epoch').map((e) => e.predictions !== undefined)).toEqual([false, true, true]);
     expect(ofType(ms, 'snapshot').map((s) => s.epoch)).toEqual([1, 2]);
   });
 

@@ -5,7 +5,7 @@ import type { MetricPoints } from '../api-inspect-types';
 import type { CallName } from '../api-names';
 import type { GridSummary, RunDetail, RunStatus, RunSummary } from '../api-types';
 import { ConflictError, NotFoundError } from '../api-wire';
-import { downsampleSeries } from '../downsample';
+import { decimateMinMax } from '../decimate';
 import { describeCell, expandGrid } from '../grid-expand';
 import type { RunConfig } from '../run-config';
 import type { RunView } from '../run-view';
@@ -50,6 +50,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       name: config.name ?? `run ${id}`,
       status: 'queued',
       gridId: null,
+      gridNumber: null,
       parentId: null,
       config,
       datasetTitle: config.dataset.name,
@@ -87,7 +88,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       const from = sinceStep === undefined ? 0 : stored.steps.findIndex((s) => s > sinceStep);
       const cut = from < 0 ? stored.steps.length : from;
       const slice = { key, steps: stored.steps.slice(cut), epochs: stored.epochs.slice(cut), values: stored.values.slice(cut), times: stored.times.slice(cut) };
-      return downsampleSeries(slice, maxPoints);
+      return decimateMinMax(slice, maxPoints);
     });
   const missing = (what: string) => Promise.reject(new ConflictError(`${what}: not available in the fake workbench`));
 
@@ -130,8 +131,9 @@ export function createFakeWorkbench(): FakeWorkbench {
       const plans = expandGrid(spec);
       const id = grids.size + 1;
       const name = spec.name ?? `grid ${id}`;
-      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params, p.config.model)}` }, { gridId: id }));
-      const grid: GridSummary = { id, name, spec, parentGridId: spec.parentGridId ?? null, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
+      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params, p.config.model)}` }, { gridId: id, gridNumber: id }));
+      const parentGridId = spec.parentGridId ?? null;
+      const grid: GridSummary = { id, number: id, name, spec, parentGridId, parentGridNumber: parentGridId, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
       grids.set(id, grid);
       emit({ event: 'gridUpdated', payload: grid });
       return { grid, runs: created };
@@ -162,6 +164,7 @@ export function createFakeWorkbench(): FakeWorkbench {
     getWeightMatrix: async () => missing('getWeightMatrix'),
     getConfusion: async () => missing('getConfusion'),
     getMisclassified: async () => missing('getMisclassified'),
+    getHistogramHistory: async () => missing('getHistogramHistory'),
     async predict({ runId, pixels }) {
       get(runId);
       const p = Array.from({ length: 10 }, () => 0.01);

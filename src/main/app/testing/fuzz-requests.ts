@@ -45,6 +45,7 @@ export function validExamples(ids: FuzzIds, config: RunConfigInput): Record<Call
     getMetrics: { runId: a, keys: ['train/loss', 'test/accuracy'], maxPoints: 50, sinceStep: 10 },
     getRunsMetrics: { runIds: [a, b], keys: ['train/loss'], maxPoints: 50 },
     getHistograms: { runId: a, epoch: 0 },
+    getHistogramHistory: { runId: a, param: 'layers.1.weight' },
     getWeightImages: { runId: a, epoch: 0, param: 'layers.1.weight', normalize: 'global', maxImages: 4 },
     getWeightMatrix: { runId: a, param: 'layers.1.weight', epoch: 0, maxCells: 100 },
     getConfusion: { runId: a, split: 'test' },

@@ -1,4 +1,4 @@
-// The width of an element, kept current by a ResizeObserver (0 until mounted).
+// The width of an element in CSS pixels, kept current as it resizes (0 until mounted).
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue';
 
 export function useElementWidth(el: Ref<HTMLElement | null>): Ref<number> {
@@ -6,8 +6,8 @@ export function useElementWidth(el: Ref<HTMLElement | null>): Ref<number> {
   let observer: ResizeObserver | null = null;
   onMounted(() => {
     if (!el.value) return;
-    width.value = el.value.clientWidth;
-    observer = new ResizeObserver(([entry]) => (width.value = entry ? entry.contentRect.width : 0));
+    // It reports the content box at once, then on every change.
+    observer = new ResizeObserver(([entry]) => (width.value = entry?.contentRect.width ?? width.value));
     observer.observe(el.value);
   });
   onBeforeUnmount(() => observer?.disconnect());

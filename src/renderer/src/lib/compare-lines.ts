@@ -6,7 +6,7 @@ import type { CompareXAxis } from './compare-axis';
 import { meanStdBand, type Curve, type RunGroup } from './compare-bands';
 import type { CompareBand, CompareLine } from './compare-chart';
 import type { MetricInfo } from './compare-metrics';
-import { smoothEma } from './smoothing';
+import { smoothEma } from '../../../shared/ema';
 
 export type SeriesOf = (runId: number) => MetricSeries | undefined;
 

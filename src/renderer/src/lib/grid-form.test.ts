@@ -39,6 +39,22 @@ describe('grid form', () => {
     expect(r.errors['rows.0.values']).toMatch(/10/);
   });
 
+  it('counts only the values that read, and names the ones that do not', () => {
+    const r = buildGridSpec(tinyConfig(), [gridRow('lr', '0.01, abc, 0.1'), gridRow('l2', '0, 1e-4')]);
+    expect(r.cells).toBe(4);
+    expect(r.spec).toBeNull();
+    expect(r.errors).toEqual({ 'rows.0.values': 'not a number: “abc”' });
+    // A row with nothing that reads leaves no count to trust.
+    expect(buildGridSpec(tinyConfig(), [gridRow('lr', 'abc, x'), gridRow('l2', '0')]).cells).toBeNull();
+    // Words are fine where the config takes them.
+    expect(buildGridSpec(tinyConfig(), [gridRow('optimizer.type', 'sgd, adam')]).cells).toBe(2);
+  });
+
+  it('shows every problem at once: a row that does not read, a value the schema refuses, the cap', () => {
+    const r = buildGridSpec(tinyConfig(), [gridRow('lr', 'abc'), gridRow('l2', '-1'), gridRow('batchSize', '0')], { runCap: 'x' });
+    expect(Object.keys(r.errors).sort()).toEqual(['rows.0.values', 'rows.1.values', 'rows.2.values', 'runCap']);
+  });
+
   it('refuses an empty grid and a duplicate parameter', () => {
     expect(buildGridSpec(tinyConfig(), []).errors._grid).toMatch(/at least one/);
     expect(buildGridSpec(tinyConfig(), [gridRow('lr', '0.1'), gridRow('lr', '0.2')]).errors['rows.1.path']).toMatch(/already/);

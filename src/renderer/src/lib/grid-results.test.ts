@@ -13,7 +13,7 @@ function grid(): GridDetail {
   ];
   const accs = [0.9, 0.8, 0.95, null];
   return {
-    id: 1, name: 'g', parentGridId: null, createdAt: 0, runCount: 4, statusCounts: {}, bestRunId: 3,
+    id: 1, number: 1, name: 'g', parentGridId: null, parentGridNumber: null, createdAt: 0, runCount: 4, statusCounts: {}, bestRunId: 3,
     spec: { method: 'grid', base: {}, parameters: { lr: { values: [0.01, 0.1] }, l2: { values: [0.001, 0.01] }, seed: { value: 1 } } } as never,
     cells: params.map((p, i) => ({ params: p, run: makeRun(i + 1, { best: accs[i] === null ? null : scores(accs[i]!) }) })),
   };

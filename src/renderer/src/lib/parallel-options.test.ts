@@ -12,7 +12,7 @@ function grid(): GridDetail {
   const params = [0.07, 0.075].flatMap((lr) => [1e-4, 1e-3, 1e-2].map((l2) => ({ lr, l2 })));
   const accs = [0.9731, 0.9745, 0.9712, 0.9768, 0.9752, 0.9702];
   return {
-    id: 1, name: 'g', parentGridId: null, createdAt: 0, runCount: 6, statusCounts: {}, bestRunId: 4,
+    id: 1, number: 1, name: 'g', parentGridId: null, parentGridNumber: null, createdAt: 0, runCount: 6, statusCounts: {}, bestRunId: 4,
     spec: { method: 'grid', base: {}, parameters: { lr: { values: [0.07, 0.075] }, l2: { values: [1e-4, 1e-3, 1e-2] } } } as never,
     cells: params.map((p, i) => ({ params: p, run: makeRun(i + 1, { best: scores(accs[i]!) }) })),
   };

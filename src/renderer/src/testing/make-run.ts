@@ -10,6 +10,7 @@ export function makeRun(id: number, overrides: Partial<RunSummary> & { configOve
     name: `run ${id}`,
     status: 'completed',
     gridId: null,
+    gridNumber: null,
     parentId: null,
     config: parseRunConfig(tinyConfig(configOverrides)),
     datasetTitle: 'MNIST',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smoothEma } from './smoothing';
+import { smoothEma, windowWeight } from './ema';
 
 describe('smoothEma', () => {
   it('returns the raw values at weight 0', () => {
@@ -23,6 +23,13 @@ describe('smoothEma', () => {
     const s = smoothEma([1, null, 3], 0.5);
     expect(s[1]).toBeNull();
     expect(s[2]).toBeCloseTo(7 / 3, 12);
+  });
+
+  it('averages over a window of n steps with weight 1 − 1/n (one step: the raw values)', () => {
+    expect(windowWeight(10)).toBeCloseTo(0.9, 12);
+    expect(windowWeight(1)).toBe(0);
+    expect(windowWeight(0)).toBe(0);
+    expect(smoothEma([3, NaN, 2], windowWeight(1))).toEqual([3, null, 2]);
   });
 
   it('refuses a weight of 1 or more', () => {

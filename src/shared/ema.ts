@@ -1,5 +1,5 @@
-// TensorBoard-style smoothing: an exponential moving average with debiasing, so the first points are not
-// dragged toward zero (the EMA starts at 0; dividing by 1 − w^n undoes that start).
+// TensorBoard-style smoothing, the one the app's curves and the report's figures share: an exponential moving
+// average with debiasing, so the first points are not dragged toward zero (it starts at 0; 1 − w^n undoes that).
 
 /**
  * Smoothed copy of `values` with weight `w` in [0, 1) (0 = raw). Nulls (NaN losses) stay null and do not
@@ -7,7 +7,6 @@
  */
 export function smoothEma(values: readonly (number | null)[], w: number): (number | null)[] {
   if (!(w >= 0 && w < 1)) throw new RangeError(`smoothEma: weight must be in [0, 1), got ${w}`);
-  if (w === 0) return values.slice();
   const out: (number | null)[] = new Array<number | null>(values.length);
   let last = 0;
   let n = 0;
@@ -22,4 +21,9 @@ export function smoothEma(values: readonly (number | null)[], w: number): (numbe
     out[i] = last / (1 - Math.pow(w, n));
   }
   return out;
+}
+
+/** The weight of an average over about `window` steps: 1 − 1/window (0, the raw values, for one step or less). */
+export function windowWeight(window: number): number {
+  return 1 - 1 / Math.max(1, window);
 }

@@ -1,4 +1,4 @@
-// Schema 3: saved views of the runs table (query, columns, sort) by name, as JSON the API validated.
+// Schema 5: saved views of the runs table (query, columns, sort) by name, as JSON the API validated.
 import type { Migration } from './migration';
 
 const SQL = /* sql */ `
@@ -9,9 +9,9 @@ CREATE TABLE run_views (
 ) STRICT;
 `;
 
-export const m0003RunViews: Migration = {
-  version: 3,
-  name: '0003-run-views',
+export const m0005RunViews: Migration = {
+  version: 5,
+  name: '0005-run-views',
   up(db) {
     db.exec(SQL);
   },

@@ -1,4 +1,5 @@
-// Reading the CSV files the workbench writes (RFC 4180: quoted fields, doubled quotes, line breaks in quotes).
+// Reading the CSV files the workbench writes (RFC 4180: quoted fields, doubled quotes, line breaks in quotes):
+// the headline of a report folder written before its record kept it.
 
 /** Rows of fields; a trailing line break adds no empty row. */
 export function parseCsv(text: string): string[][] {
