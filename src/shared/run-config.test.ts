@@ -47,6 +47,7 @@ describe('the setup fields of a run config', () => {
     ['a normalize std of 0', { normalize: { mean: 0.1, std: 0 } }, 'normalize.std', /too small/i],
     ['a normalize without std', { normalize: { mean: 0.1 } as never }, 'normalize', /must be "none", "standardize"/],
     ['a per of batch', { schedule: { type: 'inverse_time', decay: 0.001, per: 'batch' as never } }, 'schedule.per', /"step"\|"epoch"/],
+    ['a trainPass of never', { trainPass: 'never' as never }, 'trainPass', /"every_epoch"\|"last_epoch"/],
     ['a per on a step schedule', { schedule: { type: 'step', everyEpochs: 1, gamma: 0.5, per: 'epoch' } as never }, 'schedule.per', /unknown field/],
   ];
   for (const [what, patch, field, reason] of bad) {

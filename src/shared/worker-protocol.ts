@@ -59,8 +59,8 @@ export const epochMetricsSchema = z.strictObject({
   /** Means over the epoch's batches. */
   trainLoss: real,
   trainAccuracy: real,
-  /** A full pass over the training set after the epoch. */
-  trainPass: evaluationSchema,
+  /** A full pass over the training set after the epoch (absent on epochs the run skips it). */
+  trainPass: evaluationSchema.optional(),
   validation: evaluationSchema.optional(),
   test: evaluationSchema,
   lr: real,

@@ -34,8 +34,11 @@ export interface EpochMetrics {
    */
   readonly trainLoss: number;
   readonly trainAccuracy: number;
-  /** One full pass over the training set after the epoch, in inference mode (data loss only, no augmentation). */
-  readonly trainPass: Evaluation;
+  /**
+   * One full pass over the training set after the epoch, in inference mode (data loss only, no augmentation);
+   * absent on epochs the trainer was told to skip it (see TrainerOptions.trainPass).
+   */
+  readonly trainPass?: Evaluation;
   readonly validation?: Evaluation;
   readonly test: Evaluation;
   /** Learning rate at the end of the epoch. */

@@ -65,12 +65,22 @@ describe('train', () => {
     const last = result.epochs.at(-1)!;
     // The weights do not move after the last epoch: a fresh pass over the training set must agree exactly.
     const again = evaluate(o.model, o.train, new Float32Array(32 * 16), 32, new SoftmaxCrossEntropy(referenceKernels));
-    expect(last.trainPass.accuracy).toBe(again.accuracy);
-    expect(last.trainPass.loss).toBe(again.loss);
-    expect(Array.from(last.trainPass.confusion.counts).reduce((a, b) => a + b)).toBe(300);
+    expect(last.trainPass!.accuracy).toBe(again.accuracy);
+    expect(last.trainPass!.loss).toBe(again.loss);
+    expect(Array.from(last.trainPass!.confusion.counts).reduce((a, b) => a + b)).toBe(300);
     // In the first epoch the batches are scored while the model learns from scratch: below the pass after it.
     const first = result.epochs[0]!;
-    expect(first.trainAccuracy).toBeLessThan(first.trainPass.accuracy);
+    expect(first.trainAccuracy).toBeLessThan(first.trainPass!.accuracy);
+  });
+
+  it('scores the training set after the last epoch only when asked, training the same weights', () => {
+    const every = options();
+    const last = options({ trainPass: 'last_epoch' });
+    const a = train(every);
+    const b = train(last);
+    expect(b.epochs.map((e) => e.trainPass !== undefined)).toEqual([false, false, false, false, true]);
+    expect(b.epochs.at(-1)!.trainPass).toEqual(a.epochs.at(-1)!.trainPass);
+    last.model.params().forEach((p, i) => expect(Array.from(p.value)).toEqual(Array.from(every.model.params()[i]!.value)));
   });
 
   it('is bit-identical for the same seed and config', () => {

@@ -80,6 +80,9 @@ describe('train options', () => {
     expect(() => parseTrainOptions(['--normalize', '0.1,0'])).toThrow(/^normalize\.std: /);
     expect(() => parseTrainOptions(['--schedule', 'inverse-time', '--decay-per', 'batch'])).toThrow(/^--decay-per: expected one of step, epoch, got 'batch'$/);
     expect(() => parseTrainOptions(['--decay-per', 'epoch'])).toThrow(/^--decay-per applies to --schedule inverse-time or exponential$/);
+    expect(() => parseTrainOptions(['--train-pass', 'never'])).toThrow(/^--train-pass: expected one of every_epoch, last_epoch, got 'never'$/);
+    const last = parseTrainOptions(['--train-pass', 'last_epoch']);
+    expect(last.help === false && last.config.trainPass).toBe('last_epoch');
   });
 
 

@@ -40,6 +40,7 @@ Optimisation
   --epochs N               epochs (default 10)
   --seed N                 random seed for init, shuffling, dropout, augmentation (default 1)
   --early-stopping N       stop after N epochs without improvement of the validation (or test) loss
+  --train-pass WHEN        score the whole training set after every_epoch (default) or the last_epoch only
 Augmentation (off by default)
   --augment-translate PX   random shift up to PX pixels
   --augment-rotate DEG     random rotation up to DEG degrees
@@ -80,6 +81,7 @@ export const CONFIG_OPTIONS = {
   epochs: { type: 'string' },
   seed: { type: 'string' },
   'early-stopping': { type: 'string' },
+  'train-pass': { type: 'string' },
   'augment-translate': { type: 'string' },
   'augment-rotate': { type: 'string' },
   'augment-scale': { type: 'string' },
@@ -188,6 +190,7 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
       scale: num('augment-scale', v['augment-scale']),
     },
     earlyStopping: v['early-stopping'] === undefined ? undefined : { patience: num('early-stopping', v['early-stopping'])! },
+    trainPass: v['train-pass'] === undefined ? undefined : choice('train-pass', v['train-pass'], ['every_epoch', 'last_epoch'] as const, 'every_epoch'),
   };
   return parseRunConfig(stripUndefined(input));
 }

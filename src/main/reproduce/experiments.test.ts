@@ -42,6 +42,8 @@ describe('the report\'s table 1 and the two setups', () => {
     const c = parseRunConfig(input);
     expect(c).toMatchObject({ optimizer: { type: 'momentum', momentum: 0.9 }, schedule: { type: 'inverse_time', decay: 0.001 }, batchSize: 128, l2: 0.001, lr: 0.005, epochs: 10 });
     expect(c.schedule).not.toHaveProperty('per');
+    // Its tables read last epochs only: the full pass over the training set runs once, at the end.
+    expect(c.trainPass).toBe('last_epoch');
     expect(hiddenOf(c)).toEqual([128, 64]);
     expect(activationsOf(c)).toEqual(['relu', 'relu']);
   });

@@ -155,7 +155,8 @@ describe('the quick reproduction', () => {
       expect([row.report_train_accuracy, row.report_test_accuracy], JSON.stringify(row)).toEqual(theirs ? [String(theirs.trainAccuracy), String(theirs.testAccuracy)] : ['', '']);
     }
     expect(read('tables/best-mlp.csv')).toContain('report,0.9793,,0.137,0.9746,0.0839');
-    expect(read('tables/cnn.csv')).toMatch(/^1,[\d.]+,[\d.]+,[\d.]+,[\d.]+,0\.214,0\.177$/m);
+    // Its runs score the whole training set after the last epoch only: epoch 1 has no full pass.
+    expect(read('tables/cnn.csv')).toMatch(/^1,[\d.]+,,[\d.]+,[\d.]+,0\.214,0\.177$/m);
     const md = read('report.md');
     expect(md).toContain('| report | 97.93 | – | 0.1370 | 97.46 | 0.0839 |');
     // The report's stuck cells are marked at chance; its learned ones are not.

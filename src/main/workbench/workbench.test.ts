@@ -155,6 +155,7 @@ describe('a run from start to finish', () => {
     expect(decodeBase64(weights.data)).toEqual(wb.store.artifacts.weights(run.id)!.data);
     const epochs = (await wb.exportRun({ runId: run.id, format: 'epochs-csv' })).data.trim().split('\n');
     expect(epochs).toHaveLength(3);
+    expect(epochs[0]).toContain('train_loss,train_accuracy,train_pass_loss,train_pass_accuracy,');
     expect(epochs[2]!.split(',')[0]).toBe('2');
     const metrics = (await wb.exportRun({ runId: run.id, format: 'metrics-csv' })).data.trim().split('\n');
     const stored = wb.store.metrics.keys(run.id).reduce((n, k) => n + k.points, 0);
@@ -162,6 +163,8 @@ describe('a run from start to finish', () => {
     expect(metrics[0]).toBe('key,step,epoch,value,wall_time_ms');
     const md = await wb.exportRun({ runId: run.id, format: 'summary-markdown' });
     expect(md.data).toContain('# tiny');
+    expect(md.data).toContain('| input scaling | (x/255 − 0) / 1 (none) |');
+    expect(md.data).toContain('| train acc. (batches) | train acc. (full pass) |');
   });
 
   it('exports tables and figures', async () => {

@@ -93,6 +93,12 @@ describe('runTraining', () => {
     expect(JSON.parse(metadata.config!)).toMatchObject({ normalize: 'standardize' });
   });
 
+  it('scores the whole training set every epoch by default, or after the last only', async () => {
+    const passes = async (trainPass?: 'last_epoch') => ofType(await collect(job({ epochs: 2, ...(trainPass && { trainPass }) })), 'epoch').map((e) => e.metrics.trainPass !== undefined);
+    expect(await passes()).toEqual([true, true]);
+    expect(await passes('last_epoch')).toEqual([false, true]);
+  });
+
   it('trains with pixels/255 by default, and with a given mean and std as given', async () => {
     expect(ofType(await collect(job({ epochs: 1 })), 'ready')[0]!.normalisation).toEqual({ mean: 0, std: 1 });
     expect(ofType(await collect(job({ epochs: 1, normalize: { mean: 0.13, std: 0.31 } })), 'ready')[0]!.normalisation).toEqual({ mean: 0.13, std: 0.31 });

@@ -94,7 +94,7 @@ function epochRecord(m: EpochMetrics): EpochRecord {
     epoch: m.epoch,
     trainLoss: m.trainLoss,
     trainAccuracy: m.trainAccuracy,
-    trainPass: evaluation(m.trainPass),
+    ...(m.trainPass && { trainPass: evaluation(m.trainPass) }),
     ...(m.validation && { validation: evaluation(m.validation) }),
     test: evaluation(m.test),
     lr: m.lr,

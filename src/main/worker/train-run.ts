@@ -70,6 +70,7 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
     epochs: config.epochs,
     seed: config.seed,
     augment: config.augment,
+    trainPass: config.trainPass,
     earlyStopping: config.earlyStopping,
     onStep: hooks.onStep,
     onEpoch: hooks.onEpoch && ((m) => hooks.onEpoch!(m, model)),

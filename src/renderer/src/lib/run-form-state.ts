@@ -67,6 +67,8 @@ export interface RunFormState {
   translate: string;
   rotate: string;
   scale: string;
+  /** Score the whole training set after every epoch (else after the last only). */
+  passEveryEpoch: boolean;
   earlyStopping: boolean;
   patience: string;
   minDelta: string;
@@ -121,6 +123,7 @@ export function defaultRunForm(): RunFormState {
     translate: '',
     rotate: '',
     scale: '',
+    passEveryEpoch: true,
     earlyStopping: false,
     patience: '3',
     minDelta: '0',
@@ -222,6 +225,7 @@ export function configToForm(config: RunConfig): RunFormState {
     translate: str(config.augment.translate),
     rotate: str(config.augment.rotate),
     scale: str(config.augment.scale),
+    passEveryEpoch: config.trainPass !== 'last_epoch',
     earlyStopping: config.earlyStopping !== undefined,
     patience: config.earlyStopping ? str(config.earlyStopping.patience) : form.patience,
     minDelta: config.earlyStopping ? str(config.earlyStopping.minDelta) : form.minDelta,

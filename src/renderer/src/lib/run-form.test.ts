@@ -120,5 +120,8 @@ describe('presets and field mapping', () => {
     expect(formFieldOf('model.init.std', { modelKind: 'mlp' })).toBe('initStd');
     expect(formFieldOf('normalize.std', { modelKind: 'mlp' })).toBe('normStd');
     expect(formFieldOf('schedule.per', { modelKind: 'mlp' })).toBe('decayPer');
+    const last = formToConfig({ ...defaultRunForm(), passEveryEpoch: false });
+    expect(last.ok && last.config.trainPass).toBe('last_epoch');
+    expect(configToForm(parseRunConfig(tinyConfig({ trainPass: 'last_epoch' }))).passEveryEpoch).toBe(false);
   });
 });
