@@ -70,8 +70,8 @@ test('reproduce the report on the fixture, then read its report, tables and figu
   writeFileSync(alone, html.text);
   const reader = await page.context().newPage();
   await reader.goto(pathToFileURL(alone).href);
-  const stage1 = reader.locator('p.caption', { hasText: 'Grid search, stage 1' });
-  const linked = await save(reader, () => stage1.getByRole('link', { name: 'CSV' }).click());
+  const stage1Caption = reader.locator('p.caption', { hasText: 'Grid search, stage 1' });
+  const linked = await save(reader, () => stage1Caption.getByRole('link', { name: 'CSV' }).click());
   expect(linked).toEqual({ name: 'grid-stage1.csv', text: csv.text });
   const png = await reader.locator('figcaption').first().getByRole('link', { name: 'PNG' }).evaluate((a: HTMLAnchorElement) => a.href.slice(0, 22));
   expect(png).toBe('data:image/png;base64,');
