@@ -9,17 +9,18 @@ import type { RunConfigInput } from '../../../shared/run-config';
 import { readableMessage } from './field-errors';
 
 /** The parameters offered by name; any other dotted config path can be typed. */
-export const GRID_PATHS: readonly { path: string; label: string; integer?: boolean; log?: boolean }[] = [
+/** The paths the form offers; `words` marks those whose values are words, not numbers. */
+export const GRID_PATHS: readonly { path: string; label: string; integer?: boolean; log?: boolean; words?: boolean }[] = [
   { path: 'lr', label: 'Learning rate', log: true },
   { path: 'l2', label: 'L2 strength', log: true },
-  { path: 'hidden', label: 'Hidden sizes (MLP)' },
+  { path: 'hidden', label: 'Hidden sizes (MLP)', words: true },
   { path: 'batchSize', label: 'Batch size', integer: true },
   { path: 'epochs', label: 'Epochs', integer: true },
   { path: 'optimizer.momentum', label: 'Momentum' },
   { path: 'schedule.decay', label: 'LR decay (1/t)', log: true },
-  { path: 'schedule.per', label: 'LR decay moves per (step, epoch)' },
-  { path: 'model.init', label: 'Weight init (auto, he, xavier, normal:std)' },
-  { path: 'normalize', label: 'Input scaling (none, standardize)' },
+  { path: 'schedule.per', label: 'LR decay moves per (step, epoch)', words: true },
+  { path: 'model.init', label: 'Weight init (auto, he, xavier, normal:std)', words: true },
+  { path: 'normalize', label: 'Input scaling (none, standardize)', words: true },
   { path: 'seed', label: 'Seed', integer: true },
   { path: 'validationSplit', label: 'Validation split' },
 ];
@@ -118,7 +119,7 @@ export function buildGridSpec(
 }
 
 /** A config path whose values must be numbers (a typed path may take words: `optimizer.type`, `augment.…`). */
-const NUMERIC_PATHS = new Set(GRID_PATHS.filter((p) => p.path !== 'hidden').map((p) => p.path));
+const NUMERIC_PATHS = new Set(GRID_PATHS.filter((p) => !p.words).map((p) => p.path));
 
 /** One row as a grid parameter, and what is wrong with it by field; no parameter when nothing in it reads. */
 function parseRow(
