@@ -1,4 +1,4 @@
-// Builds the Electron app: main process (app entry + training-process entry), the sandboxed preload, the renderer.
+// Builds the Electron app: main process (app entry, service and training-process entries), the sandboxed preload, the renderer.
 // `npm run build` → out/main, out/preload, out/renderer. Web mode serves out/renderer (also built alone by
 // `vite build src/renderer`, whose config shares the renderer plugins below).
 import { resolve } from 'node:path';
@@ -16,7 +16,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(root, 'src/main/electron/entry.ts'),
-          // The training process is forked from its own file (utilityProcess.fork needs a path).
+          // The workbench service and each training run are utility processes, forked from their own files.
+          service: resolve(root, 'src/main/service/service-entry.ts'),
           worker: resolve(root, 'src/main/worker/entry.ts'),
         },
       },

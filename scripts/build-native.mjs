@@ -1,5 +1,5 @@
 // Builds the optional native kernels (native/ → native/build/Release/nnw_kernels.node) with node-gyp, at
-// install and by `npm run build:native`. Never downloads anything and never fails the install: when the
+// install and by `npm run build:kernels-native`. Never downloads anything and never fails the install: when the
 // addon cannot be built it says so in one line, and the engine uses the wasm kernels.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const say = (line) => console.log(`build:native: ${line}`);
+const say = (line) => console.log(`build:kernels-native: ${line}`);
 
 /** Node's headers: npm's nodedir setting, else next to this Node (Debian: /usr/include/node). */
 function nodeDir() {

@@ -14,6 +14,9 @@ test('a short run on the tiny fixture: its curves gain points while it trains', 
   // The charts draw them, and the live progress shows where the run stands.
   await expect(page.getByTestId('chart-loss').locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('run-progress')).toContainText(/Epoch \d+ \/ 1000/);
+  // Its scores are the latest ones, not final.
+  await expect(page.getByTestId('tile-test-label')).toHaveText('Latest test accuracy');
+  await expect(page.getByTestId('tile-best-label')).toHaveText('Best test accuracy so far');
 
   // The runs table shows it running, with its progress.
   await page.getByTestId('nav-runs').click();
@@ -29,6 +32,7 @@ test('cancel a running run', async ({ page, workbench }) => {
   await page.getByTestId('cancel-run').click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'cancelled');
   await expect(page.getByTestId('cancel-run')).toHaveCount(0);
+  await expect(page.getByTestId('tile-test-label')).toHaveText('Final test accuracy');
   expect((await call(workbench, 'getRun', { id })).status).toBe('cancelled');
 
   await page.getByTestId('nav-runs').click();

@@ -2,7 +2,8 @@
 // at the same thread counts when installed, then where the 1-thread epoch's time goes (kernel ops, layers).
 // A benchmark, not a test: it measures and reports ratios from one run on one machine.
 // `--compare` adds the compare page's load of many long runs (batched call vs one call per run);
-// `--models none --no-recording --compare` runs that alone.
+// `--models none --no-recording --compare` runs that alone. `--stalls` adds the event-loop stalls of the
+// process that owns IPC during that load, with the workbench service in it vs in its own process.
 import { parseArgs } from 'node:util';
 import { trainingFlopsPerSample } from '../../src/engine/models/flops';
 import type { Kernels } from '../../src/engine/kernels/kernels';
@@ -12,6 +13,7 @@ import { trainRun } from '../../src/main/worker/train-run';
 import { benchCompareLoad, formatCompareLoad, type CompareLoadBench } from './compare-load';
 import { benchConfig, type BenchModel } from './configs';
 import { type EpochProfile, formatProfile, profileEpoch } from './profile';
+import { benchMainThreadStalls, formatStalls, type StallsBench } from './main-thread-stalls';
 import { benchRunManager, type RunManagerBench } from './run-manager';
 import { runTorch, torchAvailable } from './torch';
 
@@ -27,6 +29,7 @@ const { values: opts } = parseArgs({
     'no-torch': { type: 'boolean' },
     'no-recording': { type: 'boolean' },
     compare: { type: 'boolean' },
+    stalls: { type: 'boolean' },
     'compare-runs': { type: 'string', default: '50' },
     'compare-points': { type: 'string', default: '100000' },
   },
@@ -97,10 +100,12 @@ async function main(): Promise<void> {
 
   let compare: CompareLoadBench | undefined;
   if (opts.compare) compare = await benchCompareLoad({ runs: Number(opts['compare-runs']), points: Number(opts['compare-points']), log });
+  let stalls: StallsBench | undefined;
+  if (opts.stalls) stalls = await benchMainThreadStalls({ runs: Number(opts['compare-runs']), points: Number(opts['compare-points']), log });
 
   const speedups = speedUps(rows);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ kernels: kernelNames, train_samples: limit ?? 60000, results: rows, speedups, profiles, recording, compare })}\n`);
+    process.stdout.write(`${JSON.stringify({ kernels: kernelNames, train_samples: limit ?? 60000, results: rows, speedups, profiles, recording, compare, stalls })}\n`);
   } else {
     const f = (x: unknown, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '–');
     const noTorch = opts['no-torch'] ? ' (PyTorch skipped: no ratios)' : ' (PyTorch not installed: no ratios)';
@@ -123,6 +128,7 @@ async function main(): Promise<void> {
       );
     }
     if (compare) formatCompareLoad(compare).forEach((line) => console.log(line));
+    if (stalls) formatStalls(stalls).forEach((line) => console.log(line));
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './errors';
-import { fans, heNormal, initWeight, xavierUniform } from './init';
+import { fans, heNormal, initWeight, normalInit, xavierUniform } from './init';
+import type { InitScheme } from './layers/layer';
 import { Rng } from './random';
 
 function stats(w: Float32Array): { mean: number; std: number; maxAbs: number } {
@@ -48,16 +49,31 @@ describe('xavierUniform', () => {
   });
 });
 
+describe('normalInit', () => {
+  it('draws N(0, std²) whatever the fans: std 0.01 over a 784×128 layer', () => {
+    const w = new Float32Array(784 * 128);
+    normalInit(w, 0.01, new Rng(3));
+    const { mean, std } = stats(w);
+    // 100k draws: the sample mean's σ is 0.01/√100352 ≈ 3e-5, the std's relative σ ≈ 0.2 %.
+    expect(Math.abs(mean)).toBeLessThan(1.5e-4);
+    expect(Math.abs(std / 0.01 - 1)).toBeLessThan(0.01);
+  });
+});
+
 describe('initWeight', () => {
-  it('is reproducible from the seed and picks the scheme by name', () => {
-    const draw = (scheme: 'he' | 'xavier', seed: number) => {
+  it('is reproducible from the seed and picks the scheme by type', () => {
+    const draw = (scheme: InitScheme, seed: number) => {
       const w = new Float32Array(12);
       initWeight(w, [3, 4], scheme, new Rng(seed));
       return w;
     };
-    expect(draw('he', 5)).toEqual(draw('he', 5));
-    expect(draw('he', 5)).not.toEqual(draw('he', 6));
-    expect(stats(draw('xavier', 5)).maxAbs).toBeLessThanOrEqual(Math.sqrt(6 / 7));
-    expect(() => draw('lecun' as 'he', 1)).toThrow(/init: unknown scheme "lecun"/);
+    expect(draw({ type: 'he' }, 5)).toEqual(draw({ type: 'he' }, 5));
+    expect(draw({ type: 'he' }, 5)).not.toEqual(draw({ type: 'he' }, 6));
+    expect(stats(draw({ type: 'xavier' }, 5)).maxAbs).toBeLessThanOrEqual(Math.sqrt(6 / 7));
+    // The same normal draws as He, scaled: He's std for fanIn 4 is √(2/4).
+    const he = draw({ type: 'he' }, 5);
+    draw({ type: 'normal', std: 0.5 }, 5).forEach((v, i) => expect(v).toBeCloseTo((he[i]! / Math.sqrt(0.5)) * 0.5, 6));
+    expect(() => draw({ type: 'lecun' } as unknown as InitScheme, 1)).toThrow(/^init\.type: unknown init "lecun"/);
+    expect(() => draw({ type: 'normal', std: 0 }, 1)).toThrow(/^init\.std: must be a finite number > 0, got 0$/);
   });
 });

@@ -1,4 +1,4 @@
-// Weight initialisation from the seeded rng: He-normal for ReLU-like followers, Xavier/Glorot-uniform otherwise.
+// Weight initialisation from the seeded rng: He-normal, Xavier/Glorot-uniform, or a plain N(0, std²).
 import { ConfigError } from './errors';
 import type { InitScheme } from './layers/layer';
 import type { Rng } from './random';
@@ -28,10 +28,23 @@ export function xavierUniform(w: Float32Array, fanIn: number, fanOut: number, rn
   for (let i = 0; i < w.length; i++) w[i] = (2 * rng.uniform() - 1) * a;
 }
 
+/** Plain normal: w ~ N(0, std²) whatever the fans (the classic `weight_scale`, e.g. 0.01). */
+export function normalInit(w: Float32Array, std: number, rng: Rng): void {
+  for (let i = 0; i < w.length; i++) w[i] = rng.normal() * std;
+}
+
 /** Fills a weight of `shape` by `scheme` (biases are not passed here: they start at zero). */
 export function initWeight(w: Float32Array, shape: Shape, scheme: InitScheme, rng: Rng): void {
   const { fanIn, fanOut } = fans(shape);
-  if (scheme === 'he') heNormal(w, fanIn, rng);
-  else if (scheme === 'xavier') xavierUniform(w, fanIn, fanOut, rng);
-  else throw new ConfigError('init', `unknown scheme "${String(scheme)}"; known: he, xavier`);
+  switch (scheme.type) {
+    case 'he':
+      return heNormal(w, fanIn, rng);
+    case 'xavier':
+      return xavierUniform(w, fanIn, fanOut, rng);
+    case 'normal':
+      if (!(scheme.std > 0 && Number.isFinite(scheme.std))) throw new ConfigError('init.std', `must be a finite number > 0, got ${scheme.std}`);
+      return normalInit(w, scheme.std, rng);
+    default:
+      throw new ConfigError('init.type', `unknown init ${JSON.stringify((scheme as { type: unknown }).type)}; known: he, xavier, normal`);
+  }
 }

@@ -8,6 +8,7 @@ import type {
   MetricPoints,
   MetricSeries,
   MisclassifiedSet,
+  ParamHistory,
   Prediction,
   RunsMetrics,
   WeightImageSet,
@@ -18,12 +19,14 @@ import type { ReproductionSummary } from './api-reproduction-types';
 import * as s from './api-schemas';
 import type { AppInfo, DatasetListing, EpochRecord, GridDetail, GridSummary, RunDetail, RunStatus, RunSummary, StartedGrid } from './api-types';
 import { gridSpecSchema } from './grid-spec';
+import { deleteRunViewInput, runViewSchema, type RunView } from './run-view';
 
 // One import for implementers and callers: every result type lives beside the contract.
 export type * from './api-inspect-types';
 export type * from './api-reproduction-types';
 export type * from './api-types';
 export type { GridSpec, GridSpecInput, GridValue } from './grid-spec';
+export type { RunView, RunViewInput } from './run-view';
 
 /** A compile-time-only marker of a call's result or an event's payload (they come from trusted main-side code). */
 export interface Returns<T> {
@@ -75,10 +78,12 @@ export const apiCalls = {
   getRunsMetrics: { input: s.getRunsMetricsInput, output: returns<RunsMetrics>() },
   /** Per-param histograms at `epoch` (default: the last snapshot). */
   getHistograms: { input: s.runEpochInput, output: returns<HistogramSet>() },
+  /** One param's histograms at every epoch that has them, in order. */
+  getHistogramHistory: { input: s.getHistogramHistoryInput, output: returns<ParamHistory>() },
   getWeightImages: { input: s.getWeightImagesInput, output: returns<WeightImageSet>() },
   getWeightMatrix: { input: s.getWeightMatrixInput, output: returns<WeightMatrix>() },
   getConfusion: { input: s.getConfusionInput, output: returns<ConfusionResult>() },
-  /** Test images of one confusion cell, with the final weights. */
+  /** Test images of one confusion cell: at `epoch` when the run kept its predictions then, else with the final weights. */
   getMisclassified: { input: s.getMisclassifiedInput, output: returns<MisclassifiedSet>() },
   /** Class probabilities for a drawn image, with the final weights. */
   predict: { input: s.predictInput, output: returns<Prediction>() },
@@ -86,6 +91,12 @@ export const apiCalls = {
   exportRun: { input: s.exportRunInput, output: returns<ExportedFile>() },
   exportTable: { input: s.exportTableInput, output: returns<ExportedFile>() },
   exportFigure: { input: s.exportFigureInput, output: returns<ExportedFile>() },
+
+  /** The runs table's saved views (query, columns, sort), by name. */
+  listRunViews: { input: s.noInput, output: returns<RunView[]>() },
+  /** Saves a view, replacing one of the same name. */
+  saveRunView: { input: runViewSchema, output: returns<RunView>() },
+  deleteRunView: { input: deleteRunViewInput, output: returns<void>() },
 
   /** Re-runs the course report's experiments through the queue and writes its report folder (one at a time). */
   startReproduction: { input: s.startReproductionInput, output: returns<ReproductionSummary>() },

@@ -2,6 +2,7 @@
 import { apiCalls, type CallArg, type CallOutput, type WorkbenchApi } from './api-contract';
 import { type CallName, isCallName } from './api-names';
 import { ApiError, toWireError, type ApiResult } from './api-wire';
+import { checkInput } from './input-guard';
 import { parseWith } from './validation';
 
 /** Runs one call by name on raw (untrusted) input; never throws, never rejects. */
@@ -9,12 +10,13 @@ export type Dispatch = (call: string, input: unknown) => Promise<ApiResult>;
 
 /**
  * A dispatcher over `api`: unknown call ⇒ NotFoundError, bad input ⇒ ValidationError naming the field
- * (the service is not called), a throwing service ⇒ its error as `{ name, message }`.
+ * (too deeply nested or not valid Unicode: see input-guard; else as its schema says; the service is not called), a throwing service ⇒ its error as `{ name, message }`.
  */
 export function createDispatcher(api: WorkbenchApi): Dispatch {
   return async (call, input) => {
     if (!isCallName(call)) return { ok: false, error: { name: 'NotFoundError', message: `unknown call "${String(call).slice(0, 100)}"` } };
     try {
+      checkInput(input);
       const parsed: unknown = parseWith(apiCalls[call].input, input);
       const method = api[call] as (input: unknown) => Promise<unknown>;
       const value = await method.call(api, parsed);

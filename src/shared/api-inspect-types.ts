@@ -11,8 +11,12 @@ export const METRIC_KEYS = {
   accuracy: 'train/accuracy',
   lr: 'train/lr',
   samplesPerSecond: 'train/samples_per_second',
+  /** Means over the epoch's batches, scored while the weights moved. */
   epochTrainLoss: 'epoch/train_loss',
   epochTrainAccuracy: 'epoch/train_accuracy',
+  /** A full pass over the training set after the epoch (inference mode, no augmentation). */
+  trainPassLoss: 'train_pass/loss',
+  trainPassAccuracy: 'train_pass/accuracy',
   testLoss: 'test/loss',
   testAccuracy: 'test/accuracy',
   valLoss: 'val/loss',
@@ -76,6 +80,16 @@ export interface HistogramSet {
   readonly params: readonly ParamHistogram[];
 }
 
+/** One parameter's histogram at every epoch that has one: how its distribution moved (ridge plot, bands). */
+export interface ParamHistory {
+  readonly runId: number;
+  readonly param: string;
+  readonly role: 'weight' | 'bias';
+  readonly shape: readonly number[];
+  /** In epoch order; equal-width bins over [min, max] each. */
+  readonly epochs: readonly { readonly epoch: number; readonly min: number; readonly max: number; readonly counts: readonly number[] }[];
+}
+
 /** A weight as grayscale pictures: first-layer Linear rows as h×w images, or conv kernels. */
 export interface WeightImageGrid {
   readonly param: string;
@@ -136,9 +150,14 @@ export interface MisclassifiedSample {
 
 export interface MisclassifiedSet {
   readonly runId: number;
+  /**
+   * The epoch whose weights made these predictions (as the worker measured them then, so they match that epoch's
+   * confusion matrix); null when they come from the run's final weights.
+   */
+  readonly epoch: number | null;
   readonly width: number;
   readonly height: number;
-  /** How many test images have this (label, predicted) pair, with the final weights. */
+  /** How many test images have this (label, predicted) pair. */
   readonly total: number;
   readonly samples: readonly MisclassifiedSample[];
 }

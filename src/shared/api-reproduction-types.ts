@@ -25,6 +25,28 @@ export interface ReproductionExperiment {
   readonly skipped: string | null;
 }
 
+/** One line of the headline (the report's Table S): a quantity, ours and the course report's (shares in [0, 1]). */
+export interface ReproductionHeadlineRow {
+  readonly quantity: string;
+  readonly ours: number | null;
+  readonly report: number | null;
+}
+
+/** One cell of a grid table (the report's Tables 2 and 3): final test accuracy, the report's beside ours under each setup. */
+export interface ReproductionComparisonRow {
+  /** "lr 0.01 · [128, 64] · L2 0.001". */
+  readonly cell: string;
+  readonly report: number | null;
+  readonly reportSetup: number | null;
+  readonly modern: number | null;
+}
+
+export interface ReproductionComparisonTable {
+  readonly id: string;
+  readonly title: string;
+  readonly rows: readonly ReproductionComparisonRow[];
+}
+
 export interface ReproductionSummary {
   /** Its name and its folder's: the start time, e.g. "2026-11-26T20-20-27". */
   readonly id: string;
@@ -44,4 +66,8 @@ export interface ReproductionSummary {
   readonly files: readonly string[];
   /** The last lines of its progress log, oldest first. */
   readonly log: readonly string[];
+  /** Its headline numbers beside the report's, once its report is written (else null). */
+  readonly headline: readonly ReproductionHeadlineRow[] | null;
+  /** Its grid tables in three columns (report, ours under the report's setup, ours modern), once written (else null). */
+  readonly gridTables: readonly ReproductionComparisonTable[] | null;
 }

@@ -5,22 +5,18 @@ import { REPRODUCTION_SCALES } from './api-reproduction-types';
 import { RUN_STATUSES } from './api-types';
 import { configOverridesSchema } from './config-overrides';
 import { datasetRefSchema, runConfigSchema } from './run-config';
+import { columnIdSchema } from './run-view';
+import { nameSchema, notesSchema, tagSchema } from './text-rules';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
 /** A database id: a positive safe integer. */
 export const idSchema = int(1, Number.MAX_SAFE_INTEGER);
 export const epochSchema = int(0, 100_000);
-/** A one-line label: no control characters (they break tables, CSV and terminals). */
-const label = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
-
 export const runStatusSchema = z.enum(RUN_STATUSES);
-export const runNameSchema = label(200).trim().min(1, 'must not be empty');
-export const tagSchema = label(64).trim().min(1, 'must not be empty');
+/** Names, tags and notes follow the one rule of text-rules.ts, by every door (a config's name too). */
+export const runNameSchema = nameSchema;
+export { tagSchema };
 export const metricKeySchema = z
   .string()
   .min(1)
@@ -50,7 +46,7 @@ export const listRunsInput = z
 
 export const renameRunInput = z.strictObject({ id: idSchema, name: runNameSchema });
 export const tagRunInput = z.strictObject({ id: idSchema, tag: tagSchema });
-export const setRunNotesInput = z.strictObject({ id: idSchema, notes: z.string().max(100_000) });
+export const setRunNotesInput = z.strictObject({ id: idSchema, notes: notesSchema });
 /** Fork: the run's config with these top-level fields replaced (nested objects are replaced whole), then validated. */
 export const forkRunInput = z.strictObject({ id: idSchema, overrides: configOverridesSchema });
 
@@ -93,6 +89,8 @@ export const getWeightImagesInput = z.strictObject({
   maxImages: int(1, 4096).default(256),
 });
 
+export const getHistogramHistoryInput = z.strictObject({ runId: idSchema, param: z.string().min(1).max(200) });
+
 export const getWeightMatrixInput = z.strictObject({
   runId: idSchema,
   param: z.string().min(1).max(200),
@@ -108,6 +106,8 @@ export const getConfusionInput = z.strictObject({
 
 export const getMisclassifiedInput = z.strictObject({
   runId: idSchema,
+  /** The epoch whose predictions to show; without it (or for a run that kept none for it), the final weights'. */
+  epoch: epochSchema.optional(),
   trueClass: int(0, 9999),
   predictedClass: int(0, 9999),
   limit: int(1, 256).default(64),
@@ -136,7 +136,7 @@ export const exportTableInput = z
     gridId: idSchema.optional(),
     format: z.enum(['csv', 'markdown', 'latex']),
     /** Column ids (config paths like "lr", or metrics like "best.testAccuracy"); default: the varied parameters and scores. */
-    columns: z.array(z.string().min(1).max(200)).min(1).max(64).optional(),
+    columns: z.array(columnIdSchema).min(1).max(64).optional(),
   })
   .refine((t) => (t.runIds === undefined) !== (t.gridId === undefined), {
     path: ['runIds'],

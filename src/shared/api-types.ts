@@ -5,17 +5,21 @@ import type { StopReason } from '../engine/train/metrics';
 import type { GridSpec, GridValue } from './grid-spec';
 import type { RunConfig } from './run-config';
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Statuses a run never leaves. */
-export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'cancelled', 'interrupted'];
+export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'diverged', 'failed', 'cancelled', 'interrupted'];
 
 /** Loss and accuracy of each split after one epoch (validation null when the run holds none out). */
 export interface EpochScores {
   readonly epoch: number;
+  /** Means over the epoch's training batches, scored while the weights moved (the course report's "training accuracy"). */
   readonly trainLoss: number;
   readonly trainAccuracy: number;
+  /** One full pass over the training set after the epoch; null for runs recorded before it was measured. */
+  readonly trainPassLoss: number | null;
+  readonly trainPassAccuracy: number | null;
   readonly testLoss: number;
   readonly testAccuracy: number;
   readonly valLoss: number | null;
@@ -40,6 +44,8 @@ export interface RunSummary {
   readonly status: RunStatus;
   /** The grid this run is a cell of, if any. */
   readonly gridId: number | null;
+  /** That grid's number, as people see it ("grid 2"). */
+  readonly gridNumber: number | null;
   /** The run this one was re-run or forked from, if any. */
   readonly parentId: number | null;
   /** The full validated config (defaults filled). */
@@ -49,7 +55,7 @@ export interface RunSummary {
   readonly createdAt: number;
   readonly startedAt: number | null;
   readonly finishedAt: number | null;
-  /** Why the run failed or was interrupted, e.g. "loss became NaN at step 312 (epoch 1): lower the learning rate". */
+  /** Why the run diverged, failed or was interrupted, e.g. "loss became NaN at step 312 (epoch 1): lower the learning rate". */
   readonly error: string | null;
   readonly tags: readonly string[];
   readonly notes: string;
@@ -75,6 +81,8 @@ export interface RunDetail extends RunSummary {
   readonly stopReason: StopReason | null;
   readonly stopMessage: string | null;
   readonly paramCount: number | null;
+  /** How pixels became inputs, (x/255 − mean) / std (standardized: measured on the training split); null until the data is loaded. */
+  readonly normalisation: { readonly mean: number; readonly std: number } | null;
   /** Final weights are stored (predict, weights export). */
   readonly hasWeights: boolean;
   /** Epochs with stored histograms, weight snapshots and confusion matrices. */
@@ -84,10 +92,13 @@ export interface RunDetail extends RunSummary {
 /** A grid search: its spec and where its cells stand. */
 export interface GridSummary {
   readonly id: number;
+  /** 1, 2, 3… in order of creation among grids (the id is shared with single runs' experiments). */
+  readonly number: number;
   readonly name: string;
   readonly spec: GridSpec;
-  /** The grid this one refines, if any (the report's two-stage search). */
+  /** The grid this one refines, if any (the report's two-stage search), and its number. */
   readonly parentGridId: number | null;
+  readonly parentGridNumber: number | null;
   readonly createdAt: number;
   readonly runCount: number;
   readonly statusCounts: Readonly<Partial<Record<RunStatus, number>>>;

@@ -1,4 +1,6 @@
 // Expands a grid spec into its cells (the Cartesian product, first parameter slowest) and validates each as a RunConfig.
+import type { ModelSpec } from '../engine/models/spec';
+import { describeConfigPath, describeModel } from './describe-model';
 import { runConfigSchema, type RunConfig } from './run-config';
 import { ValidationError } from './validation';
 
@@ -30,12 +32,16 @@ export interface GridCellPlan {
 }
 
 const MAX_RUNS_WITHOUT_CAP = 1000;
+/** Most values one parameter may take (a list's length, a range's count). */
+export const MAX_PARAMETER_VALUES = 1000;
 
 /** The values of one parameter, in order. A range gives `count` values from min to max inclusive. */
 export function parameterValues(p: GridParameterSource): GridValue[] {
   if (p.values) return [...p.values];
   if (p.value !== undefined) return [p.value];
   const { min = 0, max = 0, count = 1 } = p;
+  // The schema bounds count; a spec that skipped it must not make this loop run 2^53 times.
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PARAMETER_VALUES) throw new RangeError(`count must be an integer in [1, ${MAX_PARAMETER_VALUES}], got ${count}`);
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = count === 1 ? 0 : i / (count - 1);
@@ -87,13 +93,7 @@ export function expandGrid(spec: GridPlanSource): GridCellPlan[] {
   }
   const plans: GridCellPlan[] = [];
   for (let index = 0; index < runs; index++) {
-    // Mixed-radix digits of `index`, last parameter fastest (nested loops in key order).
-    const picks: number[] = new Array<number>(keys.length);
-    let rest = index;
-    for (let j = keys.length - 1; j >= 0; j--) {
-      picks[j] = rest % lists[j]!.length;
-      rest = Math.floor(rest / lists[j]!.length);
-    }
+    const picks = picksOf(index, lists);
     const params: Record<string, GridValue> = {};
     const draft = JSON.parse(JSON.stringify(spec.base)) as Record<string, unknown>;
     keys.forEach((k, j) => {
@@ -108,10 +108,49 @@ export function expandGrid(spec: GridPlanSource): GridCellPlan[] {
   return plans;
 }
 
-/** "lr=0.01 l2=0.001": a cell's label for run names and tables. */
-export function describeCell(params: Readonly<Record<string, GridValue>>): string {
+/** Which value of each parameter cell `index` takes: mixed-radix digits, last parameter fastest (nested loops in key order). */
+function picksOf(index: number, lists: readonly (readonly GridValue[])[]): number[] {
+  const picks: number[] = new Array<number>(lists.length);
+  let rest = index;
+  for (let j = lists.length - 1; j >= 0; j--) {
+    picks[j] = rest % lists[j]!.length;
+    rest = Math.floor(rest / lists[j]!.length);
+  }
+  return picks;
+}
+
+/**
+ * A problem with the config of cell `index` (e.g. "dataset.path": no such folder) as an error on the spec field
+ * that set it: the parameter value ("parameters.dataset.values.1"), else the base ("base.dataset.path").
+ */
+export function gridCellError(spec: GridPlanSource, index: number, field: string, reason: string): ValidationError {
+  const keys = Object.keys(spec.parameters);
+  const picks = picksOf(index, keys.map((k) => parameterValues(spec.parameters[k]!)));
+  return cellError({ path: field.split('.'), message: reason, code: 'custom' }, keys, picks, spec.parameters);
+}
+
+const isModelValue = (v: GridValue): v is GridValue & ModelSpec =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { layers?: unknown }).layers);
+
+/** A parameter value in words: a model by its layers, a typed object by its type and settings ("momentum 0.9"). */
+export function describeGridValue(v: GridValue): string {
+  if (isModelValue(v)) return describeModel(v);
+  if (typeof v !== 'object' || v === null) return String(v);
+  if (Array.isArray(v) || typeof v.type !== 'string') return JSON.stringify(v);
+  const type = v.type;
+  // A setting named like its type reads as the type's number: {type: 'momentum', momentum: 0.9} → "momentum 0.9".
+  const settings = Object.entries(v).flatMap(([k, x]) => (k === 'type' ? [] : k === type ? [JSON.stringify(x)] : [`${k} ${JSON.stringify(x)}`]));
+  return [type, ...settings].join(' ');
+}
+
+/**
+ * "lr=0.01 l2=0.001": a cell's label for run names and tables. Models, optimizers and layer paths are named by what
+ * they are ("model=hidden 128·64 relu", "optimizer=momentum 0.9", "hidden 1 activation=tanh"), `model` being the
+ * cell's model.
+ */
+export function describeCell(params: Readonly<Record<string, GridValue>>, model?: ModelSpec): string {
   return Object.entries(params)
-    .map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${describeConfigPath(k, model)}=${describeGridValue(v)}`)
     .join(' ');
 }
 
@@ -119,7 +158,8 @@ function setPath(target: Record<string, unknown>, path: string, value: GridValue
   const parts = path.split('.');
   let node: Record<string, unknown> = target;
   for (const part of parts.slice(0, -1)) {
-    const next = node[part];
+    // Own properties only: a part like "toString" must not walk into Object.prototype.
+    const next = Object.hasOwn(node, part) ? node[part] : undefined;
     if (typeof next !== 'object' || next === null) node[part] = {};
     node = node[part] as Record<string, unknown>;
   }

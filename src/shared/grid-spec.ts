@@ -1,13 +1,14 @@
 // A grid search in the shape W&B sweeps use: a base config plus, per parameter path, a list or a range of values.
 // The schema expands every cell and validates it as a full RunConfig, so a bad value is refused before any run starts.
 import { z } from 'zod';
-import { checkGridCells, type GridValue } from './grid-expand';
+import { checkGridCells, MAX_PARAMETER_VALUES, type GridValue } from './grid-expand';
 import { configOverridesSchema } from './config-overrides';
+import { nameSchema } from './text-rules';
 
 /** Most runs one grid may start; a bigger product needs `run_cap`. */
 export const MAX_GRID_RUNS = 1000;
 export const MAX_GRID_PARAMETERS = 16;
-const MAX_VALUES = 1000;
+const MAX_VALUES = MAX_PARAMETER_VALUES;
 
 export type { GridValue };
 
@@ -53,7 +54,7 @@ export const gridParameterPathSchema = z
 
 export const gridSpecSchema = z
   .strictObject({
-    name: z.string().min(1).max(200).optional(),
+    name: nameSchema.optional(),
     /** Only exhaustive grids for now; the field keeps W&B specs readable. */
     method: z.literal('grid').default('grid'),
     /** Fields shared by every cell; the parameters fill in or override the rest. */
@@ -67,10 +68,15 @@ export const gridSpecSchema = z
     /** The grid this one refines. */
     parentGridId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   })
-  .superRefine((spec, ctx) => {
-    const problem = checkGridCells(spec);
-    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  });
+  .superRefine(
+    (spec, ctx) => {
+      const problem = checkGridCells(spec);
+      if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    },
+    // NOTE: zod 4 runs a refinement even after a field failed its own check: a `count` of 2^53 would have been
+    // expanded (a fatal V8 out-of-memory, found by the API fuzz). Cells are expanded only from a spec that passed.
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 export type GridSpec = z.output<typeof gridSpecSchema>;
 export type GridSpecInput = z.input<typeof gridSpecSchema>;

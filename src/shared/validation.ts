@@ -20,5 +20,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, prefix
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (path ? `${path}.${k}` : k)).join(', ') : '';
   if (keys) throw new ValidationError(keys, 'unknown field');
-  throw new ValidationError(path, issue.message);
+  // A record key's own rule says why ("reserved name"), where zod says only "Invalid key in record".
+  const keyReason = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+  throw new ValidationError(path, keyReason ? `key: ${keyReason}` : issue.message);
 }

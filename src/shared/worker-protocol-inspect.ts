@@ -1,5 +1,5 @@
-// The introspection part of the worker protocol: per-param statistics and histograms, dead units, and
-// the first layer's weights as 8-bit images, taken at the end of an epoch.
+// The introspection part of the worker protocol: per-param statistics and histograms, dead units, the first
+// layer's weights as 8-bit images and the test set's predictions, taken at the end of an epoch.
 import { z } from 'zod';
 import type { ValueStats } from '../engine/inspect/stats';
 
@@ -79,7 +79,16 @@ export const weightSnapshotSchema = z
     path: ['pixels'],
   });
 
+/**
+ * The test set's prediction for every image at an inspected epoch, in dataset order: what the confusion matrix
+ * counted, kept so its cells' images can be shown for that epoch. confidence[i] is the probability ×255, rounded.
+ */
+export const testPredictionsSchema = z
+  .strictObject({ predicted: bytes, confidence: bytes })
+  .refine((p) => p.predicted.length === p.confidence.length, { message: 'predicted and confidence must have one byte per image each', path: ['confidence'] });
+
 export type ParamStats = z.output<typeof paramStatsSchema>;
+export type TestPredictions = z.output<typeof testPredictionsSchema>;
 export type Inspection = z.output<typeof inspectionSchema>;
 export type WeightSnapshot = z.output<typeof weightSnapshotSchema>;
 

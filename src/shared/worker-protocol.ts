@@ -6,9 +6,9 @@ import { z } from 'zod';
 import type { EpochMetrics, StepMetrics, StopReason } from '../engine/train/metrics';
 import { runConfigSchema } from './run-config';
 import { parseWith, ValidationError } from './validation';
-import { bytes, inspectionSchema, weightSnapshotSchema } from './worker-protocol-inspect';
+import { bytes, inspectionSchema, testPredictionsSchema, weightSnapshotSchema } from './worker-protocol-inspect';
 
-export { type Inspection, type ParamStats, type WeightSnapshot } from './worker-protocol-inspect';
+export { type Inspection, type ParamStats, type TestPredictions, type WeightSnapshot } from './worker-protocol-inspect';
 
 const count = z.number().int().min(0);
 /** Any JS number, NaN and ±Infinity included: a metric may legitimately be non-finite. */
@@ -56,8 +56,11 @@ const confusionSchema = z
 export const epochMetricsSchema = z.strictObject({
   /** 0-based. */
   epoch: count,
+  /** Means over the epoch's batches. */
   trainLoss: real,
   trainAccuracy: real,
+  /** A full pass over the training set after the epoch (absent on epochs the run skips it). */
+  trainPass: evaluationSchema.optional(),
   validation: evaluationSchema.optional(),
   test: evaluationSchema,
   lr: real,
@@ -83,6 +86,8 @@ const readySchema = z.strictObject({
     shape: z.tuple([count, count, count]),
   }),
   parameterCount: count,
+  /** How pixels became inputs, (x/255 − mean) / std: the run's `normalize` resolved (standardize: measured on the training split). */
+  normalisation: z.strictObject({ mean: z.number(), std: z.number().gt(0) }),
   /** The kernels actually running, e.g. "wasm-relaxed-simd". */
   kernels: z.string(),
   stepsPerEpoch: count,
@@ -97,6 +102,8 @@ const epochSchema = z.strictObject({
   confusion: z.strictObject({ test: confusionSchema, validation: confusionSchema.optional() }),
   /** Present on inspected epochs (see `inspectEvery`). */
   inspection: inspectionSchema.optional(),
+  /** On inspected epochs too. */
+  predictions: testPredictionsSchema.optional(),
 });
 
 const snapshotSchema = z.strictObject({ type: z.literal('snapshot'), runId, epoch: count, weights: weightSnapshotSchema });

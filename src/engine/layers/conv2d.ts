@@ -42,15 +42,17 @@ export class Conv2d implements Layer {
     this.padding = nonNegativeInt(at, 'padding', spec.padding ?? 0);
   }
 
-  /** inputShape: [C, H, W] → [F, OH, OW], OH = ⌊(H + 2·pad − k)/stride⌋ + 1. Params weight [F, C, k, k], bias [F]. */
+  /** inputShape: [C, H, W] → [F, OH, OW], OH = ⌊(H + 2·pad − k)/stride⌋ + 1. */
+  outputShape(inputShape: Shape): Shape {
+    const g = this.geometryFor(inputShape);
+    return [this.filters, g.oh, g.ow];
+  }
+
+  /** Params weight [F, C, k, k], bias [F]. */
   build(inputShape: Shape, ctx: BuildContext): Shape {
-    if (inputShape.length !== 3) throw new ShapeError(`conv2d: input must be [C, H, W] per sample, got ${shapeToString(inputShape)}`);
+    const g = this.geometryFor(inputShape);
     const [c, h, w] = inputShape as [number, number, number];
     const k = this.kernel;
-    const g = convGeometry(c, h, w, this.filters, k, this.stride, this.padding);
-    if (g.oh < 1 || g.ow < 1) {
-      throw new ShapeError(`conv2d: a ${k}×${k} kernel with padding ${this.padding} does not fit input ${shapeToString(inputShape)}`);
-    }
     const kernels = ctx.kernels;
     const f = this.filters;
     this.kernels = kernels;
@@ -68,6 +70,18 @@ export class Conv2d implements Layer {
     this.savedX = null;
     this.saved = null;
     return [f, g.oh, g.ow];
+  }
+
+  /** The convolution's geometry on `inputShape`, or a ShapeError saying why it does not fit. */
+  private geometryFor(inputShape: Shape): ConvGeometry {
+    if (inputShape.length !== 3) throw new ShapeError(`conv2d: input must be [C, H, W] per sample, got ${shapeToString(inputShape)}`);
+    const [c, h, w] = inputShape as [number, number, number];
+    const k = this.kernel;
+    const g = convGeometry(c, h, w, this.filters, k, this.stride, this.padding);
+    if (g.oh < 1 || g.ow < 1) {
+      throw new ShapeError(`conv2d: a ${k}×${k} kernel with padding ${this.padding} does not fit input ${shapeToString(inputShape)}`);
+    }
+    return g;
   }
 
   params(): readonly Param[] {

@@ -29,7 +29,12 @@ export class Dropout implements Layer {
     this.rate = numberInRange(at, 'rate', spec.rate, 0, 1);
   }
 
-  /** Shape-preserving. Masks are drawn from ctx.rng, so a seeded run drops the same units. */
+  /** Shape-preserving. */
+  outputShape(inputShape: Shape): Shape {
+    return [...inputShape];
+  }
+
+  /** Masks are drawn from ctx.rng, so a seeded run drops the same units. */
   build(inputShape: Shape, ctx: BuildContext): Shape {
     const kernels = ctx.kernels;
     const per = sizeOf(inputShape);
@@ -44,7 +49,7 @@ export class Dropout implements Layer {
       dx: needsDx ? new Tensor([n, ...inputShape], kernels.alloc(n * per)) : null,
     }));
     this.saved = null;
-    return [...inputShape];
+    return this.outputShape(inputShape);
   }
 
   params(): readonly Param[] {

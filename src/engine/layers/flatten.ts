@@ -18,9 +18,13 @@ export class Flatten implements Layer {
   constructor(_spec: Extract<LayerSpec, { type: 'flatten' }> = { type: 'flatten' }, _at = 'flatten') {}
 
   /** inputShape: [...dims] → [product of dims]. */
+  outputShape(inputShape: Shape): Shape {
+    return [sizeOf(inputShape)];
+  }
+
   build(inputShape: Shape, ctx: BuildContext): Shape {
     this.inShape = [...inputShape];
-    this.features = sizeOf(inputShape);
+    this.features = this.outputShape(inputShape)[0]!;
     this.needsInputGrad = ctx.needsInputGrad;
     this.lastY = null;
     this.lastDx = null;

@@ -14,8 +14,8 @@ export interface Param {
   readonly role: 'weight' | 'bias';
 }
 
-/** Weight initialisation: He for ReLU-like followers, Xavier/Glorot for Sigmoid/Tanh and the output. */
-export type InitScheme = 'he' | 'xavier';
+/** A concrete weight initialisation (models/init-choice.ts turns a spec's `auto` into He or Xavier). */
+export type InitScheme = { readonly type: 'he' } | { readonly type: 'xavier' } | { readonly type: 'normal'; readonly std: number };
 
 export interface BuildContext {
   readonly kernels: Kernels;
@@ -32,7 +32,13 @@ export interface Layer {
   /** Registry name of the layer type, e.g. "linear". */
   readonly type: string;
 
-  /** Allocates parameters and returns the shape of one output sample for one input sample's shape. */
+  /**
+   * The shape of one output sample for one input sample's shape, allocating nothing (models are checked with
+   * it before they are built). @throws ShapeError when the input does not fit the layer.
+   */
+  outputShape(inputShape: Shape): Shape;
+
+  /** Allocates parameters and returns outputShape(inputShape). */
   build(inputShape: Shape, ctx: BuildContext): Shape;
 
   params(): readonly Param[];

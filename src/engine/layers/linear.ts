@@ -31,11 +31,17 @@ export class Linear implements Layer {
     this.units = positiveInt(at, 'units', spec.units);
   }
 
-  /** inputShape: [in] → [units]. Params `${prefix}.weight` [units, in] and `${prefix}.bias` [units]. */
-  build(inputShape: Shape, ctx: BuildContext): Shape {
+  /** inputShape: [in] → [units]. */
+  outputShape(inputShape: Shape): Shape {
     if (inputShape.length !== 1) {
       throw new ShapeError(`linear: input must be [features] per sample, got ${shapeToString(inputShape)}; put a flatten layer before it`);
     }
+    return [this.units];
+  }
+
+  /** Params `${prefix}.weight` [units, in] and `${prefix}.bias` [units]. */
+  build(inputShape: Shape, ctx: BuildContext): Shape {
+    const outShape = this.outputShape(inputShape);
     const kernels = ctx.kernels;
     const inF = inputShape[0]!;
     const out = this.units;
@@ -51,7 +57,7 @@ export class Linear implements Layer {
     }));
     this.savedX = null;
     this.saved = null;
-    return [out];
+    return outShape;
   }
 
   params(): readonly Param[] {

@@ -34,14 +34,19 @@ export class MaxPool2d implements Layer {
   }
 
   /** inputShape: [C, H, W] → [C, ⌊(H − size)/stride⌋ + 1, ⌊(W − size)/stride⌋ + 1]. */
-  build(inputShape: Shape, ctx: BuildContext): Shape {
+  outputShape(inputShape: Shape): Shape {
     if (inputShape.length !== 3) throw new ShapeError(`maxpool2d: input must be [C, H, W] per sample, got ${shapeToString(inputShape)}`);
     const [c, h, w] = inputShape as [number, number, number];
     if (h < this.size || w < this.size) {
       throw new ShapeError(`maxpool2d: window ${this.size} does not fit input ${shapeToString(inputShape)}`);
     }
-    const oh = convOutSize(h, this.size, this.stride, 0);
-    const ow = convOutSize(w, this.size, this.stride, 0);
+    return [c, convOutSize(h, this.size, this.stride, 0), convOutSize(w, this.size, this.stride, 0)];
+  }
+
+  build(inputShape: Shape, ctx: BuildContext): Shape {
+    const outShape = this.outputShape(inputShape);
+    const [c, h, w] = inputShape as [number, number, number];
+    const [, oh, ow] = outShape as [number, number, number];
     const kernels = ctx.kernels;
     const needsDx = ctx.needsInputGrad;
     this.kernels = kernels;
@@ -55,7 +60,7 @@ export class MaxPool2d implements Layer {
       dx: needsDx ? new Tensor([n, c, h, w], kernels.alloc(n * c * h * w)) : null,
     }));
     this.saved = null;
-    return [c, oh, ow];
+    return outShape;
   }
 
   params(): readonly Param[] {

@@ -41,22 +41,23 @@ export function resolveOptimizerSpec(spec: OptimizerSpec): ResolvedOptimizerSpec
   const defaults: Record<string, unknown> = OPTIMIZER_DEFAULTS[type];
   const resolved: Record<string, unknown> = { ...defaults };
   for (const [key, value] of Object.entries(spec)) {
-    if (!(key in defaults)) {
+    // Own keys only: `in` would take "constructor" or "toString" for optimizer fields.
+    if (!Object.hasOwn(defaults, key)) {
       const known = Object.keys(defaults).filter((k) => k !== 'type');
       throw new ConfigError(`${FIELD}.${key}`, `not a field of "${type}" (fields: ${known.join(', ') || 'none'})`);
     }
     if (value !== undefined) resolved[key] = value;
   }
   for (const key of ['momentum', 'rho', 'beta1', 'beta2'] as const) {
-    if (key in resolved) checkUnitInterval(key, resolved[key]);
+    if (Object.hasOwn(resolved, key)) checkUnitInterval(key, resolved[key]);
   }
-  if ('eps' in resolved) {
+  if (Object.hasOwn(resolved, 'eps')) {
     const eps = resolved['eps'];
     if (typeof eps !== 'number' || !Number.isFinite(eps) || eps <= 0) {
       throw new ConfigError(`${FIELD}.eps`, `must be a finite number > 0, got ${show(eps)}`);
     }
   }
-  if ('nesterov' in resolved && typeof resolved['nesterov'] !== 'boolean') {
+  if (Object.hasOwn(resolved, 'nesterov') && typeof resolved['nesterov'] !== 'boolean') {
     throw new ConfigError(`${FIELD}.nesterov`, `must be true or false, got ${show(resolved['nesterov'])}`);
   }
   return resolved as ResolvedOptimizerSpec;

@@ -1,3 +1,3 @@
 // Public face of the learning-rate schedules.
 export { createSchedule } from './registry';
-export { SCHEDULE_TYPES, isScheduleType, type Schedule, type ScheduleSpec, type ScheduleType } from './spec';
+export { DECAY_PER, SCHEDULE_TYPES, isScheduleType, type DecayPer, type Schedule, type ScheduleSpec, type ScheduleType } from './spec';

@@ -7,8 +7,8 @@ import { SCHEDULE_TYPES, isScheduleType, type Schedule, type ScheduleSpec } from
 const FIELDS: { readonly [T in ScheduleSpec['type']]: readonly string[] } = {
   constant: [],
   step: ['everyEpochs', 'gamma'],
-  exponential: ['gamma'],
-  inverse_time: ['decay'],
+  exponential: ['gamma', 'per'],
+  inverse_time: ['decay', 'per'],
   cosine: ['minLr', 'warmupSteps'],
 };
 

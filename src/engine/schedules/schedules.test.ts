@@ -31,6 +31,22 @@ describe('createSchedule', () => {
     expectClose(at({ type: 'inverse_time', decay: 0.001 }, [0, 1, 1000, 3000]), [0.1, 0.0999000999000999, 0.05, 0.025]);
   });
 
+  it('inverse_time per epoch: lr/(1 + decay·epoch), held for the whole epoch (10 steps per epoch here)', () => {
+    const spec: ScheduleSpec = { type: 'inverse_time', decay: 0.001, per: 'epoch' };
+    expectClose(at(spec, [0, 9, 10, 19, 20, 99]), [0.1, 0.1, 0.1 / 1.001, 0.1 / 1.001, 0.1 / 1.002, 0.1 / 1.009]);
+    // The report's decay per epoch over 5 epochs of 469 steps barely moves the rate; per step it halves it.
+    const perEpoch = createSchedule(spec, 0.01, 469, 5 * 469);
+    const perStep = createSchedule({ type: 'inverse_time', decay: 0.001, per: 'step' }, 0.01, 469, 5 * 469);
+    expect(perEpoch(5 * 469 - 1)).toBeCloseTo(0.01 / 1.004, 15);
+    expect(perStep(5 * 469 - 1)).toBeCloseTo(0.01 / (1 + 0.001 * 2344), 15);
+    expect(perStep(1000)).toBe(createSchedule({ type: 'inverse_time', decay: 0.001 }, 0.01, 469, 5 * 469)(1000));
+  });
+
+  it('exponential per epoch: a staircase lr·gamma^epoch', () => {
+    const lr = createSchedule({ type: 'exponential', gamma: 0.5, per: 'epoch' }, 0.1, 4, 100);
+    expectClose([0, 2, 3, 4, 7, 8].map(lr), [0.1, 0.1, 0.1, 0.05, 0.05, 0.025]);
+  });
+
   it('inverse_time with decay 0 is constant', () => {
     expectClose(at({ type: 'inverse_time', decay: 0 }, [0, 500]), [0.1, 0.1]);
   });
@@ -81,7 +97,10 @@ describe('validation', () => {
     [{ type: 'cosine', warmupSteps: 100 }, /^schedule\.warmupSteps: must be an integer in \[0, totalSteps = 100\), got 100$/],
     [{ type: 'cosine', warmupSteps: -1 }, /schedule\.warmupSteps: .* got -1/],
     [{ type: 'constant', gamma: 0.5 }, /^schedule\.gamma: not a field of "constant" \(fields: none\)$/],
-    [{ type: 'inverse_time', decay: 0.001, gamma: 0.5 }, /schedule\.gamma: not a field of "inverse_time" \(fields: decay\)/],
+    [{ type: 'inverse_time', decay: 0.001, gamma: 0.5 }, /schedule\.gamma: not a field of "inverse_time" \(fields: decay, per\)/],
+    [{ type: 'inverse_time', decay: 0.001, per: 'batch' }, /^schedule\.per: must be "step" or "epoch", got "batch"$/],
+    [{ type: 'exponential', gamma: 0.5, per: 1 }, /^schedule\.per: must be "step" or "epoch", got 1$/],
+    [{ type: 'step', everyEpochs: 1, gamma: 0.5, per: 'epoch' }, /^schedule\.per: not a field of "step" \(fields: everyEpochs, gamma\)$/],
   ];
   for (const [spec, message] of bad) {
     it(`rejects ${JSON.stringify(spec)}`, () => {

@@ -1,6 +1,6 @@
 // The learning-rate schedules: one small factory per registry name, each validating its own fields.
 import { ConfigError } from '../errors';
-import type { Schedule, ScheduleSpec, ScheduleType } from './spec';
+import { DECAY_PER, type DecayPer, type Schedule, type ScheduleSpec, type ScheduleType } from './spec';
 
 /** What every factory knows besides its own fields; already validated by createSchedule. */
 export interface ScheduleContext {
@@ -22,15 +22,18 @@ export const SCHEDULES: { readonly [T in ScheduleType]: Factory<T> } = {
 
   exponential: (spec, { baseLr, stepsPerEpoch }) => {
     const gamma = decayFactor('gamma', spec.gamma);
-    return (step) => baseLr * Math.pow(gamma, step / stepsPerEpoch);
+    const epochs = epochClock(spec.per, stepsPerEpoch);
+    return (step) => baseLr * Math.pow(gamma, epochs(step));
   },
 
-  inverse_time: (spec, { baseLr }) => {
+  inverse_time: (spec, { baseLr, stepsPerEpoch }) => {
     const decay = spec.decay;
     if (typeof decay !== 'number' || !Number.isFinite(decay) || decay < 0) {
       throw new ConfigError('schedule.decay', `must be a finite number >= 0, got ${show(decay)}`);
     }
-    return (step) => baseLr / (1 + decay * step);
+    // t counts what the decay is per: optimizer steps (the default), or whole epochs.
+    const t = decayPer(spec.per) === 'epoch' ? (step: number) => Math.floor(step / stepsPerEpoch) : (step: number) => step;
+    return (step) => baseLr / (1 + decay * t(step));
   },
 
   cosine: (spec, { baseLr, totalSteps }) => {
@@ -54,6 +57,21 @@ export const SCHEDULES: { readonly [T in ScheduleType]: Factory<T> } = {
     };
   },
 };
+
+/** `per` checked: 'step' (also when absent) or 'epoch'. */
+function decayPer(value: unknown): DecayPer {
+  if (value === undefined) return 'step';
+  if (!(DECAY_PER as readonly unknown[]).includes(value)) {
+    throw new ConfigError('schedule.per', `must be ${DECAY_PER.map((p) => JSON.stringify(p)).join(' or ')}, got ${show(value)}`);
+  }
+  return value as DecayPer;
+}
+
+/** Epochs elapsed at a step: fractional when the decay moves per step (the default), whole when per epoch. */
+function epochClock(per: unknown, stepsPerEpoch: number): (step: number) => number {
+  if (decayPer(per) === 'epoch') return (step) => Math.floor(step / stepsPerEpoch);
+  return (step) => step / stepsPerEpoch;
+}
 
 function positiveInteger(field: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {

@@ -10,6 +10,9 @@ class Square implements Layer {
   private a: Param = { name: 'a', shape: [1], value: new Float32Array([1.5]), grad: new Float32Array(1), role: 'weight' };
   private x: Tensor | null = null;
   constructor(private readonly bug: 'none' | 'dx' | 'param') {}
+  outputShape(s: Shape): Shape {
+    return s;
+  }
   build(s: Shape, _ctx: BuildContext): Shape {
     return s;
   }

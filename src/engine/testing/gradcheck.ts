@@ -44,7 +44,7 @@ export function testContext(o: { seed?: number; init?: InitScheme; needsInputGra
   return {
     kernels: o.kernels ?? referenceKernels,
     rng: new Rng(o.seed ?? 7),
-    init: o.init ?? 'he',
+    init: o.init ?? { type: 'he' },
     needsInputGrad: o.needsInputGrad ?? true,
     prefix: o.prefix ?? 'layer',
   };

@@ -20,13 +20,25 @@ export interface Evaluation {
   readonly loss: number;
   readonly accuracy: number;
   readonly confusion: ConfusionMatrix;
+  /** Per example, in dataset order: the arg-max class (ties to the lowest, as in the confusion matrix). */
+  readonly predicted: Uint8Array;
+  /** Per example: the softmax probability of its predicted class. */
+  readonly confidence: Float32Array;
 }
 
 export interface EpochMetrics {
   readonly epoch: number;
-  /** Mean over the epoch's batches (weighted by batch size), measured while the weights moved. */
+  /**
+   * Mean over the epoch's batches (weighted by batch size), measured while the weights moved (and on the
+   * augmented images when augmentation is on): what Keras and the course report call training accuracy.
+   */
   readonly trainLoss: number;
   readonly trainAccuracy: number;
+  /**
+   * One full pass over the training set after the epoch, in inference mode (data loss only, no augmentation);
+   * absent on epochs the trainer was told to skip it (see TrainerOptions.trainPass).
+   */
+  readonly trainPass?: Evaluation;
   readonly validation?: Evaluation;
   readonly test: Evaluation;
   /** Learning rate at the end of the epoch. */

@@ -5,6 +5,8 @@ import { buildModel } from '../models/build';
 import type { ModelSpec } from '../models/spec';
 import { createOptimizer } from '../optim';
 import { Rng } from '../random';
+import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy';
+import { evaluate } from './evaluate';
 import { train, type TrainerOptions } from './trainer';
 
 /** Three classes of 1×4×4 "images": a bright row 0, 1 or 2 plus noise — separable, but not trivially. */
@@ -38,6 +40,12 @@ function options(overrides: Partial<TrainerOptions> = {}): TrainerOptions {
   };
 }
 
+/** A fresh model trained by plain SGD at a fixed learning rate. */
+function sgdAt(lr: number): Pick<TrainerOptions, 'model' | 'optimizer' | 'schedule'> {
+  const model = buildModel(spec, referenceKernels, 7);
+  return { model, optimizer: createOptimizer({ type: 'sgd' }, model.params()), schedule: () => lr };
+}
+
 describe('train', () => {
   it('learns a separable problem and reports every epoch', () => {
     const epochs: number[] = [];
@@ -49,6 +57,30 @@ describe('train', () => {
     expect(last.test.accuracy).toBeGreaterThan(0.95);
     expect(last.trainLoss).toBeLessThan(result.epochs[0]!.trainLoss);
     expect(Array.from(last.test.confusion.counts).reduce((a, b) => a + b)).toBe(90);
+  });
+
+  it('records a full pass over the training set beside the mean over the epoch\'s batches', () => {
+    const o = options();
+    const result = train(o);
+    const last = result.epochs.at(-1)!;
+    // The weights do not move after the last epoch: a fresh pass over the training set must agree exactly.
+    const again = evaluate(o.model, o.train, new Float32Array(32 * 16), 32, new SoftmaxCrossEntropy(referenceKernels));
+    expect(last.trainPass!.accuracy).toBe(again.accuracy);
+    expect(last.trainPass!.loss).toBe(again.loss);
+    expect(Array.from(last.trainPass!.confusion.counts).reduce((a, b) => a + b)).toBe(300);
+    // In the first epoch the batches are scored while the model learns from scratch: below the pass after it.
+    const first = result.epochs[0]!;
+    expect(first.trainAccuracy).toBeLessThan(first.trainPass!.accuracy);
+  });
+
+  it('scores the training set after the last epoch only when asked, training the same weights', () => {
+    const every = options();
+    const last = options({ trainPass: 'last_epoch' });
+    const a = train(every);
+    const b = train(last);
+    expect(b.epochs.map((e) => e.trainPass !== undefined)).toEqual([false, false, false, false, true]);
+    expect(b.epochs.at(-1)!.trainPass).toEqual(a.epochs.at(-1)!.trainPass);
+    last.model.params().forEach((p, i) => expect(Array.from(p.value)).toEqual(Array.from(every.model.params()[i]!.value)));
   });
 
   it('is bit-identical for the same seed and config', () => {
@@ -64,6 +96,22 @@ describe('train', () => {
     const result = train(options({ schedule: () => 1e6, l2: 0 }));
     expect(result.stopReason).toBe('diverged');
     expect(result.stopMessage).toMatch(/loss became (NaN|Infinity) at step \d+/);
+  });
+
+  it('stops a finite blow-up at the end of its epoch as diverged', () => {
+    const epochs: number[] = [];
+    const result = train(options({ ...sgdAt(10), onEpoch: (m) => epochs.push(m.epoch) }));
+    expect(result.stopReason).toBe('diverged');
+    expect(result.stopMessage).toMatch(/^the training loss rose to \d+(\.\d+)? in epoch 1, from 1\.\d+ at the first step/);
+    // The epoch is reported before the run stops: its numbers show what happened.
+    expect(epochs).toEqual([0]);
+    expect(result.epochs).toHaveLength(1);
+  });
+
+  it('keeps training a run too slow to learn yet (its loss does not rise)', () => {
+    const result = train(options({ ...sgdAt(1e-6), l2: 0 }));
+    expect(result.stopReason).toBe('completed');
+    expect(result.epochs).toHaveLength(5);
   });
 
   it('cancels between steps', () => {

@@ -38,10 +38,21 @@ describe('electronUnavailable', () => {
 
   it('needs a display on Linux only', () => {
     const from = project({ 'path.txt': 'electron', 'dist/electron': '' });
-    expect(electronUnavailable(display, 'linux', from)).toBeNull();
-    expect(electronUnavailable({ WAYLAND_DISPLAY: 'wayland-0' }, 'linux', from)).toBeNull();
-    expect(electronUnavailable({}, 'linux', from)).toMatch(/no display/);
-    expect(electronUnavailable({}, 'darwin', from)).toBeNull();
+    const sandboxOk = () => null;
+    expect(electronUnavailable(display, 'linux', from, sandboxOk)).toBeNull();
+    expect(electronUnavailable({ WAYLAND_DISPLAY: 'wayland-0' }, 'linux', from, sandboxOk)).toBeNull();
+    expect(electronUnavailable({}, 'linux', from, sandboxOk)).toMatch(/no display/);
+    expect(electronUnavailable({}, 'darwin', from, sandboxOk)).toBeNull();
+  });
+
+  it('asks about the sandbox last, for the binary it found', () => {
+    const from = project({ 'path.txt': 'electron', 'dist/electron': '' });
+    const asked: string[] = [];
+    const why = electronUnavailable(display, 'linux', from, (binary) => (asked.push(binary), 'the sandbox says no'));
+    expect(why).toBe('the sandbox says no');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/node_modules[/\\]electron[/\\]dist[/\\]electron$/);
+    expect(electronUnavailable({}, 'linux', from, () => 'the sandbox says no')).toMatch(/no display/);
   });
 
   it('answers in one line for this machine', () => {

@@ -1,12 +1,22 @@
-// Whether the desktop app can open its window here: the Electron binary is installed and there is a display.
+// Whether the desktop app can open its window here: the Electron binary is installed, there is a display, and
+// Chromium's sandbox can start.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readSandboxFacts, sandboxBlocker } from './sandbox-check';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Why the Electron app cannot start here, or null when it can. Reads node_modules/electron without running it. */
-export function electronUnavailable(env: Env = process.env, platform: NodeJS.Platform = process.platform, resolveFrom = import.meta.url): string | null {
+/**
+ * Why the Electron app cannot start here, or null when it can. Reads node_modules/electron without running it;
+ * `sandbox` says why Chromium's sandbox would refuse the binary (default: this machine's facts, see sandbox-check.ts).
+ */
+export function electronUnavailable(
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform,
+  resolveFrom = import.meta.url,
+  sandbox: (binary: string) => string | null = (binary) => sandboxBlocker(readSandboxFacts(binary)),
+): string | null {
   let dir: string;
   try {
     dir = path.dirname(createRequire(resolveFrom).resolve('electron/package.json'));
@@ -18,5 +28,5 @@ export function electronUnavailable(env: Env = process.env, platform: NodeJS.Pla
   const binary = path.join(env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(binary)) return `the Electron binary ${binary} is missing (run \`npx install-electron --no\`)`;
   if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return 'there is no display ($DISPLAY and $WAYLAND_DISPLAY are unset)';
-  return null;
+  return sandbox(binary);
 }

@@ -41,6 +41,10 @@ describe('grid options', () => {
       const o = parseGridOptions(['--spec', file]);
       expect(o.help === false && o.spec.parameters).toEqual({ lr: { values: [1] } });
       expect(() => parseGridOptions(['--spec', file, '--lr', '0.1'])).toThrow(/cannot be combined with --lr/);
+      // On the command line a relative dataset folder is from the working folder (the service would read it from the data folder).
+      writeFileSync(file, JSON.stringify({ base: { dataset: { name: 'folder', path: 'data/idx' } }, parameters: { lr: { values: [1] } } }));
+      const relative = parseGridOptions(['--spec', file]);
+      expect(relative.help === false && relative.spec.base).toEqual({ dataset: { name: 'folder', path: path.resolve('data/idx') } });
       writeFileSync(file, '{ nope');
       expect(() => parseGridOptions(['--spec', file])).toThrow(/not valid JSON/);
     } finally {
@@ -54,6 +58,34 @@ describe('grid options', () => {
 });
 
 describe('train options', () => {
+  it('reads the course report\'s setup: --init normal:0.01 --normalize standardize --decay-per epoch', () => {
+    const o = parseTrainOptions(['--init', 'normal:0.01', '--normalize', 'standardize', '--schedule', 'inverse-time', '--decay-per', 'epoch']);
+    if (o.help) throw new Error('unexpected help');
+    expect(o.config.model.init).toEqual({ type: 'normal', std: 0.01 });
+    expect(o.config.normalize).toBe('standardize');
+    expect(o.config.schedule).toEqual({ type: 'inverse_time', decay: 0.001, per: 'epoch' });
+    const d = parseTrainOptions([]);
+    expect(d.help === false && [d.config.model.init, d.config.normalize]).toEqual([undefined, 'none']);
+    const given = parseTrainOptions(['--model', 'cnn', '--init', 'he', '--normalize', '0.13,0.31']);
+    expect(given.help === false && [given.config.model.init, given.config.normalize]).toEqual([{ type: 'he' }, { mean: 0.13, std: 0.31 }]);
+    const g = parseGridOptions(['--init', 'xavier', '--normalize', 'standardize', '--param', 'lr=0.1,0.01']);
+    expect(g.help === false && g.spec.base).toMatchObject({ normalize: 'standardize', model: { init: { type: 'xavier' } } });
+  });
+
+  it('refuses a bad --init, --normalize or --decay-per by name', () => {
+    expect(() => parseTrainOptions(['--init', 'lecun'])).toThrow(/^--init: expected one of auto, he, xavier, normal, got 'lecun'$/);
+    expect(() => parseTrainOptions(['--init', 'normal:x'])).toThrow(/^--init: expected a number, got 'x'$/);
+    expect(() => parseTrainOptions(['--init', 'he:0.1'])).toThrow(/^model\.init\.std: only "normal" takes a std$/);
+    expect(() => parseTrainOptions(['--normalize', '0.1'])).toThrow(/^--normalize: expected none, standardize or MEAN,STD, got '0\.1'$/);
+    expect(() => parseTrainOptions(['--normalize', '0.1,0'])).toThrow(/^normalize\.std: /);
+    expect(() => parseTrainOptions(['--schedule', 'inverse-time', '--decay-per', 'batch'])).toThrow(/^--decay-per: expected one of step, epoch, got 'batch'$/);
+    expect(() => parseTrainOptions(['--decay-per', 'epoch'])).toThrow(/^--decay-per applies to --schedule inverse-time or exponential$/);
+    expect(() => parseTrainOptions(['--train-pass', 'never'])).toThrow(/^--train-pass: expected one of every_epoch, last_epoch, got 'never'$/);
+    const last = parseTrainOptions(['--train-pass', 'last_epoch']);
+    expect(last.help === false && last.config.trainPass).toBe('last_epoch');
+  });
+
+
   it('keeps the train flags, adds --data-dir, --name and --tag, and stores a folder absolute', () => {
     const o = parseTrainOptions(['--dataset', 'some/dir', '--name', 'mine', '--tag', 'a', '--tag', 'b', '--data-dir', 'rel']);
     if (o.help) throw new Error('unexpected help');
@@ -86,9 +118,10 @@ describe('what a user reads', () => {
     expect(t).toEqual({ label: 'epoch 2/4', detail: 'loss 0.5000 acc 87.50% lr 0.0500 · 12,346 samples/s' });
   });
 
-  it('prints an epoch as train always has', () => {
-    const e = { epoch: 0, step: 10, trainLoss: 1, trainAccuracy: 0.5, testLoss: 2, testAccuracy: 0.25, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1.234, evalSeconds: 0, samplesPerSecond: 0, elapsedSeconds: 0 };
-    expect(epochLine(e, 3)).toBe('epoch 1/3  train loss 1.0000 acc 50.00%  test loss 2.0000 acc 25.00%  1.23 s');
+  it('prints an epoch, the batches\' and the full pass\'s train accuracy labelled', () => {
+    const e = { epoch: 0, step: 10, trainLoss: 1, trainAccuracy: 0.5, trainPassLoss: 0.9, trainPassAccuracy: 0.55, testLoss: 2, testAccuracy: 0.25, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1.234, evalSeconds: 0, samplesPerSecond: 0, elapsedSeconds: 0 };
+    expect(epochLine(e, 3)).toBe('epoch 1/3  train (batches) loss 1.0000 acc 50.00%  (full pass) acc 55.00%  test loss 2.0000 acc 25.00%  1.23 s');
+    expect(epochLine({ ...e, trainPassAccuracy: null }, 3)).toBe('epoch 1/3  train (batches) loss 1.0000 acc 50.00%  test loss 2.0000 acc 25.00%  1.23 s');
   });
 
   it('maps outcomes to exit codes', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../shared/api-types';
+import type { RunConfig } from '../../shared/run-config';
 import { databaseFile, openStore } from '../db';
 import { REPO, tempDataDir, TINY } from '../workbench/testing/fixtures';
 
@@ -48,7 +49,7 @@ describe('train', () => {
     const res = await cli(['train', ...tiny, '--epochs', '2', '--json', '--data-dir', temp.dir, '--tag', 'cli']);
     expect(res.code).toBe(0);
     const last = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
-    for (const field of ['train_accuracy', 'test_accuracy', 'test_loss', 'epochs', 'seconds_per_epoch', 'parameters', 'dataset_hash', 'history', 'config']) {
+    for (const field of ['train_accuracy', 'train_pass_accuracy', 'test_accuracy', 'test_loss', 'epochs', 'seconds_per_epoch', 'parameters', 'dataset_hash', 'history', 'config']) {
       expect(last).toHaveProperty(field);
     }
     expect(last).toMatchObject({ status: 'completed', epochs: 2, steps: 20, train_samples: 300, test_samples: 100, parameters: 12730, dataset: 'IDX folder' });
@@ -70,6 +71,17 @@ describe('train', () => {
     expect(bad.stderr).toMatch(/lr/);
   });
 
+  it('a run that blows up ends diverged: exit code 1, the reason on stderr and in the JSON, the status in the list', async () => {
+    const res = await cli(['train', ...tiny, '--optimizer', 'sgd', '--lr', '10', '--epochs', '3', '--json', '--data-dir', temp.dir]);
+    expect(res.code).toBe(1);
+    const json = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { run_id: number; status: string; message: string; epochs: number };
+    expect(json).toMatchObject({ status: 'diverged', epochs: 1 });
+    expect(json.message).toMatch(/^the training loss rose to [\d.e+]+ in epoch 1, from [\d.]+ at the first step: lower the learning rate$/);
+    expect(res.stderr).toContain(`error: run ${json.run_id} diverged: ${json.message}`);
+    const listed = await cli(['runs', 'list', '--status', 'diverged', '--json', '--data-dir', temp.dir]);
+    expect((JSON.parse(listed.stdout) as RunSummary[]).map((r) => r.id)).toEqual([json.run_id]);
+  });
+
   it('Ctrl-C cancels the run: exit code 130, the run cancelled in the database', async () => {
     let sent = false;
     const res = await cli(['train', ...tiny.filter((a) => a !== '--quiet'), '--epochs', '500', '--batch', '8', '--json', '--data-dir', temp.dir], (text, kill) => {
@@ -89,6 +101,16 @@ describe('train', () => {
       store.close();
     }
   });
+
+  it('trains with the course report\'s setup from its three flags, and prints the measured scaling', async () => {
+    const setup = ['--init', 'normal:0.01', '--normalize', 'standardize', '--schedule', 'inverse-time', '--decay-per', 'epoch'];
+    const res = await cli(['train', ...tiny, ...setup, '--epochs', '1', '--json', '--data-dir', temp.dir]);
+    expect(res.code).toBe(0);
+    const last = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { config: RunConfig; normalisation: { mean: number; std: number } };
+    expect(last.config).toMatchObject({ normalize: 'standardize', model: { init: { type: 'normal', std: 0.01 } }, schedule: { type: 'inverse_time', per: 'epoch' } });
+    expect(last.normalisation.mean).toBeGreaterThan(0.1);
+    expect(last.normalisation.std).toBeGreaterThan(0.2);
+  });
 });
 
 describe('the other commands', () => {
@@ -99,7 +121,7 @@ describe('the other commands', () => {
     expect(grid.runs.map((r) => r.params)).toEqual([{ lr: 0.1 }, { lr: 0.01 }]);
     expect(grid.runs.every((r) => r.status === 'completed')).toBe(true);
     const table = await cli(['export', 'table', '--grid', String(grid.grid_id), '--format', 'csv', '--out', '-', '--data-dir', temp.dir]);
-    expect(table.stdout.split('\n')[0]).toBe('name,lr,final.trainAccuracy,final.testLoss,final.testAccuracy,best.testAccuracy,best.epoch');
+    expect(table.stdout.split('\n')[0]).toBe('name,lr,final.trainAccuracy,final.trainPassAccuracy,final.testLoss,final.testAccuracy,best.testAccuracy,best.epoch');
   });
 
   it('export writes a run file; show prints a run; an unknown run is exit code 2', async () => {

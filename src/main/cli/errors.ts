@@ -12,6 +12,7 @@ const SELF_EXPLAINING = new Set([
   'DatabaseTooNewError',
   'ForeignDatabaseError',
   'MigrationError',
+  'NativeBindingError',
   'SafetensorsError',
 ]);
 

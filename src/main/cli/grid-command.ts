@@ -73,6 +73,7 @@ export function gridJson(grid: GridDetail): Record<string, unknown> {
       status: run.status,
       epochs: run.epochsDone,
       train_accuracy: run.final?.trainAccuracy ?? null,
+      train_pass_accuracy: run.final?.trainPassAccuracy ?? null,
       test_accuracy: run.final?.testAccuracy ?? null,
       test_loss: run.final?.testLoss ?? null,
       validation_accuracy: run.final?.valAccuracy ?? null,
@@ -92,7 +93,7 @@ export function gridTable(grid: GridDetail): string {
       run.status,
       run.final ? pct(run.final.testAccuracy) : '–',
       run.final ? run.final.testLoss.toFixed(4) : '–',
-      describeCell(params),
+      describeCell(params, run.config.model),
     ]),
   ];
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((row) => row[j]!.length)));

@@ -1,5 +1,6 @@
 // `grid` options: a spec file, or the train flags as the base plus one --param per searched config path.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { GridSpecInput } from '../../shared/grid-spec';
 import type { GridValue } from '../../shared/grid-expand';
 import { COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, int, parseFlags } from './flags';
@@ -54,6 +55,17 @@ function gridValue(text: string): GridValue {
   }
 }
 
+/**
+ * The base with its dataset folder made absolute against the working folder, as `train --dataset` does: on the
+ * command line a relative path means "from here" (the service would read it from the data folder).
+ */
+function withAbsoluteFolder(base: GridSpecInput['base']): GridSpecInput['base'] {
+  const dataset = (base as { dataset?: unknown } | undefined)?.dataset;
+  if (typeof dataset !== 'object' || dataset === null) return base;
+  const { name, path: folder } = dataset as { name?: unknown; path?: unknown };
+  return name === 'folder' && typeof folder === 'string' ? { ...base, dataset: { ...dataset, name, path: path.resolve(folder) } } : base;
+}
+
 /** `PATH=VALUES` → [path, parameter]; the spec's schema checks the path and every cell's values later. */
 export function parseParam(text: string): [string, Record<string, unknown>] {
   const eq = text.indexOf('=');
@@ -104,6 +116,7 @@ export function parseGridOptions(argv: readonly string[]): GridOptions {
     spec = { base, parameters: Object.fromEntries(v.param.map(parseParam)) } as GridSpecInput;
   }
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new UsageError('--spec: the file must hold one JSON object');
+  if (spec.base !== undefined) spec = { ...spec, base: withAbsoluteFolder(spec.base) };
   spec = { ...spec, ...(v.name !== undefined && { name: v.name }), ...(runCap !== undefined && { run_cap: runCap }) };
   return { help: false, spec, ...common };
 }

@@ -38,7 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
-  const run = COMMANDS[command];
+  // Own properties only: `constructor` or `toString` is no command.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) throw new UsageError(`unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
   return run(rest);
 }

@@ -27,10 +27,11 @@ export function progressText(e: RunProgressEvent, epochsTotal: number): { label:
   };
 }
 
-/** The permanent line of a finished epoch, as `train` has always printed it. */
+/** The permanent line of a finished epoch: the batches' means, then the full pass over the training set. */
 export function epochLine(e: EpochRecord, epochsTotal: number): string {
   return (
-    `epoch ${e.epoch + 1}/${epochsTotal}  train loss ${e.trainLoss.toFixed(4)} acc ${pct(e.trainAccuracy)}  ` +
+    `epoch ${e.epoch + 1}/${epochsTotal}  train (batches) loss ${e.trainLoss.toFixed(4)} acc ${pct(e.trainAccuracy)}  ` +
+    (e.trainPassAccuracy !== null ? `(full pass) acc ${pct(e.trainPassAccuracy)}  ` : '') +
     (e.valLoss !== null && e.valAccuracy !== null ? `val loss ${e.valLoss.toFixed(4)} acc ${pct(e.valAccuracy)}  ` : '') +
     `test loss ${e.testLoss.toFixed(4)} acc ${pct(e.testAccuracy)}  ${e.trainSeconds.toFixed(2)} s`
   );

@@ -54,8 +54,8 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
       progress.say(`weights saved to ${options.save}`);
     }
     const json = resultJson(detail, await facts(wb, runId), (performance.now() - started) / 1000);
-    if (detail.status === 'failed' && detail.stopReason !== 'diverged') {
-      process.stderr.write(`error: run ${runId} failed: ${detail.error ?? 'unknown reason'}\n`);
+    if (detail.status === 'failed' || detail.status === 'diverged') {
+      process.stderr.write(`error: run ${runId} ${detail.status}: ${detail.error ?? 'unknown reason'}\n`);
     }
     process.stdout.write(options.json ? `${JSON.stringify({ ...json, config })}\n` : `${summaryLine(json)}\n`);
     return exitCodeOf(detail);

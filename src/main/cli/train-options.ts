@@ -1,8 +1,9 @@
 // `train` options: parsed strictly (an unknown or malformed option is refused by name) into a RunConfig.
 import path from 'node:path';
-import type { ActivationType } from '../../engine/models/spec';
+import type { ActivationType, ModelSpec } from '../../engine/models/spec';
 import { mlpSpec, reportCnnSpec } from '../../shared/model-presets';
 import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../shared/run-config';
+import { DEFAULT_LR } from '../../shared/optimizer-defaults';
 import { choice, COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, list, num, parseFlags, stripUndefined } from './flags';
 import { UsageError } from './usage-error';
 
@@ -17,16 +18,21 @@ Data
   --limit-train N          train on the first N training samples only
   --limit-test N           evaluate on the first N test samples only
   --validation F           hold out a share F of the training set for validation (default 0)
+  --normalize HOW          none (x/255, default), standardize ((x/255 - mean)/std, both measured on the
+                           training images and recorded with the run), or MEAN,STD to give them
 Model
   --model mlp|cnn          mlp (default) or the report's CNN (conv 30@5x5, pool 2, 100, 10)
   --hidden A,B,...         MLP hidden sizes (default 128,64)
   --activation NAME[,...]  relu (default), sigmoid, tanh, leaky_relu, gelu; one, or one per hidden layer
+  --init TYPE[:STD]        auto (default: He before ReLU, else Xavier), he, xavier, or normal[:STD]
+                           (N(0, STD^2) weights, STD 0.01 by default; the course report's setup)
 Optimisation
   --optimizer NAME         sgd, momentum (default), rmsprop, adam
   --momentum B             momentum coefficient (default 0.9)
-  --lr X                   learning rate (default 0.05; 0.001 for adam)
+  --lr X                   learning rate (default 0.05; 0.001 for rmsprop and adam)
   --schedule NAME          constant (default), step, exponential, inverse-time, cosine
-  --decay D                inverse-time decay per step: lr / (1 + D*step) (the report's 0.001)
+  --decay D                inverse-time decay: lr / (1 + D*t) (the report's 0.001)
+  --decay-per step|epoch   t counts steps (default) or epochs (inverse-time; exponential: a staircase)
   --gamma G                step / exponential decay factor (default 0.5 / 0.95)
   --step-epochs N          step schedule: multiply by gamma every N epochs (default 5)
   --l2 L                   L2 strength: loss + L * sum(w^2) over weights (default 0)
@@ -34,6 +40,7 @@ Optimisation
   --epochs N               epochs (default 10)
   --seed N                 random seed for init, shuffling, dropout, augmentation (default 1)
   --early-stopping N       stop after N epochs without improvement of the validation (or test) loss
+  --train-pass WHEN        score the whole training set after every_epoch (default) or the last_epoch only
 Augmentation (off by default)
   --augment-translate PX   random shift up to PX pixels
   --augment-rotate DEG     random rotation up to DEG degrees
@@ -57,7 +64,9 @@ export const CONFIG_OPTIONS = {
   'limit-train': { type: 'string' },
   'limit-test': { type: 'string' },
   validation: { type: 'string' },
+  normalize: { type: 'string' },
   model: { type: 'string' },
+  init: { type: 'string' },
   hidden: { type: 'string' },
   activation: { type: 'string' },
   optimizer: { type: 'string' },
@@ -65,6 +74,7 @@ export const CONFIG_OPTIONS = {
   lr: { type: 'string' },
   schedule: { type: 'string' },
   decay: { type: 'string' },
+  'decay-per': { type: 'string' },
   gamma: { type: 'string' },
   'step-epochs': { type: 'string' },
   l2: { type: 'string' },
@@ -72,6 +82,7 @@ export const CONFIG_OPTIONS = {
   epochs: { type: 'string' },
   seed: { type: 'string' },
   'early-stopping': { type: 'string' },
+  'train-pass': { type: 'string' },
   'augment-translate': { type: 'string' },
   'augment-rotate': { type: 'string' },
   'augment-scale': { type: 'string' },
@@ -151,18 +162,24 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
   const dataset = v.dataset === undefined || v.dataset === 'mnist' ? { name: 'mnist' as const }
     : v.dataset === 'fashion-mnist' ? { name: 'fashion-mnist' as const } : { name: 'folder' as const, path: path.resolve(v.dataset) };
   const gamma = num('gamma', v.gamma);
+  const per = v['decay-per'] === undefined ? undefined : choice('decay-per', v['decay-per'], ['step', 'epoch'] as const, 'step');
+  if (per !== undefined && schedule !== 'inverse-time' && schedule !== 'exponential') {
+    throw new UsageError('--decay-per applies to --schedule inverse-time or exponential');
+  }
+  const spec = model === 'cnn' ? reportCnnSpec() : mlpSpec({ hidden, activation });
   const input: RunConfigInput = {
     dataset,
     limitTrain: num('limit-train', v['limit-train']),
     limitTest: num('limit-test', v['limit-test']),
     validationSplit: num('validation', v.validation),
-    model: model === 'cnn' ? reportCnnSpec() : mlpSpec({ hidden, activation }),
+    normalize: normalizeOf(v.normalize),
+    model: v.init === undefined ? spec : { ...spec, init: initOf(v.init) },
     optimizer: optimizer === 'momentum' ? { type: 'momentum', momentum: num('momentum', v.momentum) ?? 0.9 } : { type: optimizer },
-    lr: num('lr', v.lr) ?? (optimizer === 'adam' ? 0.001 : 0.05),
+    lr: num('lr', v.lr) ?? DEFAULT_LR[optimizer],
     schedule:
-      schedule === 'inverse-time' ? { type: 'inverse_time', decay: num('decay', v.decay) ?? 0.001 }
+      schedule === 'inverse-time' ? { type: 'inverse_time', decay: num('decay', v.decay) ?? 0.001, per }
       : schedule === 'step' ? { type: 'step', everyEpochs: num('step-epochs', v['step-epochs']) ?? 5, gamma: gamma ?? 0.5 }
-      : schedule === 'exponential' ? { type: 'exponential', gamma: gamma ?? 0.95 }
+      : schedule === 'exponential' ? { type: 'exponential', gamma: gamma ?? 0.95, per }
       : { type: schedule },
     l2: num('l2', v.l2),
     batchSize: num('batch', v.batch) ?? 128,
@@ -174,6 +191,23 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
       scale: num('augment-scale', v['augment-scale']),
     },
     earlyStopping: v['early-stopping'] === undefined ? undefined : { patience: num('early-stopping', v['early-stopping'])! },
+    trainPass: v['train-pass'] === undefined ? undefined : choice('train-pass', v['train-pass'], ['every_epoch', 'last_epoch'] as const, 'every_epoch'),
   };
   return parseRunConfig(stripUndefined(input));
+}
+
+/** `--init normal:0.01` → { type: 'normal', std: 0.01 }; the schema then checks the std belongs to the type. */
+function initOf(text: string): NonNullable<ModelSpec['init']> {
+  const [type, std, ...rest] = text.split(':');
+  if (rest.length > 0) throw new UsageError(`--init: expected TYPE or TYPE:STD, got '${text}'`);
+  const t = choice('init', type, ['auto', 'he', 'xavier', 'normal'] as const, 'auto');
+  return std === undefined ? { type: t } : { type: t, std: num('init', std)! };
+}
+
+/** `--normalize standardize`, or `--normalize 0.1307,0.3081` for a given mean and std. */
+function normalizeOf(text: string | undefined): RunConfigInput['normalize'] {
+  if (text === undefined || text === 'none' || text === 'standardize') return text;
+  const parts = list('normalize', text);
+  if (parts.length !== 2) throw new UsageError(`--normalize: expected none, standardize or MEAN,STD, got '${text}'`);
+  return { mean: num('normalize', parts[0])!, std: num('normalize', parts[1])! };
 }

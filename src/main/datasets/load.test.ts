@@ -131,14 +131,25 @@ describe('loadDataset: errors', () => {
     expect((await datasetAvailability({ name: 'mnist' })).available).toBe(true);
   });
 
-  it('lists every missing file of an incomplete folder', async () => {
+  it('names every missing file of an incomplete folder, and nothing else the folder holds', async () => {
     const dir = rawCopy('incomplete', (files) => {
       files.delete(IDX_BASE_NAMES.testLabels);
       files.delete(IDX_BASE_NAMES.trainLabels);
+      files.set('.bashrc', new Uint8Array([1]));
+      files.set('private-notes.txt', new Uint8Array([1]));
     });
     const err = await rejection(locateDataset({ name: 'folder', path: dir }));
     expect(err.file).toBe(dir);
     expect(err.message).toMatch(/missing train-labels-idx1-ubyte or train-labels-idx1-ubyte\.gz .*; t10k-labels-idx1-ubyte or/);
+    expect(err.message).toContain('it needs the four IDX files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte');
+    expect(err.message).not.toMatch(/bashrc|private-notes|found:/);
+  });
+
+  it('reads a relative folder only against the base it is given, never the working folder', async () => {
+    const dir = rawCopy('relative');
+    expect((await locateDataset({ name: 'folder', path: 'relative' }, { folderBase: path.dirname(dir) })).dir).toBe(dir);
+    const err = await rejection(locateDataset({ name: 'folder', path: 'relative' }));
+    expect(err.message).toMatch(/relative folder path needs the data folder/);
   });
 
   it('names a truncated images file with its sizes', async () => {

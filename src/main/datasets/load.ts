@@ -57,6 +57,15 @@ function maxLabel(labels: IdxArray): number {
 }
 
 /**
+ * How many classes the labels in `files` make (the largest label + 1), as loadDataset counts a folder's: only
+ * the label files are read, a few kilobytes each for MNIST. @throws DatasetError for an unreadable or corrupt file.
+ */
+export async function countClasses(files: readonly string[]): Promise<number> {
+  const labels = await Promise.all(files.map(async (file) => parseIdx(await readBytes(file), file)));
+  return Math.max(...labels.map(maxLabel)) + 1;
+}
+
+/**
  * Loads the train and test sets of a dataset.
  * images: `[N, 1, 28, 28]` for the MNIST family, normalised x/255 unless `options.normalisation` says otherwise.
  * @throws DatasetError naming the folder or file that is missing, corrupt, or inconsistent.

@@ -1,8 +1,8 @@
 // Finds the folder and the four IDX files of a dataset on this machine, with install hints when they are missing.
-import { access, readdir, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DatasetError } from '../../engine/errors';
-import { type DatasetInfo, datasetInfo, IDX_ROLES, type IdxRole } from '../../engine/data/registry';
+import { type DatasetInfo, datasetInfo, IDX_BASE_NAMES, IDX_ROLES, type IdxRole } from '../../engine/data/registry';
 
 /** Which dataset to load: a named one, or any folder holding the four IDX files (raw or `.gz`). */
 export type DatasetRef = { name: 'mnist' | 'fashion-mnist' } | { name: 'folder'; path: string };
@@ -10,10 +10,20 @@ export type DatasetRef = { name: 'mnist' | 'fashion-mnist' } | { name: 'folder';
 /** Where Debian's `dataset-fashion-mnist` package puts its files. */
 export const FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
 
-/** Overrides of the built-in locations (tests; a packaged app that ships data elsewhere). */
+/** Overrides of the built-in locations (tests; a packaged app that ships data elsewhere), and where folders start. */
 export interface DatasetDirs {
   readonly mnist?: string;
   readonly fashionMnist?: string;
+  /**
+   * The folder a relative `folder` path is read from: the workbench's data folder. Without it only absolute
+   * paths are accepted: a path is never read against the process's working folder, which nobody chose.
+   */
+  readonly folderBase?: string;
+}
+
+/** `ref` with a relative folder path made absolute against `base` (the data folder); other refs as they are. */
+export function resolveDatasetRef<R extends DatasetRef>(ref: R, base: string): R {
+  return ref.name === 'folder' && !path.isAbsolute(ref.path) ? { ...ref, path: path.resolve(base, ref.path) } : ref;
 }
 
 export interface LocatedDataset {
@@ -46,8 +56,13 @@ function dirOf(ref: DatasetRef, dirs: DatasetDirs): { dir: string; hint: string 
         dir: dirs.fashionMnist ?? FASHION_MNIST_DIR,
         hint: 'install it with `apt-get install dataset-fashion-mnist` or point --data-dir at a folder of IDX files',
       };
-    case 'folder':
-      return { dir: path.resolve(ref.path), hint: 'check the path' };
+    case 'folder': {
+      const base = dirs.folderBase;
+      if (!path.isAbsolute(ref.path) && base === undefined) {
+        throw new DatasetError(ref.path, 'a relative folder path needs the data folder to start from; give an absolute path');
+      }
+      return { dir: base === undefined ? path.normalize(ref.path) : path.resolve(base, ref.path), hint: 'check the path' };
+    }
   }
 }
 
@@ -62,8 +77,9 @@ async function exists(p: string): Promise<boolean> {
 
 /**
  * Resolves a dataset reference to its folder and four files.
- * @throws DatasetError when the folder is missing ("Fashion-MNIST: not found at …: install it with …")
- *   or incomplete (naming the folder and every missing file).
+ * @throws DatasetError when the folder is missing ("Fashion-MNIST: not found at …: install it with …"),
+ *   incomplete (naming the folder and every missing file, and nothing else in it), or a relative path without
+ *   `dirs.folderBase`.
  */
 export async function locateDataset(ref: DatasetRef, dirs: DatasetDirs = {}): Promise<LocatedDataset> {
   const info = datasetInfo(ref.name);
@@ -88,9 +104,9 @@ export async function locateDataset(ref: DatasetRef, dirs: DatasetDirs = {}): Pr
     else missing.push(candidates.join(' or '));
   }
   if (missing.length > 0) {
-    const present = (await readdir(dir)).slice(0, 8);
-    const seen = present.length ? ` (found: ${present.join(', ')}${present.length === 8 ? ', …' : ''})` : ' (the folder is empty)';
-    throw new DatasetError(dir, `${info.title} is incomplete, missing ${missing.join('; ')}${seen}: ${hint}`);
+    // Only the four files a dataset folder holds are named, never what else is in it: the folder may be anyone's.
+    const expected = IDX_ROLES.map((role) => IDX_BASE_NAMES[role]).join(', ');
+    throw new DatasetError(dir, `${info.title} is incomplete, missing ${missing.join('; ')} (it needs the four IDX files ${expected}, raw or .gz): ${hint}`);
   }
   return { info, dir, files };
 }

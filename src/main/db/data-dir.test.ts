@@ -1,7 +1,7 @@
 // Tests for where the data folder is: flag, environment variable, and each platform's default.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseFile, defaultDataDir, resolveDataDir } from './data-dir';
+import { databaseFile, dataDirFromArgv, defaultDataDir, resolveDataDir } from './data-dir';
 
 describe('defaultDataDir', () => {
   it('prefers $NNWB_DATA_DIR on every platform', () => {
@@ -37,5 +37,20 @@ describe('resolveDataDir', () => {
 
   it('puts the database file in the data folder', () => {
     expect(databaseFile('/srv/nnwb')).toBe(path.join('/srv/nnwb', 'workbench.sqlite'));
+  });
+});
+
+describe('dataDirFromArgv (the desktop app)', () => {
+  const electron = ['/opt/nn-workbench/nn-workbench', '/opt/app/out/main/index.js'];
+
+  it('takes --data-dir in either form, after the arguments Electron adds, resolved against the working folder', () => {
+    expect(dataDirFromArgv([...electron, '--data-dir=runs'], {}, '/work')).toBe(path.resolve('/work/runs'));
+    expect(dataDirFromArgv([...electron, '--no-sandbox', '--data-dir', '/srv/x'], { NNWB_DATA_DIR: '/srv/env' }, '/work')).toBe(path.resolve('/srv/x'));
+  });
+
+  it('without the flag, opens the folder the CLI and web mode open: $NNWB_DATA_DIR, else the default', () => {
+    expect(dataDirFromArgv(electron, { NNWB_DATA_DIR: '/srv/env' }, '/work')).toBe(path.resolve('/srv/env'));
+    expect(dataDirFromArgv(electron, process.env, '/work')).toBe(resolveDataDir(undefined));
+    expect(dataDirFromArgv([...electron, '--data-dir'], process.env, '/work')).toBe(defaultDataDir());
   });
 });

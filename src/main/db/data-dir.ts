@@ -30,6 +30,16 @@ export function resolveDataDir(flag?: string, env: Env = process.env, cwd: strin
   return flag ? path.resolve(cwd, flag) : defaultDataDir(env);
 }
 
+/**
+ * The data folder of the desktop app, by the CLI's rule, from the app's command line: `--data-dir=<path>` or
+ * `--data-dir <path>` anywhere in it (Electron puts its own arguments first), else {@link defaultDataDir}.
+ */
+export function dataDirFromArgv(argv: readonly string[], env: Env = process.env, cwd: string = process.cwd()): string {
+  const i = argv.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='));
+  const flag = i < 0 ? undefined : argv[i]!.startsWith('--data-dir=') ? argv[i]!.slice('--data-dir='.length) : argv[i + 1];
+  return resolveDataDir(flag, env, cwd);
+}
+
 /** `<dataDir>/workbench.sqlite`. */
 export function databaseFile(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE_NAME);

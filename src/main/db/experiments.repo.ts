@@ -15,6 +15,11 @@ export interface Experiment {
   readonly createdAt: number;
   readonly notes: string;
   readonly runCount: number;
+  /**
+   * 1-based, in order of creation among experiments of its kind: grids are numbered 1, 2, 3… apart from the
+   * experiment each single run gets. NOTE: grids are never deleted, so a grid keeps its number.
+   */
+  readonly number: number;
 }
 
 export interface NewExperiment {
@@ -26,7 +31,8 @@ export interface NewExperiment {
 
 const SELECT = /* sql */ `
   SELECT e.id, e.kind, e.name, e.spec, e.created_at AS createdAt, e.notes,
-         (SELECT count(*) FROM runs r WHERE r.experiment_id = e.id) AS runCount
+         (SELECT count(*) FROM runs r WHERE r.experiment_id = e.id) AS runCount,
+         (SELECT count(*) FROM experiments k WHERE k.kind = e.kind AND k.id <= e.id) AS number
   FROM experiments e`;
 
 type Raw = Omit<Experiment, 'spec'> & { spec: string | null };

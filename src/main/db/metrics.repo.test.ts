@@ -1,5 +1,6 @@
 // Tests for the metrics repository: batched appends, NaN and Infinity, idempotent re-sends, ranges, downsampling, keys.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decimateMinMax } from '../../shared/decimate';
 import { ValidationError } from '../../shared/validation';
 import { NotFoundError } from './errors';
 import type { MetricPoint } from './metrics.repo';
@@ -115,6 +116,33 @@ describe('MetricsRepo', () => {
     expect(range.total).toBe(20);
     expect([range.steps[0], range.steps.at(-1)]).toEqual([500, 1450]);
     expect(store.metrics.series(runId, 'train/loss', { fromStep: 2000, maxPoints: 6 })).toMatchObject({ steps: [], total: 0 });
+  });
+
+  it('decimates exactly as decimateMinMax does in memory (what the test doubles serve)', () => {
+    // A seeded LCG: sparse steps, repeated values (ties), and NaN stretches, over a few lengths and budgets.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const [length, maxPoints] of [[50, 10], [500, 37], [2000, 100], [300, 2], [40, 60]] as const) {
+      const points: MetricPoint[] = [];
+      for (let step = 1, k = 0; k < length; k++, step += 1 + Math.floor(next() * 3)) {
+        const r = next();
+        points.push({ key: `m${length}`, step, epoch: Math.floor(step / 100), value: r < 0.08 ? NaN : Math.round(r * 20) / 4, wallTime: 5000 + step });
+      }
+      store.metrics.append(runId, points);
+      const stored = store.metrics.series(runId, `m${length}`, { maxPoints });
+      const memory = decimateMinMax(
+        {
+          key: `m${length}`,
+          steps: points.map((p) => p.step),
+          epochs: points.map((p) => p.epoch),
+          values: points.map((p) => (Number.isNaN(p.value) ? null : p.value)),
+          times: points.map((p) => p.wallTime!),
+        },
+        maxPoints,
+      );
+      expect({ length, steps: stored.steps, total: stored.total }).toEqual({ length, steps: memory.steps, total: memory.totalPoints });
+      expect(stored.values.map((v) => (Number.isNaN(v) ? null : v))).toEqual(memory.values);
+    }
   });
 
   it('lists the keys of a run with their extent and latest value', () => {

@@ -1,17 +1,16 @@
 // Tests for opening the database on real files: fresh, reopened, upgraded, rolled back, and refused untouched.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, ForeignDatabaseError, MigrationError } from './errors';
 import { APPLICATION_ID, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
-import { openDatabase } from './open-database';
+import { type Db, newDatabase, openDatabase } from './open-database';
 import { tempFolder } from './testing/fixtures';
 
 const temp = tempFolder('nnw-open-');
 afterAll(() => temp.remove());
 
-const tables = (db: Database.Database) =>
+const tables = (db: Db) =>
   db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
 
 /** Everything about a file an opener could change: its bytes and the folder's listing. */
@@ -28,7 +27,7 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(tables(db)).toEqual(
-      ['confusion', 'experiments', 'histograms', 'metrics', 'run_tags', 'runs', 'weight_snapshots', 'weights'].sort(),
+      ['confusion', 'experiments', 'histograms', 'metrics', 'predictions', 'run_tags', 'run_views', 'runs', 'weight_snapshots', 'weights'].sort(),
     );
     db.close();
   });
@@ -51,7 +50,7 @@ describe('openDatabase', () => {
 
   it('refuses a database from a newer version and leaves it byte-identical', () => {
     const file = temp.file('newer.sqlite');
-    const newer = new Database(file);
+    const newer = newDatabase(file);
     newer.pragma('journal_mode = WAL');
     newer.exec('CREATE TABLE future (x)');
     newer.pragma(`application_id = ${APPLICATION_ID}`);
@@ -68,7 +67,7 @@ describe('openDatabase', () => {
 
   it("refuses another application's SQLite file, and a file that is not SQLite, leaving both untouched", () => {
     const foreign = temp.file('foreign.sqlite');
-    const other = new Database(foreign);
+    const other = newDatabase(foreign);
     other.exec('CREATE TABLE contacts (name TEXT)');
     other.close();
     const before = readFileSync(foreign);
@@ -76,7 +75,7 @@ describe('openDatabase', () => {
     expect(Buffer.compare(readFileSync(foreign), before)).toBe(0);
 
     const wrongId = temp.file('wrong-id.sqlite');
-    const w = new Database(wrongId);
+    const w = newDatabase(wrongId);
     w.pragma('user_version = 1');
     w.close();
     expect(() => openDatabase(wrongId)).toThrow(/application_id is 0/);

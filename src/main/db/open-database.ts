@@ -1,9 +1,11 @@
-// Opens (creating if needed) the workbench's SQLite file: refuses foreign or newer files, then WAL, migrations, foreign keys.
+// Opens (creating if needed) the workbench's SQLite file with this runtime's better-sqlite3 binary: refuses foreign
+// or newer files, then WAL, migrations, foreign keys.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { checkCompatible, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
+import { bindingLoadError, currentRuntime, isBindingLoadError, sqliteOptions } from './native-binding';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -15,6 +17,17 @@ export interface OpenOptions {
   readonly busyTimeoutMs?: number;
 }
 
+/** better-sqlite3's Database on this runtime's binary; a binary that does not load is a NativeBindingError. */
+export function newDatabase(file: string): Db {
+  const options = sqliteOptions();
+  try {
+    return new Database(file, options);
+  } catch (err) {
+    if (isBindingLoadError(err)) throw bindingLoadError(err, currentRuntime(), options.nativeBinding);
+    throw err;
+  }
+}
+
 /**
  * Opens `file` (`:memory:` works too) ready for the repositories. A database newer than this code
  * (DatabaseTooNewError) or not ours (ForeignDatabaseError) is closed again without a byte written.
@@ -23,7 +36,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   const inMemory = file === ':memory:';
   if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+  const db = newDatabase(file);
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     checkCompatible(db, file, migrations.length);

@@ -1,13 +1,15 @@
-// The run lifecycle: queued → running → completed | failed | cancelled | interrupted, and queued → cancelled.
+// The run lifecycle: queued → running → completed | diverged | failed | cancelled | interrupted, and queued → cancelled.
+// `diverged`: training blew up (the trainer's judgement); `failed`: something broke (a crash, an error).
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** The statuses a run may move to from each status. Terminal statuses lead nowhere (re-run makes a new run). */
 export const TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
   queued: ['running', 'cancelled'],
-  running: ['completed', 'failed', 'cancelled', 'interrupted'],
+  running: ['completed', 'diverged', 'failed', 'cancelled', 'interrupted'],
   completed: [],
+  diverged: [],
   failed: [],
   cancelled: [],
   interrupted: [],

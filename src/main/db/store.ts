@@ -3,6 +3,8 @@ import { ArtifactsRepo } from './artifacts.repo';
 import { ExperimentsRepo } from './experiments.repo';
 import { MetricsRepo } from './metrics.repo';
 import { type Db, openDatabase, type OpenOptions } from './open-database';
+import { RunViewsRepo } from './run-views.repo';
+import { PredictionsRepo } from './predictions.repo';
 import { RunsRepo } from './runs.repo';
 
 export interface Store {
@@ -11,6 +13,8 @@ export interface Store {
   readonly runs: RunsRepo;
   readonly metrics: MetricsRepo;
   readonly artifacts: ArtifactsRepo;
+  readonly views: RunViewsRepo;
+  readonly predictions: PredictionsRepo;
   /** Runs `fn` in one transaction across repositories (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -34,6 +38,8 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     runs: new RunsRepo(db, options),
     metrics: new MetricsRepo(db),
     artifacts: new ArtifactsRepo(db),
+    views: new RunViewsRepo(db, options),
+    predictions: new PredictionsRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

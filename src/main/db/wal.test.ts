@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sqliteOptions } from './native-binding';
 import { openStore } from './store';
 import { sampleConfig, tempFolder } from './testing/fixtures';
 
@@ -19,7 +20,7 @@ describe('WAL', () => {
   it('lets a reader read the last commit while a write transaction is open, and a writer commit under an open read', () => {
     const file = temp.file();
     const { store, runId } = storeWithRun(file);
-    const reader = new Database(file, { readonly: true });
+    const reader = new Database(file, { readonly: true, ...sqliteOptions() });
     const count = reader.prepare('SELECT count(*) FROM metrics').pluck();
     store.metrics.append(runId, [{ key: 'loss', step: 0, epoch: 0, value: 1 }]);
 
@@ -48,7 +49,7 @@ describe('WAL', () => {
     // The writer: a separate Node process appending batches in transactions, pausing ~1 ms between them.
     const writer = `
       const Database = require(process.argv[1]);
-      const db = new Database(process.argv[2]);
+      const db = new Database(process.argv[2], process.argv[3] ? { nativeBinding: process.argv[3] } : {});
       db.pragma('busy_timeout = 5000');
       const insert = db.prepare("INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (?, 'loss', ?, 0, ?, 0)");
       const batch = db.transaction((from) => { for (let s = from; s < from + ${batchSize}; s++) insert.run(${runId}, s, 1 / (s + 1)); });
@@ -56,7 +57,7 @@ describe('WAL', () => {
       for (let b = 0; b < ${batches}; b++) { batch(b * ${batchSize}); Atomics.wait(pause, 0, 0, 1); }
       db.close();`;
     const sqlitePath = createRequire(import.meta.url).resolve('better-sqlite3');
-    const child = spawn(process.execPath, ['-e', writer, sqlitePath, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', writer, sqlitePath, file, sqliteOptions().nativeBinding ?? ''], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

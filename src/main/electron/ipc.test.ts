@@ -1,6 +1,7 @@
 // IPC registration with fake ipcMain and webContents: every call handled, senders checked, events forwarded.
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../shared/api-dispatch';
 import { callChannel, callNames } from '../../shared/api-names';
 import { tinyConfig } from '../../shared/testing/configs';
 import { createFakeWorkbench } from '../../shared/testing/fake-workbench';
@@ -17,7 +18,7 @@ function setup() {
   const sent: [string, unknown][] = [];
   const window = { destroyed: false, isDestroyed: () => window.destroyed, send: (c: string, p: unknown) => void sent.push([c, p]) };
   const backend = createFakeWorkbench();
-  const dispose = registerIpc({ ipcMain: ipcMain as never, backend, isTrustedUrl: (u) => u === 'app://index', targets: () => [window] });
+  const dispose = registerIpc({ ipcMain: ipcMain as never, dispatch: createDispatcher(backend), events: backend, isTrustedUrl: (u) => u === 'app://index', targets: () => [window] });
   const from = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
   return { handlers, sent, window, backend, dispose, from };
 }

@@ -1,14 +1,16 @@
 // The Electron front door: one ipcMain.handle per contract call and one webContents channel per event,
 // generated from the name lists. Electron objects are passed in (type-only import), so tests drive it with fakes.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { WorkbenchBackend } from '../../shared/api-contract';
-import { createDispatcher } from '../../shared/api-dispatch';
+import type { WorkbenchEventSource } from '../../shared/api-contract';
+import type { Dispatch } from '../../shared/api-dispatch';
 import { callChannel, callNames, eventChannel } from '../../shared/api-names';
 import type { ApiResult } from '../../shared/api-wire';
 
 export interface IpcOptions {
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  readonly backend: WorkbenchBackend;
+  /** Runs a call: the workbench service's, in its own process (it validates the input). */
+  readonly dispatch: Dispatch;
+  readonly events: WorkbenchEventSource;
   /** True when a frame showing this URL may use the API (the app's own page, see trusted-urls.ts). */
   readonly isTrustedUrl: (url: string) => boolean;
   /** Where events go: the webContents of every open app window. */
@@ -21,7 +23,7 @@ export interface IpcOptions {
  * Returns the function that undoes it all.
  */
 export function registerIpc(options: IpcOptions): () => void {
-  const dispatch = createDispatcher(options.backend);
+  const { dispatch } = options;
   for (const call of callNames) {
     options.ipcMain.handle(callChannel(call), (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult> => {
       // Only the app's top frame may call: not an iframe, not a page the window was somehow navigated to.
@@ -32,7 +34,7 @@ export function registerIpc(options: IpcOptions): () => void {
       return dispatch(call, input);
     });
   }
-  const unsubscribe = options.backend.subscribe((e) => {
+  const unsubscribe = options.events.subscribe((e) => {
     const channel = eventChannel(e.event);
     for (const target of options.targets()) if (!target.isDestroyed()) target.send(channel, e.payload);
   });

@@ -1,34 +1,18 @@
-// The Electron app's lifecycle: one instance, a hardened session, the backend behind IPC, one window;
-// on quit the backend closes (runs stop cleanly) before the process exits.
+// The Electron app's lifecycle: one instance, a hardened session, the workbench service (its own process)
+// behind IPC, one window; on quit the service closes (runs stop cleanly) before the app exits. This process
+// only owns windows and moves messages, so no SQLite read or prediction ever freezes a window.
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import type { WorkbenchBackend } from '../../shared/api-contract';
-import type { ProcessHost } from '../runs/process-host';
+import { dataDirFromArgv } from '../db/data-dir';
+import type { WorkbenchService } from '../service/workbench-service';
 import { registerIpc } from './ipc';
 import { isAppUrl, type RendererLocation } from './trusted-urls';
-import { createUtilityProcessHost } from './utility-process-host';
 import { createMainWindow, hardenSession } from './window';
 
-export interface BackendContext {
-  readonly dataDir: string;
-  /** Training processes as Electron utility processes. */
-  readonly processHost: ProcessHost;
-}
-
 export interface ElectronAppOptions {
-  /** Builds the workbench service (opens the database, starts the run manager). */
-  createBackend(context: BackendContext): Promise<WorkbenchBackend & { close(): Promise<void> }>;
+  /** Starts the workbench service process on the data folder (see entry.ts). */
+  startService(dataDir: string): Promise<WorkbenchService>;
   readonly preloadPath: string;
   readonly renderer: RendererLocation;
-}
-
-/** `--data-dir=<path>` or `--data-dir <path>`, else NNWB_DATA_DIR, else the OS's app-data folder. */
-export function dataDirFrom(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string): string {
-  const i = argv.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='));
-  if (i >= 0) {
-    const value = argv[i]!.includes('=') ? argv[i]!.slice('--data-dir='.length) : argv[i + 1];
-    if (value) return value;
-  }
-  return env.NNWB_DATA_DIR || fallback;
 }
 
 export function runElectronApp(options: ElectronAppOptions): void {
@@ -37,11 +21,15 @@ export function runElectronApp(options: ElectronAppOptions): void {
     app.quit();
     return;
   }
-  let backend: (WorkbenchBackend & { close(): Promise<void> }) | null = null;
+  let service: WorkbenchService | null = null;
   let disposeIpc: (() => void) | null = null;
   let quitting = false;
 
   const openWindow = () => createMainWindow({ preloadPath: options.preloadPath, renderer: options.renderer });
+  const fail = (title: string, err: unknown) => {
+    dialog.showErrorBox(title, err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  };
 
   // Every webContents, present or future, gets the same rules (a defence should a second one ever appear).
   app.on('web-contents-created', (_event, contents) => {
@@ -57,11 +45,11 @@ export function runElectronApp(options: ElectronAppOptions): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', (event) => {
-    if (quitting || !backend) return;
+    if (quitting || !service) return;
     event.preventDefault();
     quitting = true;
     disposeIpc?.();
-    backend
+    service
       .close()
       .catch((err: unknown) => console.error('closing the workbench failed:', err))
       .finally(() => app.quit());
@@ -71,11 +59,14 @@ export function runElectronApp(options: ElectronAppOptions): void {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession, options.renderer);
-      const dataDir = dataDirFrom(process.argv, process.env, app.getPath('userData'));
-      backend = await options.createBackend({ dataDir, processHost: createUtilityProcessHost() });
+      // The folder the CLI and web mode use (--data-dir, $NNWB_DATA_DIR, else the default), not Electron's userData.
+      service = await options.startService(dataDirFromArgv(process.argv));
+      // Recorded runs are safe in SQLite; without the service the window could only show errors.
+      service.onCrash((reason) => fail('NN Workbench stopped working', `${reason}\n\nYour runs so far are saved. Start NN Workbench again to carry on.`));
       disposeIpc = registerIpc({
         ipcMain,
-        backend,
+        dispatch: service.dispatch,
+        events: service,
         isTrustedUrl: (url) => isAppUrl(url, options.renderer),
         targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
       });
@@ -84,8 +75,5 @@ export function runElectronApp(options: ElectronAppOptions): void {
         if (BrowserWindow.getAllWindows().length === 0) openWindow();
       });
     })
-    .catch((err: unknown) => {
-      dialog.showErrorBox('NN Workbench could not start', err instanceof Error ? err.message : String(err));
-      app.exit(1);
-    });
+    .catch((err: unknown) => fail('NN Workbench could not start', err));
 }

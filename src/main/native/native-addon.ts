@@ -51,7 +51,7 @@ let loaded: NativeAddon | string | undefined;
 export function loadNativeAddon(): NativeAddon | string {
   if (loaded !== undefined) return loaded;
   const file = candidates().find((f) => existsSync(f));
-  if (!file) return (loaded = 'native kernels are not built (npm run build:native)');
+  if (!file) return (loaded = 'native kernels are not built (npm run build:kernels-native)');
   try {
     loaded = createRequire(file)(file) as NativeAddon;
   } catch (err) {

@@ -76,7 +76,8 @@ export function curvesOption(kind: CurveKind, runs: readonly CurveRun[]): EChart
     }
   });
   return {
-    title: { text: title, left: 'center', top: 6, textStyle: { fontSize: 15 } },
+    // A figure of one run carries its name (several runs name themselves in the legend).
+    title: { text: runs.length === 1 ? `${title} — ${runs[0]!.name}` : title, left: 'center', top: 6, textStyle: { fontSize: 15 } },
     // One scrolling row: a wrapped legend would run into the axis name.
     legend: { type: 'scroll', bottom: 4 },
     grid: { left: 64, right: 24, top: 44, bottom: 64 },

@@ -47,4 +47,17 @@ describe('renderDataTable', () => {
     expect(html).toContain('<td>a &amp; b</td>');
     expect(html.match(/<tr>/g)).toHaveLength(4);
   });
+
+  it('flags marked numbers in the text formats and keeps CSV raw', () => {
+    const marked: DataTable = {
+      columns: [{ id: 'test', label: 'test acc. (%)', kind: 'percent', mark: { when: (v) => v <= 0.12, sign: '(chance)' } }],
+      rows: [[0.1135], [0.9718], [null]],
+    };
+    expect(renderDataTable('csv', marked)).toBe('test\n0.1135\n0.9718\n\n');
+    expect(renderDataTable('markdown', marked).split('\n').slice(2, 5)).toEqual(['| 11.35 (chance) |', '| 97.18 |', '| – |']);
+    // The mark stays outside the bold of a column's best.
+    expect(renderDataTable('markdown', { ...marked, boldBest: true, rows: [[0.1135], [0.11]] }).split('\n')[2]).toBe('| **11.35** (chance) |');
+    expect(renderDataTable('latex', marked)).toContain('  11.35 (chance) \\\\');
+    expect(renderDataTable('html', marked)).toContain('<td class="num">11.35 (chance)</td>');
+  });
 });

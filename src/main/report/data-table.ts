@@ -1,6 +1,6 @@
 // A table of arbitrary rows (ours beside a paper's numbers) as CSV, Markdown, LaTeX (booktabs) or HTML.
 import { displayCell } from './run-table';
-import type { CellValue, ColumnKind } from './table-columns';
+import type { CellValue, ColumnKind } from '../../shared/run-columns';
 import { csvField, latexText, markdownCell } from './text-formats';
 import { escapeXml } from './xml';
 
@@ -12,6 +12,8 @@ export interface DataColumn {
   readonly kind: ColumnKind;
   /** A header spanning neighbouring columns with the same group, e.g. "ours" and "report". */
   readonly group?: string;
+  /** Numbers to flag in Markdown, LaTeX and HTML with `sign` after them (CSV keeps the raw value), e.g. scores at chance. */
+  readonly mark?: { readonly when: (value: number) => boolean; readonly sign: string };
 }
 
 export interface DataTable {
@@ -30,6 +32,12 @@ export function renderDataTable(format: DataTableFormat, table: DataTable): stri
   const { columns, rows } = table;
   const best = table.boldBest ? bestRows(table) : columns.map(() => -1);
   const shown = (i: number, j: number) => displayCell(rows[i]![j] ?? null, columns[j]!.kind);
+  /** " *" after a marked number (outside any bold). */
+  const marked = (i: number, j: number) => {
+    const v = rows[i]![j] ?? null;
+    const mark = columns[j]!.mark;
+    return mark && typeof v === 'number' && mark.when(v) ? ` ${mark.sign}` : '';
+  };
   switch (format) {
     case 'csv': {
       const lines = [columns.map((c) => csvField(c.id, true)).join(','), ...rows.map((r) => r.map((v, j) => csvField(v, columns[j]!.kind === 'text')).join(','))];
@@ -38,7 +46,7 @@ export function renderDataTable(format: DataTableFormat, table: DataTable): stri
     case 'markdown': {
       const header = `| ${columns.map((c) => markdownCell(c.group ? `${c.label} (${c.group})` : c.label)).join(' | ')} |`;
       const rule = `|${columns.map((c) => (numeric(c) ? '---:' : ':---')).join('|')}|`;
-      const body = rows.map((r, i) => `| ${r.map((_, j) => (best[j] === i ? `**${markdownCell(shown(i, j))}**` : markdownCell(shown(i, j)))).join(' | ')} |`);
+      const body = rows.map((r, i) => `| ${r.map((_, j) => (best[j] === i ? `**${markdownCell(shown(i, j))}**` : markdownCell(shown(i, j))) + markdownCell(marked(i, j))).join(' | ')} |`);
       return `${[header, rule, ...body].join('\n')}\n`;
     }
     case 'latex': {
@@ -49,7 +57,7 @@ export function renderDataTable(format: DataTableFormat, table: DataTable): stri
         groupLines.push(line(spans.map((s) => (s.count === 1 && !s.group ? '' : `\\multicolumn{${s.count}}{c}{${latexText(s.group)}}`))));
         groupLines.push(`  ${spans.filter((s) => s.group).map((s) => `\\cmidrule(lr){${s.start + 1}-${s.start + s.count}}`).join(' ')}`);
       }
-      const body = rows.map((r, i) => line(r.map((_, j) => (best[j] === i ? `\\textbf{${latexText(shown(i, j))}}` : latexText(shown(i, j))))));
+      const body = rows.map((r, i) => line(r.map((_, j) => (best[j] === i ? `\\textbf{${latexText(shown(i, j))}}` : latexText(shown(i, j))) + latexText(marked(i, j)))));
       return [
         '% \\usepackage{booktabs}',
         `\\begin{tabular}{${columns.map((c) => (numeric(c) ? 'r' : 'l')).join('')}}`,
@@ -70,7 +78,7 @@ export function renderDataTable(format: DataTableFormat, table: DataTable): stri
         ...(spans.some((s) => s.group) ? [`<tr>${spans.map((s) => `<th colspan="${s.count}" class="group">${escapeXml(s.group)}</th>`).join('')}</tr>`] : []),
         `<tr>${columns.map((c) => `<th${align(c)}>${escapeXml(c.label)}</th>`).join('')}</tr>`,
       ];
-      const body = rows.map((r, i) => `<tr>${r.map((_, j) => `<td${align(columns[j]!)}>${best[j] === i ? `<strong>${escapeXml(shown(i, j))}</strong>` : escapeXml(shown(i, j))}</td>`).join('')}</tr>`);
+      const body = rows.map((r, i) => `<tr>${r.map((_, j) => `<td${align(columns[j]!)}>${best[j] === i ? `<strong>${escapeXml(shown(i, j))}</strong>` : escapeXml(shown(i, j))}${escapeXml(marked(i, j))}</td>`).join('')}</tr>`);
       return `<table>\n<thead>\n${head.join('\n')}\n</thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n`;
     }
   }

@@ -39,7 +39,12 @@ describe('curvesOption', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('width="320"');
     expect(svg).toContain('height="200"');
-    expect(svg).toContain('Loss');
+    expect(svg).toContain('Loss — A');
+  });
+
+  it("titles a one-run figure with the run's name; several runs name themselves in the legend", () => {
+    expect((curvesOption('lr', [runA]) as { title: { text: string } }).title.text).toBe('Learning rate — A');
+    expect((curvesOption('lr', [runA, { ...runA, name: 'B' }]) as { title: { text: string } }).title.text).toBe('Learning rate');
   });
 });
 

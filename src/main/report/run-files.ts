@@ -19,8 +19,11 @@ export function metricsCsv(series: readonly MetricPoints[], startedAt: number): 
 const EPOCH_COLUMNS = [
   ['epoch', (e) => e.epoch + 1],
   ['step', (e) => e.step],
+  // train_*: means over the epoch's batches; train_pass_*: one pass over the training set after the epoch.
   ['train_loss', (e) => e.trainLoss],
   ['train_accuracy', (e) => e.trainAccuracy],
+  ['train_pass_loss', (e) => e.trainPassLoss],
+  ['train_pass_accuracy', (e) => e.trainPassAccuracy],
   ['val_loss', (e) => e.valLoss],
   ['val_accuracy', (e) => e.valAccuracy],
   ['test_loss', (e) => e.testLoss],
@@ -51,9 +54,11 @@ export function summaryMarkdown(run: RunDetail): string {
     ['dataset', `${run.datasetTitle}${c.limitTrain ? `, first ${c.limitTrain} training samples` : ''}${c.limitTest ? `, first ${c.limitTest} test samples` : ''}`],
     ['model', c.model.layers.map((l) => Object.values(l).join(' ')).join(' → ')],
     ['parameters', run.paramCount === null ? '–' : run.paramCount.toLocaleString('en')],
-    ['optimizer', `${Object.values(c.optimizer).join(' ')}, lr ${c.lr}, schedule ${c.schedule.type}, L2 ${c.l2}`],
+    ['optimizer', `${Object.values(c.optimizer).join(' ')}, lr ${c.lr}, schedule ${c.schedule.type}${'per' in c.schedule && c.schedule.per ? ` per ${c.schedule.per}` : ''}, L2 ${c.l2}`],
+    ['weight init', c.model.init ? Object.values(c.model.init).join(' ') : 'auto'],
+    ['input scaling', run.normalisation ? `(x/255 − ${run.normalisation.mean}) / ${run.normalisation.std} (${typeof c.normalize === 'string' ? c.normalize : 'given'})` : String(c.normalize)],
     ['batch size / epochs / seed', `${c.batchSize} / ${run.epochsDone} of ${c.epochs} / ${c.seed}`],
-    ['final accuracy', `train ${pct(run.final?.trainAccuracy)}, test ${pct(run.final?.testAccuracy)}`],
+    ['final accuracy', `train ${pct(run.final?.trainAccuracy)} (batches), ${pct(run.final?.trainPassAccuracy)} (full pass), test ${pct(run.final?.testAccuracy)}`],
     ['best', run.best ? `${pct(run.best.valAccuracy ?? run.best.testAccuracy)} at epoch ${run.best.epoch + 1}` : '–'],
     ['time', seconds],
     ['kernels / engine', `${run.kernels ?? '–'} / ${run.engineVersion}`],
@@ -63,10 +68,15 @@ export function summaryMarkdown(run: RunDetail): string {
   if (run.tags.length) lines.push(`Tags: ${run.tags.map((t) => `\`${t}\``).join(' ')}`, '');
   if (run.notes.trim()) lines.push('## Notes', '', run.notes.trim(), '');
   if (run.epochs.length) {
-    lines.push('## Epochs', '', '| epoch | train loss | train acc. | val. acc. | test loss | test acc. | lr | s |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '## Epochs',
+      '',
+      '| epoch | train loss (batches) | train acc. (batches) | train acc. (full pass) | val. acc. | test loss | test acc. | lr | s |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const e of run.epochs) {
       lines.push(
-        `| ${e.epoch + 1} | ${fixed(e.trainLoss, 4)} | ${pct(e.trainAccuracy)} | ${pct(e.valAccuracy)} | ${fixed(e.testLoss, 4)} | ${pct(e.testAccuracy)} | ${e.lr.toPrecision(3)} | ${fixed(e.trainSeconds, 2)} |`,
+        `| ${e.epoch + 1} | ${fixed(e.trainLoss, 4)} | ${pct(e.trainAccuracy)} | ${pct(e.trainPassAccuracy)} | ${pct(e.valAccuracy)} | ${fixed(e.testLoss, 4)} | ${pct(e.testAccuracy)} | ${e.lr.toPrecision(3)} | ${fixed(e.trainSeconds, 2)} |`,
       );
     }
     lines.push('');

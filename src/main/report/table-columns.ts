@@ -1,90 +1,25 @@
-// The columns of a run table: run fields, scores ("best.testAccuracy") and config paths ("lr", "optimizer.type").
-import type { EpochScores, RunSummary } from '../../shared/api-types';
+// The columns of an exported run table: the ids asked for (the runs page sends what it shows), or by default the
+// name, the parameters that vary and the scores. Columns themselves are shared with the screen (shared/run-columns).
+import type { RunSummary } from '../../shared/api-types';
+import { describeModel } from '../../shared/describe-model';
+import { resolveColumn, type RunColumn } from '../../shared/run-columns';
 import { ValidationError } from '../../shared/validation';
 
-export type CellValue = string | number | null;
-
-/** How a column is shown: text as it is, numbers shortest, accuracies as %, losses to 4 places. */
-export type ColumnKind = 'text' | 'number' | 'percent' | 'loss';
-
-export interface TableColumn {
-  readonly id: string;
-  /** Header in Markdown and LaTeX (CSV uses the id, which reads back unambiguously). */
-  readonly label: string;
-  readonly kind: ColumnKind;
-  value(run: RunSummary): CellValue;
-}
-
-const SCORE_FIELDS: Readonly<Record<Exclude<keyof EpochScores, 'epoch'>, [string, ColumnKind]>> = {
-  trainLoss: ['train loss', 'loss'],
-  trainAccuracy: ['train acc. (%)', 'percent'],
-  testLoss: ['test loss', 'loss'],
-  testAccuracy: ['test acc. (%)', 'percent'],
-  valLoss: ['val. loss', 'loss'],
-  valAccuracy: ['val. acc. (%)', 'percent'],
-};
-
-const RUN_FIELDS: Readonly<Record<string, Omit<TableColumn, 'id'>>> = {
-  id: { label: 'run', kind: 'number', value: (r) => r.id },
-  name: { label: 'name', kind: 'text', value: (r) => r.name },
-  status: { label: 'status', kind: 'text', value: (r) => r.status },
-  dataset: { label: 'dataset', kind: 'text', value: (r) => r.datasetTitle },
-  tags: { label: 'tags', kind: 'text', value: (r) => r.tags.join(' ') },
-  epochsDone: { label: 'epochs', kind: 'number', value: (r) => r.epochsDone },
-  seconds: {
-    label: 'time (s)',
-    kind: 'number',
-    value: (r) => (r.startedAt !== null && r.finishedAt !== null ? Math.round((r.finishedAt - r.startedAt) / 100) / 10 : null),
-  },
-};
-
 /** Scores shown after the varied parameters when no columns are asked for. */
-export const DEFAULT_SCORE_COLUMNS = ['final.trainAccuracy', 'final.testLoss', 'final.testAccuracy', 'best.testAccuracy', 'best.epoch'];
-
-/** The value at a dotted path ("optimizer.momentum", "model.layers.1.units"), or undefined. */
-export function valueAtPath(root: unknown, path: string): unknown {
-  let node: unknown = root;
-  for (const part of path.split('.')) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
-
-function configCell(v: unknown): CellValue {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
+export const DEFAULT_SCORE_COLUMNS = ['final.trainAccuracy', 'final.trainPassAccuracy', 'final.testLoss', 'final.testAccuracy', 'best.testAccuracy', 'best.epoch'];
 
 /** One column by id; `field` names the request field for the error. @throws ValidationError for an unknown id. */
-export function columnFor(id: string, runs: readonly RunSummary[], field: string): TableColumn {
-  const known = RUN_FIELDS[id];
-  if (known) return { id, ...known };
-  const score = /^(final|best)\.(\w+)$/.exec(id);
-  if (score) {
-    const [, which, key] = score as unknown as [string, 'final' | 'best', string];
-    if (key === 'epoch') return { id, label: `${which} epoch`, kind: 'number', value: (r) => (r[which] ? r[which].epoch + 1 : null) };
-    const spec = SCORE_FIELDS[key as keyof typeof SCORE_FIELDS];
-    if (!spec) throw new ValidationError(field, `unknown score "${key}" (known: epoch, ${Object.keys(SCORE_FIELDS).join(', ')})`);
-    const label = which === 'best' ? `best ${spec[0]}` : spec[0];
-    return { id, label, kind: spec[1], value: (r) => (r[which]?.[key as keyof EpochScores] as number | null | undefined) ?? null };
-  }
-  const path = id.startsWith('config.') ? id.slice('config.'.length) : id;
-  if (!runs.some((r) => valueAtPath(r.config, path) !== undefined)) {
-    throw new ValidationError(
-      field,
-      `unknown column "${id}": use a config path like "lr" or "optimizer.type", a score like "best.testAccuracy", or one of ${Object.keys(RUN_FIELDS).join(', ')}`,
-    );
-  }
-  const kind: ColumnKind = runs.every((r) => ['number', 'undefined'].includes(typeof valueAtPath(r.config, path))) ? 'number' : 'text';
-  return { id, label: path, kind, value: (r) => configCell(valueAtPath(r.config, path)) };
+export function columnFor(id: string, runs: readonly RunSummary[], field: string): RunColumn {
+  const column = resolveColumn(id, runs);
+  if (typeof column === 'string') throw new ValidationError(field, column);
+  return column;
 }
 
-/** Every leaf of a config as path → JSON text (array items by index). */
+/** Every leaf of a config as path → JSON text, the model as one leaf ("hidden 128·64 relu"): layer lists differ in length. */
 function leaves(value: unknown, prefix: string, out: Map<string, string>): Map<string, string> {
-  if (typeof value === 'object' && value !== null) {
+  if (prefix === 'model' && typeof value === 'object' && value !== null && Array.isArray((value as { layers?: unknown }).layers)) {
+    out.set('model', describeModel(value as Parameters<typeof describeModel>[0]));
+  } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
   } else {
     out.set(prefix, JSON.stringify(value));
@@ -103,7 +38,7 @@ export function variedPaths(runs: readonly RunSummary[], max = 8): string[] {
  * The columns of a table of `runs`: the ids asked for, or by default the name, the parameters that vary
  * (`params`: a grid's parameter paths, else found by comparing configs) and the scores.
  */
-export function tableColumns(runs: readonly RunSummary[], ids?: readonly string[], params?: readonly string[]): TableColumn[] {
+export function tableColumns(runs: readonly RunSummary[], ids?: readonly string[], params?: readonly string[]): RunColumn[] {
   if (ids) return ids.map((id, i) => columnFor(id, runs, `columns.${i}`));
   const varied = params ?? variedPaths(runs);
   return ['name', ...varied, ...DEFAULT_SCORE_COLUMNS].map((id) => columnFor(id, runs, 'columns'));

@@ -31,6 +31,24 @@ describe('toHtml', () => {
     expect(Buffer.from(uri![1]!, 'base64').toString()).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
   });
 
+  it('carries every table and figure file in its links, so a lone report.html has no dead link', () => {
+    const html = toHtml('R', blocks);
+    const links = [...html.matchAll(/<a href="([^"]*)"(?: download="([^"]*)")?>([^<]*)<\/a>/g)].map(([, href, name, label]) => ({ href: href!, name, label }));
+    expect(links.map((l) => [l.label, l.name])).toEqual([
+      ['CSV', 't1.csv'],
+      ['LaTeX', 't1.tex'],
+      ['SVG', 'f1.svg'],
+      ['PNG', 'f1.png'],
+    ]);
+    const body = (href: string) => Buffer.from(href.slice(href.indexOf(',') + 1), 'base64');
+    expect(links[0]!.href).toMatch(/^data:text\/csv;charset=utf-8;base64,/);
+    expect(body(links[0]!.href).toString()).toBe('x\n0.5\n');
+    expect(body(links[1]!.href).toString()).toMatch(/^% Table 1\. a & b\n% \\usepackage\{booktabs\}\n\\begin\{tabular\}/);
+    expect(body(links[2]!.href).toString()).toBe('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(links[3]!.href).toMatch(/^data:image\/png;base64,/);
+    expect(body(links[3]!.href)).toEqual(Buffer.alloc(8));
+  });
+
   it('turns inline Markdown links into anchors and escapes the rest', () => {
     expect(inlineHtml('see [the CSV](tables/a.csv) & "quotes"')).toBe('see <a href="tables/a.csv">the CSV</a> &amp; &quot;quotes&quot;');
   });

@@ -39,6 +39,17 @@ export const figureBlock = (figure: ReportFigure): Block => ({ kind: 'figure', f
 export const figurePath = (f: ReportFigure, ext: 'svg' | 'png') => `figures/${f.id}.${ext}`;
 export const tablePath = (t: ReportTable, ext: 'csv' | 'tex') => `tables/${t.id}.${ext}`;
 
+/** A table's file in `format`: the CSV as is, the LaTeX under a comment naming it. */
+export function tableFile(t: ReportTable, format: 'csv' | 'tex'): string {
+  if (format === 'csv') return renderDataTable('csv', t.table);
+  const caption = `% ${t.title}${t.caption ? `. ${t.caption}` : ''}`.replace(/\r?\n/g, ' ');
+  return `${caption}\n${renderDataTable('latex', t.table)}`;
+}
+
+const dataUri = (mime: string, data: string | Uint8Array) => `data:${mime};base64,${Buffer.from(data).toString('base64')}`;
+/** A link that saves the file it carries: report.html works as one file, wherever it is saved. */
+const fileLink = (label: string, name: string, uri: string) => `<a href="${uri}" download="${escapeXml(name)}">${label}</a>`;
+
 /** report.md: figures as PNG images linking to their SVG, tables inline with links to their CSV and LaTeX. */
 export function toMarkdown(blocks: readonly Block[]): string {
   const out: string[] = [];
@@ -84,7 +95,11 @@ thead th{border-bottom:2px solid #999}th.group{border-bottom:1px solid #999;text
 figure{margin:1em 0 2em}figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:14px;color:#555}
 code{background:#f4f4f4;padding:0 .2em;border-radius:3px}.caption{font-size:14px;color:#555}`;
 
-/** report.html: one file, figures inlined as SVG data URIs (no id clashes between them), tables as HTML. */
+/**
+ * report.html: one file, figures inlined as SVG data URIs (no id clashes between them), tables as HTML, and
+ * every table and figure file it links to carried in the link itself (saved as a download): no link is dead
+ * when the page is saved on its own, as a browser saves it from web mode.
+ */
 export function toHtml(title: string, blocks: readonly Block[]): string {
   const out: string[] = [];
   for (const b of blocks) {
@@ -100,15 +115,16 @@ export function toHtml(title: string, blocks: readonly Block[]): string {
         break;
       case 'table': {
         const t = b.table;
-        const links = `(<a href="${tablePath(t, 'csv')}">CSV</a>, <a href="${tablePath(t, 'tex')}">LaTeX</a>)`;
+        const csv = fileLink('CSV', `${t.id}.csv`, dataUri('text/csv;charset=utf-8', tableFile(t, 'csv')));
+        const links = `(${csv}, ${fileLink('LaTeX', `${t.id}.tex`, dataUri('application/x-tex;charset=utf-8', tableFile(t, 'tex')))})`;
         out.push(`<p class="caption"><strong>${inlineHtml(t.title)}.</strong> ${t.caption ? inlineHtml(t.caption) : ''} ${links}</p>`);
         out.push(renderDataTable('html', t.table).trimEnd());
         break;
       }
       case 'figure': {
         const f = b.figure;
-        const uri = `data:image/svg+xml;base64,${Buffer.from(f.svg, 'utf8').toString('base64')}`;
-        const links = `(<a href="${figurePath(f, 'svg')}">SVG</a>, <a href="${figurePath(f, 'png')}">PNG</a>)`;
+        const uri = dataUri('image/svg+xml', f.svg);
+        const links = `(${fileLink('SVG', `${f.id}.svg`, uri)}, ${fileLink('PNG', `${f.id}.png`, dataUri('image/png', f.png))})`;
         out.push(`<figure id="${escapeXml(f.id)}"><img src="${uri}" alt="${escapeXml(f.title)}"><figcaption>${inlineHtml(f.caption)} ${links}</figcaption></figure>`);
         break;
       }

@@ -4,7 +4,8 @@ import type { GridSpecInput } from '../../shared/grid-spec';
 import type { RunConfig, RunConfigInput } from '../../shared/run-config';
 import type { ReproduceScale } from './scale';
 
-export const EXPERIMENT_IDS = ['activations', 'stage1', 'stage2', 'optimizers', 'best-mlp', 'cnn', 'augmentation'] as const;
+/** `stage1` and `stage2` run the modern setup; their `-report` twins the report's setup; `ablation` switches one factor at a time. */
+export const EXPERIMENT_IDS = ['activations', 'stage1', 'stage1-report', 'stage2', 'stage2-report', 'ablation', 'optimizers', 'best-mlp', 'cnn', 'augmentation'] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
 /** What an experiment queues: one grid (recorded as a grid experiment) or single runs. */
@@ -32,12 +33,14 @@ export type DoneExperiments = ReadonlyMap<ExperimentId, ExperimentRuns>;
 
 export interface ExperimentDef {
   readonly id: ExperimentId;
-  /** Its number in issue 5 (1–7), and the report section it reproduces. */
+  /** The number of the report's section that shows it (1–8), and the course report's section it reproduces. */
   readonly number: number;
   readonly title: string;
   readonly reportSection: string;
   /** Experiments whose results choose this one's settings. */
   readonly needs: readonly ExperimentId[];
+  /** The experiment whose section shows this one's runs beside its own (a grid under the other setup). */
+  readonly partOf?: ExperimentId;
   /** The runs to queue. @throws Error when a needed result is missing (the experiment is then skipped). */
   plan(scale: ReproduceScale, done: DoneExperiments): Submission;
   /** The run's name in the workbench, from its validated config. */

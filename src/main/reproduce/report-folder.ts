@@ -1,8 +1,7 @@
 // Writes the report folder: report.md, report.html, every figure as SVG and PNG, every table as CSV and LaTeX.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderDataTable } from '../report/data-table';
-import { type Block, figurePath, type ReportFigure, type ReportTable, tablePath, toHtml, toMarkdown } from './document';
+import { type Block, figurePath, type ReportFigure, type ReportTable, tableFile, tablePath, toHtml, toMarkdown } from './document';
 
 export interface WrittenReport {
   readonly dir: string;
@@ -36,9 +35,8 @@ async function writeFigure(f: ReportFigure, write: (rel: string, data: string | 
 }
 
 async function writeTable(t: ReportTable, write: (rel: string, data: string | Uint8Array) => Promise<void>): Promise<void> {
-  await write(tablePath(t, 'csv'), renderDataTable('csv', t.table));
-  const caption = `% ${t.title}${t.caption ? `. ${t.caption}` : ''}`.replace(/\r?\n/g, ' ');
-  await write(tablePath(t, 'tex'), `${caption}\n${renderDataTable('latex', t.table)}`);
+  await write(tablePath(t, 'csv'), tableFile(t, 'csv'));
+  await write(tablePath(t, 'tex'), tableFile(t, 'tex'));
 }
 
 function unique(ids: readonly string[], what: string): void {

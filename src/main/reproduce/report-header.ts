@@ -78,7 +78,7 @@ export function headerBlocks(info: ReproductionInfo, defs: readonly ExperimentDe
 /** An appendix table of every run: id, experiment, name, status, epochs, time, final accuracies. */
 export function runsAppendix(defs: readonly ExperimentDef[], done: DoneExperiments): Block[] {
   const rows = defs.flatMap((d) =>
-    (done.get(d.id)?.runs ?? []).map((r) => [r.id, d.number, r.name, r.status, r.epochsDone, Math.round(runSeconds(r) * 10) / 10, r.final?.trainAccuracy ?? null, r.final?.testAccuracy ?? null]),
+    (done.get(d.id)?.runs ?? []).map((r) => [r.id, d.number, r.name, r.status, r.epochsDone, Math.round(runSeconds(r) * 10) / 10, r.final?.trainAccuracy ?? null, r.final?.trainPassAccuracy ?? null, r.final?.testAccuracy ?? null]),
   );
   return [
     para('Every run is in the workbench database (open the app on the same data folder, or `npm run cli -- runs show ID`); all carry the tag `reproduce`.'),
@@ -93,7 +93,8 @@ export function runsAppendix(defs: readonly ExperimentDef[], done: DoneExperimen
           col('status', 'status', 'text'),
           col('epochs', 'epochs', 'number'),
           col('seconds', 'time (s)', 'number'),
-          col('train_accuracy', 'train acc. (%)', 'percent'),
+          col('train_accuracy', 'train acc., batches (%)', 'percent'),
+          col('train_pass_accuracy', 'train acc., full pass (%)', 'percent'),
           col('test_accuracy', 'test acc. (%)', 'percent'),
         ],
         rows,

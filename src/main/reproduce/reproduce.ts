@@ -2,7 +2,8 @@
 import { EXPERIMENTS, QUEUE_ORDER } from './experiments';
 import type { DoneExperiments } from './experiment-types';
 import { ExperimentPipeline, type PipelineHooks, type ReproduceBackend } from './pipeline';
-import { buildReport, REPORT_TITLE } from './report-builder';
+import type { ReproductionHeadlineRow } from '../../shared/api-reproduction-types';
+import { buildReport, headlineRows, REPORT_TITLE } from './report-builder';
 import { writeReportFolder } from './report-folder';
 import type { ReproduceScale } from './scale';
 import { storedExperiments } from './stored-runs';
@@ -30,6 +31,8 @@ export interface ReproduceResult {
   readonly files: readonly string[];
   readonly wallSeconds: number;
   readonly done: DoneExperiments;
+  /** Its headline numbers beside the report's (Table S). */
+  readonly headline: readonly ReproductionHeadlineRow[];
 }
 
 export interface Reproduction {
@@ -66,7 +69,7 @@ export function startReproduction(backend: ReproduceBackend, options: ReproduceO
     const session = options.reportOnly ?? options.session;
     const blocks = await buildReport(ctx, EXPERIMENTS, { startedAt, elapsedSeconds: elapsed, scale: options.scale, app, command: options.command, session });
     const written = await writeReportFolder(options.outDir, REPORT_TITLE, blocks);
-    return { outDir: options.outDir, files: written.files, wallSeconds: elapsed(), done };
+    return { outDir: options.outDir, files: written.files, wallSeconds: elapsed(), done, headline: headlineRows(done) };
   })();
   return { result, cancel: () => pipeline.cancel() };
 }

@@ -2,8 +2,9 @@
 // written to reproduction.json in its report folder at every change, so a restarted app can list it.
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ReproductionExperiment, ReproductionStatus, ReproductionSummary } from '../../shared/api-reproduction-types';
+import type { ReproductionExperiment, ReproductionHeadlineRow, ReproductionStatus, ReproductionSummary } from '../../shared/api-reproduction-types';
 import type { ExperimentDef, ExperimentId, ExperimentRuns } from './experiment-types';
+import { comparisonTablesIn } from './comparison-tables';
 import type { PipelineHooks } from './pipeline';
 
 /** The summary's file in the report folder. */
@@ -18,7 +19,7 @@ export class ReproductionRecord {
   private readonly experiments = new Map<string, Mutable<ReproductionExperiment>>();
 
   constructor(
-    init: Omit<ReproductionSummary, 'status' | 'finishedAt' | 'experiments' | 'error' | 'files' | 'log'> & { log?: readonly string[] },
+    init: Omit<ReproductionSummary, 'status' | 'finishedAt' | 'experiments' | 'error' | 'files' | 'log' | 'headline' | 'gridTables'> & { log?: readonly string[] },
     defs: readonly ExperimentDef[],
     /** Called after every change (the app's event). */
     private readonly onChange: (summary: ReproductionSummary) => void,
@@ -26,7 +27,7 @@ export class ReproductionRecord {
     for (const d of [...defs].sort((a, b) => a.number - b.number)) {
       this.experiments.set(d.id, { id: d.id, number: d.number, title: d.title, status: 'waiting', runIds: [], runsStopped: 0, skipped: null });
     }
-    this.state = { ...init, status: 'running', finishedAt: null, experiments: [], error: null, files: [], log: [...(init.log ?? [])] };
+    this.state = { ...init, status: 'running', finishedAt: null, experiments: [], error: null, files: [], log: [...(init.log ?? [])], headline: null, gridTables: null };
     this.changed();
   }
 
@@ -60,10 +61,15 @@ export class ReproductionRecord {
     this.set('writing');
   }
 
-  /** The end: `files` written (relative to the folder), or why it failed or stopped. */
-  end(status: Exclude<ReproductionStatus, 'running' | 'writing'>, details: { files?: readonly string[]; error?: string } = {}): void {
+  /** The end: `files` written (relative to the folder) and its headline, or why it failed or stopped. */
+  end(
+    status: Exclude<ReproductionStatus, 'running' | 'writing'>,
+    details: { files?: readonly string[]; error?: string; headline?: readonly ReproductionHeadlineRow[] } = {},
+  ): void {
     if (!this.active) return;
     this.state.files = [...(details.files ?? [])];
+    this.state.headline = details.headline ? [...details.headline] : null;
+    this.state.gridTables = comparisonTablesIn(this.state.folder, this.state.files);
     this.state.error = details.error ?? null;
     this.state.finishedAt = Date.now();
     this.set(status);

@@ -1,6 +1,7 @@
 // How big a reproduction is: the report's full settings, or a quick subset that runs the same pipeline in seconds.
 import type { DatasetRef } from '../../shared/run-config';
-import { type Activation, REPORT } from './report-numbers';
+import { type Activation, REPORT } from '../../shared/report-numbers';
+import type { MlpSetting } from './configs';
 
 export interface ReproduceScale {
   readonly name: 'full' | 'quick';
@@ -16,6 +17,8 @@ export interface ReproduceScale {
   readonly bestMlp: { readonly epochs: number; readonly seed: number };
   readonly cnn: { readonly epochs: number; readonly batchSize: number };
   readonly augmentation: { readonly translate: number; readonly rotate: number; readonly scale: number };
+  /** Stage-1 cells the ablation re-runs with one factor of the report's setup switched to modern (stage 1's epochs). */
+  readonly ablation: { readonly cells: readonly MlpSetting[] };
 }
 
 /** Slight transforms, as section 3 of the report describes them (it gives no amounts): ±2 px, ±10°, ±10 %. */
@@ -36,6 +39,14 @@ export const FULL_SCALE: ReproduceScale = {
   // The report gives no CNN batch size; the MLP's 128 it is.
   cnn: { epochs: REPORT.cnn.epochs, batchSize: 128 },
   augmentation: AUGMENT,
+  // One cell per regime of table 2: stuck at chance, half-learned, the best.
+  ablation: {
+    cells: [
+      { lr: 0.0001, hidden: [128, 64], l2: 0.001 },
+      { lr: 0.001, hidden: [128, 64], l2: 0.01 },
+      { lr: 0.01, hidden: [128, 64], l2: 0.001 },
+    ],
+  },
 };
 
 /**
@@ -56,6 +67,13 @@ export function quickScale(dataset: DatasetRef = { name: 'mnist' }, limits: { tr
     bestMlp: { epochs: 2, seed: 2 },
     cnn: { epochs: 2, batchSize: 128 },
     augmentation: AUGMENT,
+    ablation: {
+      cells: [
+        { lr: 0.001, hidden: [128, 64], l2: 0.001 },
+        { lr: 0.01, hidden: [128, 64], l2: 0.001 },
+        { lr: 0.01, hidden: [64, 64], l2: 0.1 },
+      ],
+    },
   };
 }
 

@@ -2,10 +2,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { REPRODUCTION_SCALES, REPRODUCTION_STATUSES, type ReproductionSummary } from '../../shared/api-reproduction-types';
+import { REPRODUCTION_SCALES, REPRODUCTION_STATUSES, type ReproductionHeadlineRow, type ReproductionSummary } from '../../shared/api-reproduction-types';
 import { datasetRefSchema } from '../../shared/run-config';
+import { comparisonTablesIn } from './comparison-tables';
+import { parseCsv } from './csv';
 import { RECORD_FILE } from './reproduction-record';
 import { timeOfName } from './session-name';
+
+/** The headline's table in a report folder. */
+const SUMMARY_TABLE = 'tables/summary.csv';
 
 /** Where the app writes its reproductions' report folders. */
 export const reportsDir = (dataDir: string) => path.join(dataDir, 'reports');
@@ -33,7 +38,9 @@ const recordSchema = z.object({
   error: z.string().nullable(),
   files: z.array(z.string()),
   log: z.array(z.string()),
-}) satisfies z.ZodType<ReproductionSummary>;
+  // Records written before the headline was kept have none: it is read from their summary table then.
+  headline: z.array(z.object({ quantity: z.string(), ours: z.number().nullable(), report: z.number().nullable() })).nullable().optional(),
+}) satisfies z.ZodType<Omit<ReproductionSummary, 'headline' | 'gridTables'> & { headline?: ReproductionSummary['headline'] }>;
 
 /**
  * Every reproduction recorded under `reportsDir(dataDir)`, newest first. One still marked running or writing
@@ -66,7 +73,9 @@ export function storedRecords(dataDir: string): ReproductionSummary[] {
 function parseRecord(text: string, file: string, id: string, folder: string): ReproductionSummary {
   try {
     // The folder is where we found it: the data folder may have been moved since it was written.
-    const r = { ...recordSchema.parse(JSON.parse(text)), id, folder };
+    const parsed = recordSchema.parse(JSON.parse(text));
+    const headline = parsed.headline === undefined ? headlineFromTable(folder, parsed.files) : parsed.headline;
+    const r = { ...parsed, id, folder, headline, gridTables: comparisonTablesIn(folder, parsed.files) };
     if (r.status !== 'running' && r.status !== 'writing') return r;
     return { ...r, status: 'interrupted', error: 'the app stopped before this reproduction finished; the runs that finished are kept in the runs table' };
   } catch (err) {
@@ -84,7 +93,22 @@ function parseRecord(text: string, file: string, id: string, folder: string): Re
       error: `${file} cannot be read: ${reason}`,
       files: [],
       log: [],
+      headline: null,
+      gridTables: null,
     };
+  }
+}
+
+/** The headline of a report written before its record kept it, from its tables/summary.csv (quantity, ours, report). */
+function headlineFromTable(folder: string, files: readonly string[]): ReproductionHeadlineRow[] | null {
+  if (!files.includes(SUMMARY_TABLE)) return null;
+  try {
+    const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : Number(s));
+    return parseCsv(readFileSync(path.join(folder, SUMMARY_TABLE), 'utf8'))
+      .slice(1)
+      .map(([quantity = '', ours, report]) => ({ quantity, ours: num(ours), report: num(report) }));
+  } catch {
+    return null;
   }
 }
 

@@ -1,16 +1,15 @@
 // Runs made from another run: a re-run (same config and seed, so the same numbers) and a fork (config + overrides).
 import { configOverridesSchema } from '../../shared/config-overrides';
 import { parseRunConfig, type RunConfig } from '../../shared/run-config';
+import { toLabel } from '../../shared/text-rules';
 import { parseWith } from '../../shared/validation';
 import { NotFoundError, type Run, type Store } from '../db';
 
-const MAX_NAME = 200;
-const clip = (s: string) => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1)}…` : s);
 
 /** A queued copy of run `id` with its parent recorded; the engine is deterministic, so it trains to the same numbers. */
 export function createRerun(store: Store, id: number): Run {
   const source = requireRun(store, id);
-  return store.runs.create({ config: source.config, name: clip(`${source.name} (re-run)`), parentRunId: id });
+  return store.runs.create({ config: source.config, name: toLabel(`${source.name} (re-run)`), parentRunId: id });
 }
 
 /**
@@ -20,10 +19,15 @@ export function createRerun(store: Store, id: number): Run {
  */
 export function createFork(store: Store, id: number, overrides: unknown): Run {
   const source = requireRun(store, id);
-  const changes = parseWith(configOverridesSchema, overrides, 'overrides');
-  const config = parseRunConfig({ ...source.config, ...changes });
-  const name = changes.name ?? clip(`${source.name} (fork: ${describeChanges(source.config, changes, Object.keys(overrides as object))})`);
+  const { config, changes } = forkConfig(source, overrides);
+  const name = changes.name ?? toLabel(`${source.name} (fork: ${describeChanges(source.config, changes, Object.keys(overrides as object))})`);
   return store.runs.create({ config, name, parentRunId: id });
+}
+
+/** Run `source`'s config with `overrides` applied, validated; the parsed overrides too. @throws as createFork. */
+export function forkConfig(source: Run, overrides: unknown): { config: RunConfig; changes: Partial<RunConfig> } {
+  const changes = parseWith(configOverridesSchema, overrides, 'overrides');
+  return { config: parseRunConfig({ ...source.config, ...changes }), changes };
 }
 
 /** "lr=0.05 optimizer=adam": what a fork changed, in the order the caller gave it, short enough for a run name. */

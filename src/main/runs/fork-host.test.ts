@@ -88,7 +88,7 @@ describe('fork host: training processes', () => {
   });
 
   it('reports a SIGKILLed worker with the signal and its stderr tail', async () => {
-    const proc = createForkHost({ env: { ...process.env, NNW_FAKE_WORKER: 'hang' } }).spawn(FAKE);
+    const proc = createForkHost({ env: { ...process.env, NNWB_FAKE_WORKER: 'hang' } }).spawn(FAKE);
     const { messages, code, signal, stderrTail } = await untilExit(proc, (_, p) => process.kill(p.pid!, 'SIGKILL'));
     expect(messages.map((m) => m.type)).toEqual(['progress']);
     expect([code, signal]).toEqual([null, 'SIGKILL']);
@@ -108,7 +108,7 @@ describe('fork host: training processes', () => {
   });
 
   it('never passes on an invalid message: failed with a ProtocolError, and the worker is killed', async () => {
-    const proc = createForkHost({ env: { ...process.env, NNW_FAKE_WORKER: 'invalid' } }).spawn(FAKE);
+    const proc = createForkHost({ env: { ...process.env, NNWB_FAKE_WORKER: 'invalid' } }).spawn(FAKE);
     proc.send({ type: 'start', runId: 'r4', config: config() });
     const { messages, signal } = await untilExit(proc);
     expect(messages).toEqual([
@@ -122,7 +122,7 @@ describe('fork host: training processes', () => {
   });
 
   it('keeps the last 4 KB of stderr of a crashed worker', async () => {
-    const proc = createForkHost({ env: { ...process.env, NNW_FAKE_WORKER: 'noisy-crash' } }).spawn(FAKE);
+    const proc = createForkHost({ env: { ...process.env, NNWB_FAKE_WORKER: 'noisy-crash' } }).spawn(FAKE);
     const { code, stderrTail, messages } = await untilExit(proc);
     expect(code).toBe(1);
     expect(messages).toEqual([]);

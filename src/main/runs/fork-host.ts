@@ -2,7 +2,7 @@
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type ProcessHost, wrapProcess } from './process-host';
+import { type ProcessHost, type RawProcess, wrapProcess } from './process-host';
 
 export interface ForkHostOptions {
   /** Node flags of the child (default: none, or tsx for a `.ts` entry). */
@@ -35,39 +35,38 @@ export function defaultExecArgv(entry: string): string[] {
 }
 
 export function createForkHost(options: ForkHostOptions = {}): ProcessHost {
+  return { kind: 'fork', spawn: (entry) => wrapProcess(forkProcess(entry, options), options.stderrTailChars) };
+}
+
+/**
+ * Starts `entry` as a Node child with a structured-clone IPC channel and stderr piped (a training process
+ * here, or the workbench service; see service/fork-service.ts).
+ */
+export function forkProcess(entry: string, options: Omit<ForkHostOptions, 'stderrTailChars'> = {}): RawProcess {
+  const child = fork(entry, [], {
+    execArgv: [...(options.execArgv ?? defaultExecArgv(entry))],
+    // NOTE: 'advanced' (V8 structured clone) carries Uint8Array and NaN; the default JSON does not.
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    env: options.env,
+    cwd: options.cwd,
+  });
+  let spawnError: Error | null = null;
+  // Without a listener an 'error' (failed spawn, send to a dead channel) would crash the main process.
+  child.on('error', (err) => {
+    if (child.pid === undefined) spawnError ??= err;
+  });
   return {
-    kind: 'fork',
-    spawn(entry) {
-      const child = fork(entry, [], {
-        execArgv: [...(options.execArgv ?? defaultExecArgv(entry))],
-        // NOTE: 'advanced' (V8 structured clone) carries Uint8Array and NaN; the default JSON does not.
-        serialization: 'advanced',
-        stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-        env: options.env,
-        cwd: options.cwd,
-      });
-      let spawnError: Error | null = null;
-      // Without a listener an 'error' (failed spawn, send to a dead channel) would crash the main process.
-      child.on('error', (err) => {
-        if (child.pid === undefined) spawnError ??= err;
-      });
-      return wrapProcess(
-        {
-          get pid() {
-            return child.pid;
-          },
-          send(msg) {
-            if (child.connected) child.send(msg as object, undefined, {}, () => {});
-          },
-          onMessage: (listener) => void child.on('message', listener),
-          // 'close' comes after the last message and the end of stderr, unlike 'exit'.
-          onExit: (listener) =>
-            void child.on('close', (code, signal) => listener(code, signal, spawnError ? `could not start ${entry}: ${spawnError.message}` : undefined)),
-          stderr: child.stderr,
-          kill: () => void child.kill('SIGTERM'),
-        },
-        options.stderrTailChars,
-      );
+    get pid() {
+      return child.pid;
     },
+    send(msg) {
+      if (child.connected) child.send(msg as object, undefined, {}, () => {});
+    },
+    onMessage: (listener) => void child.on('message', listener),
+    // 'close' comes after the last message and the end of stderr, unlike 'exit'.
+    onExit: (listener) => void child.on('close', (code, signal) => listener(code, signal, spawnError ? `could not start ${entry}: ${spawnError.message}` : undefined)),
+    stderr: child.stderr,
+    kill: () => void child.kill('SIGTERM'),
   };
 }

@@ -1,7 +1,7 @@
 // Grids in the store: one experiment and one queued run per cell, all or nothing; cells found back by config.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GridSpec } from '../../shared/grid-spec';
-import { mlpSpec } from '../../shared/model-presets';
+import { mlpSpec, reportCnnSpec } from '../../shared/model-presets';
 import type { Store } from '../db';
 import { freshStore, sampleConfig, tempFolder, type TempFolder } from '../db/testing/fixtures';
 import { createGridRuns, gridCells, loadGrid, scoreCells } from './grid-runs';
@@ -18,6 +18,13 @@ afterEach(() => {
 });
 
 const base = { dataset: { name: 'mnist' }, model: mlpSpec({ hidden: [128, 64], activation: 'relu' }), optimizer: { type: 'momentum' }, lr: 0.01, batchSize: 128, epochs: 5, seed: 1 };
+
+/** Moves a queued run to its end with a test accuracy. */
+function finish(id: number, testAccuracy: number, status: 'completed' | 'diverged' = 'completed'): void {
+  store.runs.setStatus(id, 'running');
+  store.runs.recordEpoch(id, { epoch: 0, stepsDone: 1, trainLoss: 1, trainAccuracy: 0.5, testLoss: 1, testAccuracy });
+  store.runs.setStatus(id, status);
+}
 
 describe('createGridRuns', () => {
   it("stores the report's two stages: 3×3 then, refining it, the 2×2 of its Table 3", () => {
@@ -39,6 +46,23 @@ describe('createGridRuns', () => {
     expect((second.experiment.spec as GridSpec).parentGridId).toBe(first.experiment.id);
   });
 
+  it("reuses the parent grid's completed run for a cell that repeats it, instead of training it again", () => {
+    const first = createGridRuns(store, { name: 'coarse', base, parameters: { lr: { values: [0.01, 0.1] } } });
+    const [done, other] = first.runs;
+    finish(done!.id, 0.9);
+    finish(other!.id, 0.8, 'diverged');
+    // The refined grid repeats both of the first grid's cells: only the completed one is reused.
+    const second = createGridRuns(store, { name: 'fine', base, parameters: { lr: { values: [0.005, 0.01, 0.02, 0.1] } }, parentGridId: first.experiment.id });
+    expect(second.reused.map((r) => r.id)).toEqual([done!.id]);
+    expect(second.runs.map((r) => r.config.lr)).toEqual([0.005, 0.02, 0.1]);
+    const cells = loadGrid(store, second.experiment.id).cells;
+    expect(cells.map((c) => [c.params.lr, c.run.id === done!.id])).toEqual([[0.005, false], [0.01, true], [0.02, false], [0.1, false]]);
+    // It stays the first grid's run (deleting the second grid leaves it), and a third grid finds it through the second.
+    expect(store.runs.get(done!.id)!.experimentId).toBe(first.experiment.id);
+    const third = createGridRuns(store, { name: 'finer', base, parameters: { lr: { values: [0.01, 0.011] } }, parentGridId: second.experiment.id });
+    expect(third.reused.map((r) => r.id)).toEqual([done!.id]);
+  });
+
   it('writes nothing for an invalid spec, an unknown parent or a parent that is not a grid', () => {
     expect(() => createGridRuns(store, { base, parameters: { lr: { values: [0.1, -1] } } })).toThrow(
       expect.objectContaining({ name: 'ValidationError', field: 'parameters.lr.values.1' }),
@@ -53,6 +77,16 @@ describe('createGridRuns', () => {
   it('honours run_cap: the first cells in expansion order', () => {
     const { runs } = createGridRuns(store, { base, parameters: { lr: { values: [0.1, 0.2, 0.3] }, batchSize: { values: [32, 64] } }, run_cap: 4 });
     expect(runs.map((r) => r.name)).toEqual(['lr=0.1 batchSize=32', 'lr=0.1 batchSize=64', 'lr=0.2 batchSize=32', 'lr=0.2 batchSize=64']);
+  });
+
+  it('names models and layer paths by what they are, not by position', () => {
+    const byActivation = createGridRuns(store, { base, parameters: { 'model.layers.2.type': { values: ['relu', 'tanh'] }, 'model.layers.1.units': { values: [64] } } });
+    expect(byActivation.experiment.name).toBe('grid hidden 1 activation × hidden 1 units');
+    expect(byActivation.runs.map((r) => r.name)).toEqual(['hidden 1 activation=relu hidden 1 units=64', 'hidden 1 activation=tanh hidden 1 units=64']);
+    const byModel = createGridRuns(store, { base, parameters: { model: { values: [mlpSpec({ hidden: [128, 64], activation: 'relu' }), reportCnnSpec()] } } });
+    expect(byModel.runs.map((r) => r.name)).toEqual(['model=hidden 128·64 relu', 'model=conv 30@5×5 relu · pool 2 · hidden 100 relu']);
+    const byOptimizer = createGridRuns(store, { base, parameters: { optimizer: { values: [{ type: 'momentum', momentum: 0.9 }, { type: 'adam', beta1: 0.8 }] }, seed: { values: [1] } } });
+    expect(byOptimizer.runs.map((r) => r.name)).toEqual(['optimizer=momentum 0.9 seed=1', 'optimizer=adam beta1 0.8 seed=1']);
   });
 });
 

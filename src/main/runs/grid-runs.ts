@@ -1,13 +1,19 @@
 // A grid search in the store: one `grid` experiment holding one queued run per cell, and cells matched back to runs.
+// A grid that refines another reuses the completed runs of its parent whose config a cell repeats (the best cell,
+// typically): they stay the parent's runs and count as the child's cells, nothing trains twice.
+import { describeConfigPath } from '../../shared/describe-model';
 import { describeCell, expandGrid, type GridValue } from '../../shared/grid-expand';
 import { type GridSpec, gridSpecSchema } from '../../shared/grid-spec';
+import { toLabel } from '../../shared/text-rules';
 import { parseWith, ValidationError } from '../../shared/validation';
 import { type Experiment, NotFoundError, type Run, type Store } from '../db';
 
 export interface CreatedGrid {
   readonly experiment: Experiment;
-  /** One queued run per cell, in expansion order. */
+  /** One queued run per cell, in expansion order (a cell its parent grid already ran has none). */
   readonly runs: Run[];
+  /** The parent grid's completed runs standing for cells of this one. */
+  readonly reused: Run[];
 }
 
 export interface GridCellRun {
@@ -15,8 +21,6 @@ export interface GridCellRun {
   readonly run: Run;
 }
 
-const MAX_NAME = 200;
-const clip = (s: string) => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME - 1)}…` : s);
 
 /**
  * Validates `input` as a grid spec (every cell a valid RunConfig), then creates the experiment and its
@@ -32,10 +36,20 @@ export function createGridRuns(store: Store, input: unknown): CreatedGrid {
       if (!parent) throw new NotFoundError('experiment', spec.parentGridId);
       if (parent.kind !== 'grid') throw new ValidationError('parentGridId', `experiment ${spec.parentGridId} is a single run, not a grid`);
     }
-    const name = spec.name ?? clip(`grid ${Object.keys(spec.parameters).join(' × ')}`);
+    const model = cells[0]?.config.model;
+    const name = spec.name ?? toLabel(`grid ${Object.keys(spec.parameters).map((k) => describeConfigPath(k, model)).join(' × ')}`);
     const { id } = store.experiments.create({ kind: 'grid', name, spec });
-    const runs = cells.map((c) => store.runs.create({ config: c.config, name: clip(describeCell(c.params)), experimentId: id }));
-    return { experiment: store.experiments.get(id)!, runs };
+    const done = new Map(parentRuns(store, spec).map((r) => [configKey(r.config), r]));
+    const reused: Run[] = [];
+    const runs: Run[] = [];
+    for (const c of cells) {
+      const earlier = done.get(configKey(c.config));
+      if (earlier) {
+        reused.push(earlier);
+        done.delete(configKey(c.config));
+      } else runs.push(store.runs.create({ config: c.config, name: toLabel(describeCell(c.params, c.config.model)), experimentId: id }));
+    }
+    return { experiment: store.experiments.get(id)!, runs, reused };
   });
 }
 
@@ -43,18 +57,30 @@ export function createGridRuns(store: Store, input: unknown): CreatedGrid {
  * Pairs a grid's runs with the cells of its spec, by config: each cell's config is stored verbatim with
  * its run, so this survives renamed and deleted runs. Cells whose run was deleted are left out.
  */
-export function gridCells(spec: GridSpec, runs: readonly Run[]): GridCellRun[] {
+export function gridCells(spec: GridSpec, runs: readonly Run[], reusable: readonly Run[] = []): GridCellRun[] {
   const byConfig = new Map<string, Run[]>();
-  for (const run of [...runs].sort((a, b) => a.id - b.id)) {
-    const key = JSON.stringify(run.config);
+  // The grid's own runs first (by id); then the parent's it may reuse.
+  for (const run of [...[...runs].sort((a, b) => a.id - b.id), ...reusable]) {
+    const key = configKey(run.config);
     byConfig.set(key, [...(byConfig.get(key) ?? []), run]);
   }
   const out: GridCellRun[] = [];
   for (const cell of expandGrid(spec)) {
-    const run = byConfig.get(JSON.stringify(cell.config))?.shift();
+    const run = byConfig.get(configKey(cell.config))?.shift();
     if (run) out.push({ params: cell.params, run });
   }
   return out;
+}
+
+/** Configs are stored as validated (keys in schema order), so equal configs have equal JSON. */
+const configKey = (config: unknown) => JSON.stringify(config);
+
+/** The completed runs of the grid `spec` refines (its own and those it reused), or none. */
+function parentRuns(store: Store, spec: GridSpec): Run[] {
+  if (spec.parentGridId === undefined) return [];
+  const parent = store.experiments.get(spec.parentGridId);
+  if (parent?.kind !== 'grid') return [];
+  return loadGrid(store, parent.id).cells.map((c) => c.run).filter((r) => r.status === 'completed');
 }
 
 /**
@@ -75,5 +101,5 @@ export function loadGrid(store: Store, id: number): { experiment: Experiment; sp
   const experiment = store.experiments.get(id);
   if (!experiment || experiment.kind !== 'grid') throw new NotFoundError('experiment', id);
   const spec = parseWith(gridSpecSchema, experiment.spec);
-  return { experiment, spec, cells: gridCells(spec, store.runs.list({ experimentId: id })) };
+  return { experiment, spec, cells: gridCells(spec, store.runs.list({ experimentId: id }), parentRuns(store, spec)) };
 }

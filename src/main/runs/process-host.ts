@@ -1,7 +1,7 @@
 // One training process per run, behind one interface whatever starts it (child_process.fork here,
 // Electron's utilityProcess in the app). Every message a worker sends is validated before anyone sees it.
 import { type MainMessageInput, parseWorkerMessage, protocolError, type WorkerMessage } from '../../shared/worker-protocol';
-import { StderrTail } from './stderr-tail';
+import { reportExit } from './exit-report';
 
 export type ExitListener = (code: number | null, signal: string | null, stderrTail: string) => void;
 
@@ -22,7 +22,8 @@ export interface TrainingProcess {
 }
 
 export interface ProcessHost {
-  readonly kind: 'fork' | 'utility';
+  /** How its processes start: child_process.fork, Electron's utilityProcess, or by the main process for the service (relay). */
+  readonly kind: 'fork' | 'utility' | 'relay';
   /** Starts `entry` (a path to the training process entry) as a training process. */
   spawn(entry: string): TrainingProcess;
 }
@@ -41,22 +42,13 @@ export interface RawProcess {
   kill(): void;
 }
 
-/** How long to wait for the rest of stderr after the exit (a crash's stack trace may still be in the pipe). */
-const STDERR_GRACE_MS = 250;
-
 /** Adds validation, the stderr tail and once-only exit reporting to a host's raw process. */
 export function wrapProcess(raw: RawProcess, tailChars = 4096): TrainingProcess {
-  const tail = new StderrTail(tailChars);
   const messageListeners: ((msg: WorkerMessage) => void)[] = [];
   const exitListeners: ExitListener[] = [];
   let exit: [number | null, string | null, string] | null = null;
   let runId: string | null = null;
   let rejected = false;
-  let stderrOpen = raw.stderr !== null;
-
-  raw.stderr?.on('data', (chunk: string | Uint8Array) => tail.push(chunk));
-  raw.stderr?.on('close', () => (stderrOpen = false));
-  raw.stderr?.on('end', () => (stderrOpen = false));
 
   const deliver = (msg: WorkerMessage) => {
     for (const l of messageListeners) l(msg);
@@ -76,18 +68,14 @@ export function wrapProcess(raw: RawProcess, tailChars = 4096): TrainingProcess 
     deliver(msg);
   });
 
-  raw.onExit((code, signal, note) => {
-    const report = () => {
-      if (exit) return;
-      if (note) tail.push(`${note}\n`);
-      exit = [code, signal, tail.toString()];
-      for (const l of exitListeners) l(...exit);
-    };
-    if (!stderrOpen) return report();
-    raw.stderr?.once('close', report);
-    raw.stderr?.once('end', report);
-    setTimeout(report, STDERR_GRACE_MS);
-  });
+  reportExit(
+    raw,
+    (...ended) => {
+      exit = ended;
+      for (const l of exitListeners) l(...ended);
+    },
+    { tailChars },
+  );
 
   return {
     get pid() {

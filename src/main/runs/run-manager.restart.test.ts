@@ -44,7 +44,7 @@ describe('RunManager after its process was killed', () => {
       lines.once('line', (line) => resolve(JSON.parse(line)));
       child.once('exit', (code) => reject(new Error(`the manager process exited (${code}) before an epoch`)));
     });
-    expect(readFileSync(path.join(temp.dir, LOCK_FILE_NAME), 'utf8').trim()).toBe(String(child.pid));
+    expect(readFileSync(path.join(temp.dir, LOCK_FILE_NAME), 'utf8').split('\n')[0]).toBe(String(child.pid));
     child.kill('SIGKILL');
     await exited;
     // Its training process notices the parent is gone and stops rather than train for nobody.
@@ -61,7 +61,7 @@ describe('RunManager after its process was killed', () => {
       expect(run.epochsDone).toBeGreaterThanOrEqual(1);
       expect(stepsBefore).toBeGreaterThanOrEqual(10);
       expect(store.metrics.series(first.runId, METRIC_KEYS.loss).total).toBe(stepsBefore);
-      expect(readFileSync(path.join(temp.dir, LOCK_FILE_NAME), 'utf8').trim()).toBe(String(process.pid));
+      expect(readFileSync(path.join(temp.dir, LOCK_FILE_NAME), 'utf8').split('\n')[0]).toBe(String(process.pid));
       await manager.shutdown();
     } finally {
       store.close();

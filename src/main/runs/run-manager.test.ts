@@ -97,7 +97,7 @@ describe('RunManager', () => {
   });
 
   it('kills a run whose process ignores cancel after the grace period', async () => {
-    const env = { ...process.env, NNW_FAKE_WORKER: 'deaf' };
+    const env = { ...process.env, NNWB_FAKE_WORKER: 'deaf' };
     const { manager } = setUp({ workerEntry: FAKE_WORKER, cancelGraceMs: 200 }, spyHost(createForkHost({ env })));
     const run = manager.startRun(tinyConfig());
     const t0 = Date.now();

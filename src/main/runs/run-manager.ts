@@ -121,7 +121,7 @@ export class RunManager {
     const grid = createGridRuns(this.store, spec);
     const runs = this.launchNew(grid.runs);
     this.events.emit('gridUpdated', grid.experiment);
-    return { experiment: grid.experiment, runs };
+    return { experiment: grid.experiment, runs, reused: grid.reused };
   }
 
   /**
@@ -237,7 +237,8 @@ export class RunManager {
     }
     const recorder = new RunRecorder(this.store, this.events, run, { announce: (r, changed) => this.announce(r, changed), abort: () => proc.kill() });
     const { kernels = 'auto', threadsPerRun: threads = 1, inspectEvery, progressIntervalMs, cancelGraceMs = 5000 } = this.options;
-    const child = new RunProcess(proc, recorder, { kernels, threads, inspectEvery, progressIntervalMs, cancelGraceMs }, () => {
+    const folderBase = this.options.dataDir ?? databaseFolder(this.store);
+    const child = new RunProcess(proc, recorder, { kernels, threads, inspectEvery, progressIntervalMs, cancelGraceMs, folderBase }, () => {
       this.active.delete(runId);
       this.settle(runId);
       this.pump();

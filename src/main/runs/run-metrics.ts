@@ -14,14 +14,17 @@ export const EPOCH_KEYS = {
 } as const;
 
 /**
- * Facts the worker reports once it has loaded the data, stored at step 0: the epoch's length and the split
- * sizes (the model size and the run's length are columns of the run).
+ * Facts the worker reports once it has loaded the data, stored at step 0: the epoch's length, the split
+ * sizes and the input scaling (the model size and the run's length are columns of the run).
  */
 export const FACT_KEYS = {
   stepsPerEpoch: 'run/steps_per_epoch',
   trainSamples: 'dataset/train_samples',
   validationSamples: 'dataset/validation_samples',
   testSamples: 'dataset/test_samples',
+  /** The run's input scaling, (x/255 − mean) / std: a standardized run's statistics of its training split. */
+  inputMean: 'data/input_mean',
+  inputStd: 'data/input_std',
 } as const;
 
 /** Statistics of a parameter's values after an inspected epoch, e.g. `param/layers.1.weight/std`. */
@@ -62,6 +65,7 @@ export function epochPoints(m: WorkerEpoch, step: number, t0: number): MetricPoi
   return [
     at(METRIC_KEYS.epochTrainLoss, m.trainLoss),
     at(METRIC_KEYS.epochTrainAccuracy, m.trainAccuracy),
+    ...(m.trainPass ? [at(METRIC_KEYS.trainPassLoss, m.trainPass.loss), at(METRIC_KEYS.trainPassAccuracy, m.trainPass.accuracy)] : []),
     at(METRIC_KEYS.testLoss, m.test.loss),
     at(METRIC_KEYS.testAccuracy, m.test.accuracy),
     ...(m.validation ? [at(METRIC_KEYS.valLoss, m.validation.loss), at(METRIC_KEYS.valAccuracy, m.validation.accuracy)] : []),
@@ -96,6 +100,8 @@ export function factPoints(ready: WorkerMessageOf<'ready'>, wallTime: number): M
     at(FACT_KEYS.trainSamples, ready.dataset.train),
     at(FACT_KEYS.validationSamples, ready.dataset.validation),
     at(FACT_KEYS.testSamples, ready.dataset.test),
+    at(FACT_KEYS.inputMean, ready.normalisation.mean),
+    at(FACT_KEYS.inputStd, ready.normalisation.std),
   ];
 }
 
@@ -106,6 +112,8 @@ export function toEpochRecord(m: WorkerEpoch, step: number): EpochRecord {
     step,
     trainLoss: m.trainLoss,
     trainAccuracy: m.trainAccuracy,
+    trainPassLoss: m.trainPass?.loss ?? null,
+    trainPassAccuracy: m.trainPass?.accuracy ?? null,
     testLoss: m.test.loss,
     testAccuracy: m.test.accuracy,
     valLoss: m.validation?.loss ?? null,
@@ -126,6 +134,8 @@ export function readEpochRecords(metrics: MetricsRepo, runId: number): EpochReco
   };
   const trainLoss = read(METRIC_KEYS.epochTrainLoss);
   const trainAcc = read(METRIC_KEYS.epochTrainAccuracy);
+  const passLoss = read(METRIC_KEYS.trainPassLoss);
+  const passAcc = read(METRIC_KEYS.trainPassAccuracy);
   const testLoss = read(METRIC_KEYS.testLoss);
   const testAcc = read(METRIC_KEYS.testAccuracy);
   const valLoss = read(METRIC_KEYS.valLoss);
@@ -143,6 +153,8 @@ export function readEpochRecords(metrics: MetricsRepo, runId: number): EpochReco
       step: trainLoss.get(epoch)!.step,
       trainLoss: num(trainLoss, epoch),
       trainAccuracy: num(trainAcc, epoch),
+      trainPassLoss: passLoss.get(epoch)?.value ?? null,
+      trainPassAccuracy: passAcc.get(epoch)?.value ?? null,
       testLoss: num(testLoss, epoch),
       testAccuracy: num(testAcc, epoch),
       valLoss: valLoss.get(epoch)?.value ?? null,
@@ -153,6 +165,14 @@ export function readEpochRecords(metrics: MetricsRepo, runId: number): EpochReco
       samplesPerSecond: num(samplesPerSecond, epoch),
       elapsedSeconds: num(elapsedSeconds, epoch),
     }));
+}
+
+/** A run's input scaling as its worker reported it; null before the data was loaded. */
+export function readNormalisation(metrics: MetricsRepo, runId: number): { mean: number; std: number } | null {
+  const fact = (key: string) => metrics.series(runId, key).values[0];
+  const mean = fact(FACT_KEYS.inputMean);
+  const std = fact(FACT_KEYS.inputStd);
+  return typeof mean === 'number' && typeof std === 'number' ? { mean, std } : null;
 }
 
 function finiteOrNull(v: number): number | null {

@@ -1,5 +1,6 @@
 // One run's training process under supervision: start it, feed its messages to the recorder, stop it on cancel.
 import type { KernelPreference } from '../../shared/worker-protocol';
+import { resolveDatasetRef } from '../datasets/locate';
 import type { Run } from '../db';
 import type { TrainingProcess } from './process-host';
 import type { RunRecorder } from './run-recorder';
@@ -11,6 +12,8 @@ export interface RunProcessOptions {
   readonly progressIntervalMs?: number;
   /** How long after `cancel` before SIGTERM, and again before SIGKILL. */
   readonly cancelGraceMs: number;
+  /** Where a relative dataset folder is read from (the data folder); the process is sent the absolute path. */
+  readonly folderBase: string | null;
 }
 
 export class RunProcess {
@@ -37,8 +40,9 @@ export class RunProcess {
   }
 
   start(run: Run): void {
-    const { kernels, threads, inspectEvery, progressIntervalMs } = this.options;
-    this.proc.send({ type: 'start', runId: String(run.id), config: run.config, kernels, threads, inspectEvery, progressIntervalMs });
+    const { kernels, threads, inspectEvery, progressIntervalMs, folderBase } = this.options;
+    const config = folderBase === null ? run.config : { ...run.config, dataset: resolveDatasetRef(run.config.dataset, folderBase) };
+    this.proc.send({ type: 'start', runId: String(run.id), config, kernels, threads, inspectEvery, progressIntervalMs });
   }
 
   /** Asks the run to stop at its next step (it still reports its weights); kills it if it does not in time. */

@@ -7,7 +7,7 @@ import type { EpochRecord, StepRecord, WorkerMessage, WorkerMessageOf } from '..
 import type { Run, Store } from '../db';
 import { freshStore, sampleConfig, tempFolder, type TempFolder } from '../db/testing/fixtures';
 import { RunEvents } from './run-events';
-import { FACT_KEYS, paramKey, deadUnitsKey, readEpochRecords } from './run-metrics';
+import { FACT_KEYS, paramKey, deadUnitsKey, readEpochRecords, readNormalisation } from './run-metrics';
 import { type ProcessEnd, RunRecorder, snapshotValues } from './run-recorder';
 
 const step = (n: number, over: Partial<StepRecord> = {}): StepRecord => ({
@@ -25,6 +25,7 @@ const epochMetrics = (epoch: number, acc: number): EpochRecord => ({
   epoch,
   trainLoss: 0.5,
   trainAccuracy: acc,
+  trainPass: { loss: 0.45, accuracy: acc + 0.01 },
   test: { loss: 0.6, accuracy: acc },
   lr: 0.1,
   trainSeconds: 1,
@@ -37,6 +38,7 @@ const ready: WorkerMessageOf<'ready'> = {
   runId: '1',
   dataset: { title: 'MNIST', hash: 'a'.repeat(64), train: 128, validation: 0, test: 50, classNames: ['0', '1'], shape: [1, 28, 28] },
   parameterCount: 25_450,
+  normalisation: { mean: 0.1307, std: 0.3081 },
   kernels: 'wasm-simd',
   stepsPerEpoch: 4,
 };
@@ -110,7 +112,7 @@ describe('RunRecorder', () => {
       ready,
       { type: 'progress', runId: '1', steps: [step(1), step(2), step(3, { loss: NaN })] },
       { type: 'progress', runId: '1', steps: [step(4)] },
-      { type: 'epoch', runId: '1', metrics: epochMetrics(0, 0.8), confusion, inspection },
+      { type: 'epoch', runId: '1', metrics: epochMetrics(0, 0.8), confusion, inspection, predictions: { predicted: Uint8Array.from([1, 0]), confidence: Uint8Array.from([200, 90]) } },
       snapshot,
       done(),
     ];
@@ -124,13 +126,15 @@ describe('RunRecorder', () => {
     expect(loss.steps).toEqual([1, 2, 3, 4]);
     expect(loss.values[2]).toBeNaN();
     expect(store.metrics.series(run.id, FACT_KEYS.stepsPerEpoch).values).toEqual([4]);
+    expect(readNormalisation(store.metrics, run.id)).toEqual({ mean: 0.1307, std: 0.3081 });
     expect(store.metrics.series(run.id, paramKey('layers.1.weight', 'grad_norm'))).toMatchObject({ steps: [4], values: [0.03] });
     expect(store.metrics.series(run.id, deadUnitsKey('layers.2', 'dead')).values).toEqual([1]);
     expect(readEpochRecords(store.metrics, run.id)).toEqual([
-      { epoch: 0, step: 4, trainLoss: 0.5, trainAccuracy: 0.8, testLoss: 0.6, testAccuracy: 0.8, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 900, elapsedSeconds: 1.2 },
+      { epoch: 0, step: 4, trainLoss: 0.5, trainAccuracy: 0.8, trainPassLoss: 0.45, trainPassAccuracy: 0.81, testLoss: 0.6, testAccuracy: 0.8, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 900, elapsedSeconds: 1.2 },
     ]);
     expect(store.artifacts.histograms(run.id)[0]).toMatchObject({ epoch: 0, param: 'layers.1.weight', counts: Uint32Array.from([2, 4, 2]) });
     expect(Array.from(store.artifacts.confusion(run.id, 'test')!.counts)).toEqual([20, 5, 5, 20]);
+    expect(Array.from(store.predictions.get(run.id, 'test', 0)!.predicted)).toEqual([1, 0]);
     expectClose(store.artifacts.snapshot(run.id, 0, 'layers.1.weight')!.values, [-1, 1, -0.6, -1, 0, 0, 0, 2], 3);
     expect(Array.from(store.artifacts.weights(run.id)!.data)).toEqual([1, 2, 3]);
     expect(announced).toEqual(['running', 'running', 'completed!']);
@@ -157,7 +161,7 @@ describe('RunRecorder', () => {
   it.each([
     ['early_stopping', 'completed', 'no improvement for 3 epochs'],
     ['cancelled', 'cancelled', 'cancelled at step 3 (epoch 1)'],
-    ['diverged', 'failed', 'loss became NaN at step 3 (epoch 1): lower the learning rate'],
+    ['diverged', 'diverged', 'loss became NaN at step 3 (epoch 1): lower the learning rate'],
   ] as const)('turns done(%s) into %s with its message', (stopReason, status, stopMessage) => {
     const r = recorder();
     r.handle(done({ stopReason, stopMessage }));

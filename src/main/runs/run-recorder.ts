@@ -152,6 +152,7 @@ export class RunRecorder {
           ...(validation ? [{ epoch: m.epoch, split: 'validation' as const, classes: validation.classes, counts: Uint32Array.from(validation.counts) }] : []),
         ],
       });
+      if (msg.predictions) store.predictions.put(id, { epoch: m.epoch, split: 'test', ...msg.predictions });
       store.runs.recordEpoch(id, {
         epoch: m.epoch,
         stepsDone: step,
@@ -201,7 +202,7 @@ export class RunRecorder {
   }
 }
 
-/** The status a `done` gives: early stopping is a completed run with its message, divergence a failed one. */
+/** The status a `done` gives: early stopping is a completed run with its message, divergence its own status. */
 export function doneStatus(msg: WorkerMessageOf<'done'>): [RunStatus, string | undefined] {
   switch (msg.stopReason) {
     case 'completed':
@@ -211,7 +212,7 @@ export function doneStatus(msg: WorkerMessageOf<'done'>): [RunStatus, string | u
     case 'cancelled':
       return ['cancelled', msg.stopMessage];
     case 'diverged':
-      return ['failed', msg.stopMessage];
+      return ['diverged', msg.stopMessage];
   }
 }
 

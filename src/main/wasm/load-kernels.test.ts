@@ -1,9 +1,11 @@
 // loadKernels: the fallback order, the missing-build message, and the relaxed module run in a fresh Node started with no flags.
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNativeAddon } from '../native/native-addon';
-import { findWasmDir, loadKernels, relaxedSimdSupported } from './load-kernels';
+import { findWasmDir, loadKernels, packagedWasmDir, relaxedSimdSupported } from './load-kernels';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -71,5 +73,39 @@ describe('loadKernels', () => {
 describe('findWasmDir', () => {
   it('finds build/wasm of this checkout', () => {
     expect(findWasmDir()).toBe(path.join(repoRoot, 'build/wasm'));
+  });
+
+  it("takes a packaged app's <resources>/wasm first, when process.resourcesPath holds the kernels", () => {
+    const resources = mkdtempSync(path.join(tmpdir(), 'nnw-resources-'));
+    const proc = process as { resourcesPath?: string };
+    try {
+      expect(packagedWasmDir({})).toBeUndefined();
+      expect(packagedWasmDir({ resourcesPath: resources })).toBe(path.join(resources, 'wasm'));
+      proc.resourcesPath = resources;
+      // An Electron run from the checkout (no wasm folder in its resources) still finds build/wasm.
+      expect(findWasmDir()).toBe(path.join(repoRoot, 'build/wasm'));
+      mkdirSync(path.join(resources, 'wasm'));
+      for (const file of ['kernels-simd.wasm', 'kernels-relaxed.wasm']) copyFileSync(path.join(repoRoot, 'build/wasm', file), path.join(resources, 'wasm', file));
+      expect(findWasmDir()).toBe(path.join(resources, 'wasm'));
+    } finally {
+      delete proc.resourcesPath;
+      rmSync(resources, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the folder from $NNWB_WASM_DIR (or its old name, NNW_WASM_DIR)', () => {
+    const saved = { new: process.env.NNWB_WASM_DIR, old: process.env.NNW_WASM_DIR };
+    try {
+      process.env.NNWB_WASM_DIR = '/nowhere/new';
+      expect(() => findWasmDir()).toThrow('wasm kernels not found in /nowhere/new');
+      delete process.env.NNWB_WASM_DIR;
+      process.env.NNW_WASM_DIR = '/nowhere/old';
+      expect(() => findWasmDir()).toThrow('wasm kernels not found in /nowhere/old');
+    } finally {
+      for (const [name, value] of [['NNWB_WASM_DIR', saved.new], ['NNW_WASM_DIR', saved.old]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
-// Node side of the wasm kernels: reads build/wasm/*.wasm, picks relaxed SIMD when this Node runs it, else plain SIMD,
-// over a private memory for one thread and a shared one for more.
+// Node side of the wasm kernels: reads build/wasm/*.wasm (a packaged app's <resources>/wasm), picks relaxed SIMD when
+// this runtime runs it, else plain SIMD, over a private memory for one thread and a shared one for more.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,14 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
 
 const WASM_SUBDIR = path.join('build', 'wasm');
 
+/**
+ * Where a packaged app keeps the kernels: electron-builder copies build/wasm to `<resources>/wasm` (extraResources),
+ * and Electron names that folder in process.resourcesPath. Undefined outside Electron.
+ */
+export function packagedWasmDir(proc: { resourcesPath?: string } = process as { resourcesPath?: string }): string | undefined {
+  return proc.resourcesPath ? path.join(proc.resourcesPath, 'wasm') : undefined;
+}
+
 /** build/wasm in this module's folder or any folder above it, the entry script's, or the working directory's. */
 function candidateDirs(): string[] {
   // NOTE: __dirname exists only when this file runs as CommonJS (tsx loads it as ESM from some entries).
@@ -63,17 +71,23 @@ function hasModules(dir: string): boolean {
 }
 
 /**
- * The folder with the built kernels: `dir`, else $NNW_WASM_DIR, else the nearest build/wasm (see above).
- * Throws a one-line error telling how to build them.
+ * The folder with the built kernels: `dir`, else $NNWB_WASM_DIR (its old name NNW_WASM_DIR still works), else a
+ * packaged app's `<resources>/wasm`, else the nearest build/wasm (see above). Throws a one-line error telling how to
+ * build them.
  */
 export function findWasmDir(dir?: string): string {
-  const explicit = dir ?? process.env.NNW_WASM_DIR;
+  const explicit = dir ?? process.env.NNWB_WASM_DIR ?? process.env.NNW_WASM_DIR;
   if (explicit !== undefined) {
     if (hasModules(explicit)) return explicit;
     throw new Error(`wasm kernels not found in ${explicit}: run \`npm run build:wasm\``);
   }
+  const packaged = packagedWasmDir();
+  if (packaged !== undefined && hasModules(packaged)) return packaged;
   const found = candidateDirs().find(hasModules);
-  if (!found) throw new Error(`wasm kernels not found (no ${WASM_SUBDIR} above ${process.cwd()}): run \`npm run build:wasm\``);
+  if (!found) {
+    const where = `${packaged ? `${packaged} nor ` : ''}${WASM_SUBDIR} above ${process.cwd()}`;
+    throw new Error(`wasm kernels not found (not in ${where}): run \`npm run build:wasm\``);
+  }
   return found;
 }
 

@@ -13,7 +13,7 @@ export interface GuardConfig {
 
 export type Verdict =
   | { readonly ok: true; readonly via: 'header' | 'cookie' | 'query' }
-  | { readonly ok: false; readonly status: 401 | 403; readonly name: string; readonly message: string };
+  | { readonly ok: false; readonly status: 400 | 401 | 403; readonly name: string; readonly message: string; readonly field?: string };
 
 /** A fresh 256-bit token, URL-safe. */
 export function newToken(): string {
@@ -32,11 +32,13 @@ export function guardFor(token: string, port: number): GuardConfig {
 }
 
 /**
- * Checks one request. Order matters: Host and Origin first (403, before the token is even looked at),
+ * Checks one request. Order matters: Host and Origin first (400 without a Host, 403 for a foreign one, before the
+ * token is even looked at),
  * then the token from `Authorization: Bearer`, the cookie, or — on GET only — `?token=`.
  */
 export function checkRequest(req: IncomingMessage, url: URL, guard: GuardConfig): Verdict {
-  const host = (req.headers.host ?? '').toLowerCase();
+  if (req.headers.host === undefined) return { ok: false, status: 400, name: 'BadRequest', field: 'Host', message: 'Host: the header is missing' };
+  const host = req.headers.host.toLowerCase();
   if (!guard.hosts.has(host)) {
     return { ok: false, status: 403, name: 'ForbiddenError', message: `refused Host "${host.slice(0, 100)}": this server answers only on ${[...guard.hosts][0]}` };
   }

@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from '../../shared/api-dispatch';
 import { httpStatusOf, type WireError } from '../../shared/api-wire';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { BodyError, readJsonBody } from './body';
+import { answerClientError } from './client-error';
 import { EventStreams } from './event-stream';
 import { checkRequest, guardFor, newToken, tokenCookie, type GuardConfig } from './guard';
 import { serveStatic } from './static-files';
@@ -56,7 +57,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
   let guard: GuardConfig | null = null;
 
-  const server = createServer((req, res) => {
+  // requireHostHeader off: a request without Host reaches the guard, which refuses it in JSON (Node's own refusal is
+  // a bare 400); what the parser itself refuses gets the same JSON through the clientError listener.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     if (!guard) {
       res.writeHead(503).end();
       return;
@@ -66,6 +69,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       else res.destroy();
     });
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -101,7 +105,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   const verdict = checkRequest(req, url, ctx.guard);
   if (!verdict.ok) {
     const extra: Record<string, string> = verdict.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
-    return sendJson(res, verdict.status, { name: verdict.name, message: verdict.message }, { ...ctx.headers, ...extra });
+    const field = verdict.field === undefined ? {} : { field: verdict.field };
+    return sendJson(res, verdict.status, { name: verdict.name, message: verdict.message, ...field }, { ...ctx.headers, ...extra });
   }
   const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
 

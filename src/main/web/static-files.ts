@@ -27,7 +27,8 @@ const MIME: Readonly<Record<string, string>> = {
 };
 
 export function mimeTypeOf(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const ext = path.extname(file).toLowerCase();
+  return Object.hasOwn(MIME, ext) ? MIME[ext]! : 'application/octet-stream';
 }
 
 export type StaticTarget = { readonly file: string; readonly size: number } | { readonly status: 400 | 404; readonly reason: string };

@@ -18,6 +18,8 @@ import { ModelCalls } from './model-calls';
 import { ReproduceCalls } from './reproduce-calls';
 import { RunCalls } from './run-calls';
 import { RunViews } from './run-views';
+import { TrainGate } from './train-gate';
+import { ViewCalls } from './view-calls';
 
 export interface WorkbenchOptions {
   /** Holds workbench.sqlite (created if needed). */
@@ -94,24 +96,35 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
   const views = new RunViews(store);
   const unbridge = manager ? bridgeRunEvents(manager.events, hub, views) : () => {};
   const startup = manager ? manager.start() : { interrupted: 0, requeued: [] };
-  const models = new ModelCalls(store, { kernels, datasetDirs: options.datasetDirs });
-  const runs = new RunCalls(store, manager, views, hub, (id) => {
-    views.forget(id);
-    models.forget(id);
-  });
+  // A relative dataset folder is read from the data folder, by every call and by the training processes alike.
+  const datasetDirs = { ...options.datasetDirs, folderBase: options.dataDir };
+  const gate = new TrainGate(datasetDirs);
+  const models = new ModelCalls(store, { kernels, datasetDirs });
+  const runs = new RunCalls(
+    store,
+    manager,
+    views,
+    hub,
+    (id) => {
+      views.forget(id);
+      models.forget(id);
+    },
+    gate,
+  );
   const metrics = new MetricCalls(store);
   const inspect = new InspectCalls(store);
   const exports = new ExportCalls(store, views, metrics, inspect);
+  const savedViews = new ViewCalls(store);
   const app = new AppCalls({
     mode: options.mode,
     dataDir: options.dataDir,
     maxConcurrentRuns: manager?.concurrency ?? 0,
     kernels,
-    datasetDirs: options.datasetDirs,
+    datasetDirs,
     version: options.version,
   });
   // The reproduction calls the workbench (declared below, called only later) as a front door does: validated.
-  const reproduce = new ReproduceCalls(options.dataDir, manager, hub, createCaller(() => workbench));
+  const reproduce = new ReproduceCalls(options.dataDir, manager, hub, createCaller(() => workbench), gate);
   let closing: Promise<void> | null = null;
   // Every call is async for the contract; synchronous failures become rejections, never throws.
   const call =
@@ -163,6 +176,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     getMetrics: call((i) => metrics.getMetrics(i)),
     getRunsMetrics: call((i) => metrics.getRunsMetrics(i)),
     getHistograms: call((i) => inspect.getHistograms(i)),
+    getHistogramHistory: call((i) => inspect.getHistogramHistory(i)),
     getWeightImages: call((i) => inspect.getWeightImages(i)),
     getWeightMatrix: call((i) => inspect.getWeightMatrix(i)),
     getConfusion: call((i) => inspect.getConfusion(i)),
@@ -172,6 +186,10 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     exportRun: call((i) => exports.exportRun(i)),
     exportTable: call((i) => exports.exportTable(i)),
     exportFigure: call((i) => exports.exportFigure(i)),
+
+    listRunViews: call(() => savedViews.listRunViews()),
+    saveRunView: call((i) => savedViews.saveRunView(i)),
+    deleteRunView: call((i) => savedViews.deleteRunView(i)),
 
     startReproduction: call((i) => reproduce.startReproduction(i)),
     listReproductions: call(() => reproduce.listReproductions()),

@@ -4,6 +4,7 @@ import type { ExportedFile } from '../../shared/api-inspect-types';
 import type { RunSummary } from '../../shared/api-types';
 import { ConflictError } from '../../shared/api-wire';
 import { encodeBase64 } from '../../shared/base64';
+import { figureStem, slug } from '../../shared/figure-names';
 import { svgToPng } from '../report/svg-to-png';
 import type { Store } from '../db';
 import { renderTable } from '../report/run-table';
@@ -16,10 +17,6 @@ import { requireGrid, requireRun } from './lookups';
 import type { MetricCalls } from './metric-calls';
 import type { RunViews } from './run-views';
 
-/** "Run 3: lr=0.1" → "run-3-lr-0-1", for file names. */
-export function slug(text: string, max = 48): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max).replace(/-+$/, '') || 'run';
-}
 
 const utf8 = (fileName: string, mimeType: string, data: string): ExportedFile => ({ fileName, mimeType, encoding: 'utf8', data });
 
@@ -75,11 +72,11 @@ export class ExportCalls {
 
   exportFigure(input: CallInput<'exportFigure'>): ExportedFile {
     const runs = input.runIds.map((id) => requireRun(this.store, id));
-    const name = runs.length === 1 ? `run-${runs[0]!.id}` : `runs-${runs.map((r) => r.id).join('-')}`.slice(0, 80);
+    const name = figureStem(runs, input.figure, input.epoch);
     const svg = figureSvg(input, runs, { store: this.store, metrics: this.metrics, inspect: this.inspect });
     if (input.format === 'png') {
-      return { fileName: `${name}-${input.figure}.png`, mimeType: 'image/png', encoding: 'base64', data: encodeBase64(svgToPng(svg)) };
+      return { fileName: `${name}.png`, mimeType: 'image/png', encoding: 'base64', data: encodeBase64(svgToPng(svg)) };
     }
-    return utf8(`${name}-${input.figure}.svg`, 'image/svg+xml', svg);
+    return utf8(`${name}.svg`, 'image/svg+xml', svg);
   }
 }

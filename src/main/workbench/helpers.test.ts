@@ -1,8 +1,8 @@
 // The service's small parts: the event hub, the LRU cache, the best epoch, file-name slugs.
 import { describe, expect, it, vi } from 'vitest';
 import type { EpochRecord } from '../../shared/api-types';
+import { figureStem, slug } from '../../shared/figure-names';
 import { EventHub } from './event-hub';
-import { slug } from './export-calls';
 import { Lru } from './lru';
 import { bestEpoch, datasetTitle } from './run-views';
 
@@ -50,6 +50,8 @@ const epoch = (e: number, testAccuracy: number, valAccuracy: number | null = nul
   epoch: e,
   step: e,
   trainLoss: 1,
+  trainPassLoss: 0.9,
+  trainPassAccuracy: null,
   trainAccuracy: 0.5,
   testLoss: 1,
   testAccuracy,
@@ -77,5 +79,11 @@ describe('names', () => {
     expect(datasetTitle({ name: 'folder', path: '/d' })).toBe('folder /d');
     expect(slug('Run 3: lr=0.1 (fork)')).toBe('run-3-lr-0-1-fork');
     expect(slug('***')).toBe('run');
+  });
+
+  it('names every figure one way: run, name, what, epoch', () => {
+    expect(figureStem([{ id: 12, name: 'MLP 32 (fork)' }], 'Loss')).toBe('run-12-mlp-32-fork-loss');
+    expect(figureStem([{ id: 12, name: 'x' }], 'first-layer-weights', 2)).toBe('run-12-x-first-layer-weights-epoch-3');
+    expect(figureStem([{ id: 1, name: 'a' }, { id: 2, name: 'b' }], 'accuracy')).toBe('runs-1-2-accuracy');
   });
 });

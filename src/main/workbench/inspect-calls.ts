@@ -53,6 +53,14 @@ export class InspectCalls {
     return { runId, epoch: at, epochs, params };
   }
 
+  getHistogramHistory({ runId, param }: CallInput<'getHistogramHistory'>): CallOutput<'getHistogramHistory'> {
+    const run = requireRun(this.store, runId);
+    const known = paramShapes(run.config.model).find((p) => p.param === param);
+    if (!known) throw new NotFoundError(`run ${runId} has no param "${param}" (it has ${paramShapes(run.config.model).map((p) => p.param).join(', ')})`);
+    const epochs = this.store.artifacts.histograms(runId, { param, kind: 'values' }).map((h) => ({ epoch: h.epoch, min: h.min, max: h.max, counts: Array.from(h.counts) }));
+    return { runId, param, role: known.role, shape: known.shape, epochs };
+  }
+
   getWeightImages({ runId, epoch, param, normalize, maxImages }: CallInput<'getWeightImages'>): CallOutput<'getWeightImages'> {
     const run = requireRun(this.store, runId);
     const infos = this.store.artifacts.snapshots(runId).filter((s) => s.epoch >= 0);

@@ -1,6 +1,6 @@
 // The reproduction as the app runs it: started through the contract on the MNIST fixture, followed by its events,
 // its report files read back; one at a time; cancelled; cut short by closing the app; a damaged record named.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Call, createCaller } from '../../shared/api-dispatch';
@@ -20,7 +20,7 @@ function open(): { wb: Workbench; call: Call; temp: NonNullable<typeof temp> } {
 }
 
 /** Resolves with the reproduction's summary once `done` accepts one of its events. */
-function until(source: Workbench, done: (s: ReproductionSummary) => boolean, timeoutMs = 200_000): Promise<ReproductionSummary> {
+function until(source: Workbench, done: (s: ReproductionSummary) => boolean, timeoutMs = 400_000): Promise<ReproductionSummary> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the reproduction did not get there in time')), timeoutMs);
     const off = source.subscribe((e: WorkbenchEvent) => {
@@ -48,7 +48,7 @@ describe('the reproduction in the app', () => {
     const started = await call('startReproduction', { scale: 'quick', dataset });
     expect(started).toMatchObject({ scale: 'quick', status: 'running', tag: `reproduce@${started.id}`, files: [] });
     expect(started.folder).toBe(path.join(wb.dataDir, 'reports', started.id));
-    expect(started.experiments.map((e) => e.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(started.experiments.map((e) => e.number)).toEqual([1, 2, 2, 3, 3, 4, 5, 6, 7, 8]);
     await expect(call('startReproduction', { scale: 'quick', dataset })).rejects.toThrow(/still running/);
 
     const done = await finished;
@@ -63,17 +63,30 @@ describe('the reproduction in the app', () => {
     expect(runs).toHaveLength(done.experiments.reduce((n, e) => n + e.runIds.length, 0));
 
     expect(await call('listReproductions')).toEqual([done]);
+    // Its headline numbers come with it, beside the report's (no table file to parse on the other side).
+    expect(done.headline!.map((r) => r.quantity)).toHaveLength(10);
+    const bestMlp = done.headline!.find((r) => r.quantity === 'best MLP: test accuracy');
+    expect(bestMlp).toMatchObject({ report: 0.9746 });
+    expect(bestMlp!.ours).toBeGreaterThan(0.5);
+    // Its grid tables too, in three columns, read from the report folder by the service.
+    expect(done.gridTables!.map((t) => t.id)).toEqual(['grid-stage1', 'grid-stage2']);
+    expect(done.gridTables![0]!.rows.some((r) => r.report !== null && r.reportSetup !== null && r.modern !== null)).toBe(true);
+    // A record written before the headline was kept: read back from its summary table.
+    const recordFile = path.join(done.folder, 'reproduction.json');
+    const { headline, ...older } = JSON.parse(readFileSync(recordFile, 'utf8')) as ReproductionSummary;
+    writeFileSync(recordFile, JSON.stringify(older));
+    expect((await call('listReproductions'))[0]!.headline).toEqual(headline);
     expect(done.files).toEqual(expect.arrayContaining(['report.md', 'report.html', 'figures/cnn-kernels.svg', 'figures/cnn-kernels.png', 'tables/grid-stage1.tex']));
     const md = await call('getReportFile', { id: done.id, file: 'report.md' });
     expect(md).toMatchObject({ encoding: 'utf8', mimeType: 'text/markdown', fileName: `${done.id}-report.md` });
-    expect(md.data).toContain('## 6. CNN');
+    expect(md.data).toContain('## 7. CNN');
     const png = await call('getReportFile', { id: done.id, file: 'figures/cnn-loss.png' });
     expect(png).toMatchObject({ encoding: 'base64', mimeType: 'image/png' });
     expect(Buffer.from(png.data, 'base64').subarray(1, 4).toString()).toBe('PNG');
     // Only the files it wrote: its own record is in the folder but not served.
     await expect(call('getReportFile', { id: done.id, file: 'reproduction.md' })).rejects.toThrow(/has no file "reproduction.md"/);
     await expect(call('getReportFile', { id: '2020-01-01T00-00-00', file: 'report.md' })).rejects.toThrow(/reproduction 2020-01-01T00-00-00 not found/);
-  }, 240_000);
+  }, 480_000);
 
   it('cancels: its runs stop and the report is written from what finished', async () => {
     const { call } = open();

@@ -17,6 +17,7 @@ import { timestampName } from '../reproduce/session-name';
 import { reportsDir, storedRecords } from '../reproduce/stored-records';
 import type { RunManager } from '../runs/run-manager';
 import type { EventHub } from './event-hub';
+import type { TrainGate } from './train-gate';
 
 const MIME: Record<string, string> = {
   md: 'text/markdown',
@@ -37,9 +38,13 @@ export class ReproduceCalls {
     private readonly hub: EventHub,
     /** The workbench's own calls, validated as every front door's. */
     private readonly call: Call,
+    private readonly gate: TrainGate,
   ) {}
 
-  startReproduction({ scale, dataset }: CallInput<'startReproduction'>): ReproductionSummary {
+  async startReproduction({ scale, dataset }: CallInput<'startReproduction'>): Promise<ReproductionSummary> {
+    this.mayStart();
+    // Before the report folder: a reproduction on a missing dataset queued 13 runs that all failed.
+    await this.gate.reproduction(scale, dataset);
     this.mayStart();
     const { id, folder } = this.newFolder();
     return this.launch({ id, scale, dataset, tag: sessionTag(id), folder, startedAt: Date.now() });
@@ -82,7 +87,7 @@ export class ReproduceCalls {
     );
     let cancelled = false;
     void reproduction.result.then(
-      (r) => record.end(cancelled ? 'cancelled' : 'completed', { files: r.files }),
+      (r) => record.end(cancelled ? 'cancelled' : 'completed', { files: r.files, headline: r.headline }),
       (err: unknown) => record.end('failed', { error: err instanceof Error ? err.message : String(err) }),
     );
     this.current = {
@@ -124,7 +129,7 @@ export class ReproduceCalls {
     const out: ExportedFile =
       ext === 'png'
         ? { fileName, mimeType: MIME.png!, encoding: 'base64', data: encodeBase64(data) }
-        : { fileName, mimeType: MIME[ext] ?? 'text/plain', encoding: 'utf8', data: data.toString('utf8') };
+        : { fileName, mimeType: Object.hasOwn(MIME, ext) ? MIME[ext]! : 'text/plain', encoding: 'utf8', data: data.toString('utf8') };
     return out;
   }
 

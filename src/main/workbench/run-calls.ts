@@ -3,11 +3,13 @@ import type { CallInput, CallOutput } from '../../shared/api-contract';
 import type { RunSummary } from '../../shared/api-types';
 import { ConflictError } from '../../shared/api-wire';
 import { isTerminal, type Store } from '../db';
+import { forkConfig } from '../runs/derived-runs';
 import { loadGrid } from '../runs/grid-runs';
 import type { RunManager } from '../runs/run-manager';
 import type { EventHub } from './event-hub';
 import { requireGrid, requireRun } from './lookups';
 import type { RunViews } from './run-views';
+import type { TrainGate } from './train-gate';
 
 export class RunCalls {
   constructor(
@@ -17,6 +19,7 @@ export class RunCalls {
     private readonly views: RunViews,
     private readonly hub: EventHub,
     private readonly onDeleted: (runId: number) => void,
+    private readonly gate: TrainGate,
   ) {}
 
   listRuns(f: CallInput<'listRuns'>): CallOutput<'listRuns'> {
@@ -37,18 +40,26 @@ export class RunCalls {
     return this.views.detail(requireRun(this.store, id));
   }
 
-  startRun(config: CallInput<'startRun'>): RunSummary {
-    return this.views.summary(this.trainer('start a run').startRun(config));
+  // Runs are created only once the gate has found them trainable: a refused one leaves no row and no process.
+  async startRun(config: CallInput<'startRun'>): Promise<RunSummary> {
+    const manager = this.trainer('start a run');
+    await this.gate.run(config);
+    return this.views.summary(manager.startRun(config));
   }
 
-  rerunRun({ id }: CallInput<'rerunRun'>): RunSummary {
-    requireRun(this.store, id);
-    return this.views.summary(this.trainer('re-run a run').rerun(id));
+  async rerunRun({ id }: CallInput<'rerunRun'>): Promise<RunSummary> {
+    const source = requireRun(this.store, id);
+    const manager = this.trainer('re-run a run');
+    await this.gate.run(source.config);
+    return this.views.summary(manager.rerun(id));
   }
 
-  forkRun({ id, overrides }: CallInput<'forkRun'>): RunSummary {
-    requireRun(this.store, id);
-    return this.views.summary(this.trainer('fork a run').fork(id, overrides));
+  async forkRun({ id, overrides }: CallInput<'forkRun'>): Promise<RunSummary> {
+    const source = requireRun(this.store, id);
+    const manager = this.trainer('fork a run');
+    const { config, changes } = forkConfig(source, overrides);
+    await this.gate.run(config, changes);
+    return this.views.summary(manager.fork(id, overrides));
   }
 
   /** Resolves once the run has stopped; a finished run is returned as it is (the contract's no-op). */
@@ -84,8 +95,10 @@ export class RunCalls {
     return this.edit(id, () => this.store.runs.setNotes(id, notes));
   }
 
-  startGrid(spec: CallInput<'startGrid'>): CallOutput<'startGrid'> {
-    const { experiment, runs } = this.trainer('start a grid').startGrid(spec);
+  async startGrid(spec: CallInput<'startGrid'>): Promise<CallOutput<'startGrid'>> {
+    const manager = this.trainer('start a grid');
+    await this.gate.grid(spec);
+    const { experiment, runs } = manager.startGrid(spec);
     return { grid: this.views.grid(experiment), runs: runs.map((r) => this.views.summary(r)) };
   }
 

@@ -5,7 +5,8 @@ import type { EpochRecord, EpochScores, GridSummary, RunDetail, RunStatus, RunSu
 import type { DatasetRef } from '../../shared/run-config';
 import type { GridSpec } from '../../shared/grid-spec';
 import { type Experiment, isTerminal, type Run, type Store } from '../db';
-import { readEpochRecords } from '../runs/run-metrics';
+import { readEpochRecords, readNormalisation } from '../runs/run-metrics';
+import { loadGrid } from '../runs/grid-runs';
 
 const DATASET_TITLES = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' } as const;
 
@@ -22,6 +23,8 @@ const scores = (e: EpochRecord): EpochScores => ({
   epoch: e.epoch,
   trainLoss: e.trainLoss,
   trainAccuracy: e.trainAccuracy,
+  trainPassLoss: e.trainPassLoss,
+  trainPassAccuracy: e.trainPassAccuracy,
   testLoss: e.testLoss,
   testAccuracy: e.testAccuracy,
   valLoss: e.valLoss,
@@ -43,7 +46,7 @@ function stopOf(run: Run): { stopReason: StopReason | null; stopMessage: string 
 }
 
 export class RunViews {
-  private readonly kinds = new Map<number, Experiment['kind']>();
+  private readonly grids = new Map<number, { id: number; number: number } | null>();
   /** Extras of final runs: their metrics never change again. */
   private readonly finalExtras = new Map<number, Extras>();
 
@@ -71,13 +74,16 @@ export class RunViews {
       kernels: run.kernels,
       ...stopOf(run),
       paramCount: run.parameterCount,
+      normalisation: readNormalisation(this.store.metrics, run.id),
       hasWeights: this.store.artifacts.weights(run.id) !== undefined,
       snapshotEpochs: [...snapshotEpochs].sort((a, b) => a - b),
     };
   }
 
   grid(experiment: Experiment): GridSummary {
-    const runs = this.store.runs.list({ experimentId: experiment.id });
+    // Its cells' runs: its own, and those of its parent grid it reuses.
+    const runs = loadGrid(this.store, experiment.id).cells.map((c) => c.run);
+    const parent = (experiment.spec as GridSpec | null)?.parentGridId;
     const statusCounts: Partial<Record<RunStatus, number>> = {};
     let best: Run | null = null;
     for (const r of runs) {
@@ -88,7 +94,9 @@ export class RunViews {
       id: experiment.id,
       name: experiment.name,
       spec: experiment.spec as GridSpec,
-      parentGridId: (experiment.spec as GridSpec | null)?.parentGridId ?? null,
+      number: experiment.number,
+      parentGridId: parent ?? null,
+      parentGridNumber: parent === undefined ? null : (this.gridOf(parent)?.number ?? null),
       createdAt: experiment.createdAt,
       runCount: runs.length,
       statusCounts,
@@ -96,13 +104,14 @@ export class RunViews {
     };
   }
 
-  private kindOf(experimentId: number): Experiment['kind'] | undefined {
-    let kind = this.kinds.get(experimentId);
-    if (kind === undefined) {
-      kind = this.store.experiments.get(experimentId)?.kind;
-      if (kind) this.kinds.set(experimentId, kind);
+  /** The grid an experiment is, with its number, or null for a single run's (cached: neither ever changes). */
+  private gridOf(experimentId: number): { id: number; number: number } | null {
+    if (!this.grids.has(experimentId)) {
+      const e = this.store.experiments.get(experimentId);
+      if (!e) return null;
+      this.grids.set(experimentId, e.kind === 'grid' ? { id: e.id, number: e.number } : null);
     }
-    return kind;
+    return this.grids.get(experimentId)!;
   }
 
   private extras(run: Run): Extras {
@@ -122,7 +131,8 @@ export class RunViews {
       id: run.id,
       name: run.name,
       status: run.status,
-      gridId: this.kindOf(run.experimentId) === 'grid' ? run.experimentId : null,
+      gridId: this.gridOf(run.experimentId)?.id ?? null,
+      gridNumber: this.gridOf(run.experimentId)?.number ?? null,
       parentId: run.parentRunId,
       config: run.config,
       datasetTitle: datasetTitle(run.config.dataset),

@@ -43,6 +43,8 @@ describe('a run from start to finish', () => {
     expect(run.snapshotEpochs).toEqual([0, 1]);
     expect(run.datasetHash).toMatch(/^[0-9a-f]{64}$/);
     expect(run.stopReason).toBe('completed');
+    expect(run.normalisation).toEqual({ mean: 0, std: 1 });
+    expect(run.final!.trainPassAccuracy).toBeGreaterThan(0.3);
   });
 
   it('pushed updates, progress and epochs as API events', () => {
@@ -82,6 +84,14 @@ describe('a run from start to finish', () => {
     expect(h.params[0]!.counts.reduce((a, b) => a + b, 0)).toBe(16 * 784);
     expect(h.params[0]!.stats.std).toBeGreaterThan(0);
 
+    // One param through the epochs: a histogram per epoch, each of all its values.
+    const history = await wb.getHistogramHistory({ runId: run.id, param: 'layers.1.weight' });
+    expect(history).toMatchObject({ param: 'layers.1.weight', role: 'weight', shape: [16, 784] });
+    expect(history.epochs.map((e) => e.epoch)).toEqual([0, 1]);
+    for (const e of history.epochs) expect(e.counts.reduce((a, b) => a + b, 0)).toBe(16 * 784);
+    expect(history.epochs[1]!.counts).toEqual(h.params[0]!.counts);
+    await expect(wb.getHistogramHistory({ runId: run.id, param: 'layers.9.bias' })).rejects.toMatchObject({ name: 'NotFoundError' });
+
     const images = await wb.getWeightImages({ runId: run.id, epoch: 0, normalize: 'per-image', maxImages: 4 });
     expect(images.grids[0]).toMatchObject({ param: 'layers.1.weight', kind: 'linear', count: 4, height: 28, width: 28 });
     expect(decodeBase64(images.grids[0]!.pixels)).toHaveLength(4 * 28 * 28);
@@ -114,6 +124,29 @@ describe('a run from start to finish', () => {
     }
   });
 
+  it("finds a confusion cell's test images at an earlier epoch: that epoch's, as many as its matrix counts", async () => {
+    const [first, last] = [await wb.getConfusion({ runId: run.id, split: 'test', epoch: 0 }), await wb.getConfusion({ runId: run.id, split: 'test' })];
+    // The two epochs disagree somewhere, or this would prove nothing.
+    expect(first.counts).not.toEqual(last.counts);
+    for (let t = 0; t < 10; t++) {
+      for (let p = 0; p < 10; p++) {
+        const mis = await wb.getMisclassified({ runId: run.id, epoch: 0, trueClass: t, predictedClass: p, limit: 1 });
+        expect({ t, p, total: mis.total, epoch: mis.epoch }).toEqual({ t, p, total: first.counts[t]![p], epoch: 0 });
+      }
+    }
+    const final = await wb.getMisclassified({ runId: run.id, trueClass: 4, predictedClass: 9, limit: 1 });
+    expect(final.epoch).toBeNull();
+  });
+
+  it('falls back to the final weights, and says so, for an epoch whose predictions were not kept', async () => {
+    const other = await wb.startRun(parseRunConfig(tinyRun({ name: 'recorded before schema 4' })));
+    await wb.manager!.waitFor(other.id);
+    wb.store.db.prepare('DELETE FROM predictions WHERE run_id = ?').run(other.id);
+    const c = await wb.getConfusion({ runId: other.id, split: 'test' });
+    const mis = await wb.getMisclassified({ runId: other.id, epoch: 0, trueClass: 7, predictedClass: 7, limit: 1 });
+    expect(mis).toMatchObject({ epoch: null, total: c.counts[7]![7] });
+  });
+
   it('exports the run files', async () => {
     const config = await wb.exportRun({ runId: run.id, format: 'config-json' });
     expect(JSON.parse(config.data)).toEqual(run.config);
@@ -122,6 +155,7 @@ describe('a run from start to finish', () => {
     expect(decodeBase64(weights.data)).toEqual(wb.store.artifacts.weights(run.id)!.data);
     const epochs = (await wb.exportRun({ runId: run.id, format: 'epochs-csv' })).data.trim().split('\n');
     expect(epochs).toHaveLength(3);
+    expect(epochs[0]).toContain('train_loss,train_accuracy,train_pass_loss,train_pass_accuracy,');
     expect(epochs[2]!.split(',')[0]).toBe('2');
     const metrics = (await wb.exportRun({ runId: run.id, format: 'metrics-csv' })).data.trim().split('\n');
     const stored = wb.store.metrics.keys(run.id).reduce((n, k) => n + k.points, 0);
@@ -129,6 +163,8 @@ describe('a run from start to finish', () => {
     expect(metrics[0]).toBe('key,step,epoch,value,wall_time_ms');
     const md = await wb.exportRun({ runId: run.id, format: 'summary-markdown' });
     expect(md.data).toContain('# tiny');
+    expect(md.data).toContain('| input scaling | (x/255 − 0) / 1 (none) |');
+    expect(md.data).toContain('| train acc. (batches) | train acc. (full pass) |');
   });
 
   it('exports tables and figures', async () => {
@@ -140,18 +176,42 @@ describe('a run from start to finish', () => {
     expect(svg.data).toMatch(/^<svg[^>]*width="640"/);
     expect(svg.data).toContain('Loss');
     const png = await wb.exportFigure({ runIds: [run.id], figure: 'loss', format: 'png', width: 640, height: 400, theme: 'light' });
-    expect(png.fileName).toMatch(/-loss\.png$/);
+    expect(png.fileName).toBe(`run-${run.id}-tiny-loss.png`);
     const bytes = Buffer.from(png.data, 'base64');
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     // 2x zoom: the IHDR chunk holds width and height as big-endian u32 at bytes 16 and 20.
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1280, 800]);
     for (const figure of ['accuracy', 'lr', 'confusion', 'histograms', 'first-layer-weights'] as const) {
       const f = await wb.exportFigure({ runIds: [run.id], figure, format: 'svg', width: 640, height: 400, theme: 'dark' });
-      expect(f).toMatchObject({ fileName: `run-${run.id}-${figure}.svg`, mimeType: 'image/svg+xml' });
+      expect(f).toMatchObject({ fileName: `run-${run.id}-tiny-${figure}.svg`, mimeType: 'image/svg+xml' });
       expect(f.data.startsWith('<svg')).toBe(true);
     }
     await expect(wb.exportFigure({ runIds: [run.id], figure: 'conv-kernels', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ConflictError' });
     await expect(wb.exportFigure({ runIds: [run.id, run.id], figure: 'confusion', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ValidationError', field: 'runIds' });
+  });
+});
+
+describe('the course report\'s setup as options', () => {
+  it('standardizes, draws N(0, 0.01²), decays per epoch, and predicts from its weights as it trained', async () => {
+    const config = tinyRun({
+      normalize: 'standardize',
+      model: { ...tinyRun().model, init: { type: 'normal', std: 0.01 } },
+      schedule: { type: 'inverse_time', decay: 0.5, per: 'epoch' },
+    });
+    const started = await wb.startRun(parseRunConfig(config));
+    await wb.manager!.waitFor(started.id);
+    const r = await wb.getRun({ id: started.id });
+    expect(r.status).toBe('completed');
+    // Measured on the fixture's training images: MNIST's pixels average ~0.13 with std ~0.31.
+    expect(r.normalisation!.mean).toBeGreaterThan(0.1);
+    expect(r.normalisation!.mean).toBeLessThan(0.16);
+    expect(r.normalisation!.std).toBeGreaterThan(0.27);
+    expect(r.normalisation!.std).toBeLessThan(0.34);
+    expect(r.epochs.map((e) => e.lr)).toEqual([0.05, 0.05 / 1.5]);
+    expect(r.epochs.every((e) => e.trainPassAccuracy !== null && e.trainPassAccuracy >= 0 && e.trainPassAccuracy <= 1)).toBe(true);
+    // Only test images scaled by the run's own statistics reproduce its last confusion matrix exactly.
+    const c = await wb.getConfusion({ runId: r.id, split: 'test' });
+    for (let t = 0; t < 10; t++) expect((await wb.getMisclassified({ runId: r.id, trueClass: t, predictedClass: t, limit: 1 })).total).toBe(c.counts[t]![t]);
   });
 });
 
@@ -226,7 +286,7 @@ describe('grids', () => {
     expect((await wb.listGrids(undefined)).map((g) => g.id)).toContain(grid.id);
     expect(await wb.listRuns({ gridId: grid.id, limit: 10, offset: 0 })).toHaveLength(2);
     const md = await wb.exportTable({ gridId: grid.id, format: 'markdown' });
-    expect(md.data.split('\n')[0]).toBe('| name | lr | train acc. (%) | test loss | test acc. (%) | best test acc. (%) | best epoch |');
+    expect(md.data.split('\n')[0]).toBe('| Run | LR | Final train (batches) (%) | Final train (full pass) (%) | Final test loss | Final test (%) | Best test (%) | Best epoch |');
     expect((await wb.cancelGrid({ id: grid.id })).statusCounts).toEqual({ completed: 2 });
   });
 });

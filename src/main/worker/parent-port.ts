@@ -1,11 +1,11 @@
-// The training process's line to the main process: Electron's `process.parentPort` inside the app,
-// Node's `process.send` under child_process.fork. The rest of the worker never sees which one it is.
+// A child process's line to the main process (a training process's, the workbench service's): Electron's
+// `process.parentPort` inside the app, Node's `process.send` under child_process.fork. The rest never sees which.
 import type { WorkerMessage } from '../../shared/worker-protocol';
 
-export interface ParentLink {
+export interface ParentLink<Out = WorkerMessage> {
   readonly kind: 'electron' | 'node';
   /** Resolves once the message has left this process (so exiting right after cannot lose it). */
-  send(msg: WorkerMessage): Promise<void>;
+  send(msg: Out): Promise<void>;
   /** Raw messages from the main process; validate before use. */
   onMessage(listener: (raw: unknown) => void): void;
   /** The main process went away (Node only: Electron tears its utility processes down itself). */
@@ -19,7 +19,7 @@ interface ElectronParentPort {
 }
 
 /** Connects to whichever parent started this process; throws when it was started by neither. */
-export function connectToParent(proc: NodeJS.Process = process): ParentLink {
+export function connectToParent<Out = WorkerMessage>(proc: NodeJS.Process = process): ParentLink<Out> {
   const port = (proc as NodeJS.Process & { parentPort?: ElectronParentPort }).parentPort;
   if (port) {
     return {
@@ -35,7 +35,7 @@ export function connectToParent(proc: NodeJS.Process = process): ParentLink {
   }
   const send = proc.send?.bind(proc);
   if (!send || !proc.connected) {
-    throw new Error('the training process must be started by the app (utilityProcess.fork or child_process.fork with an IPC channel)');
+    throw new Error('this process must be started by the app (utilityProcess.fork or child_process.fork with an IPC channel)');
   }
   return {
     kind: 'node',

@@ -18,7 +18,8 @@ describe('loadStoredModel', () => {
     const x = new Tensor([2, 1, 28, 28], Float32Array.from({ length: 2 * 784 }, (_, i) => ((i * 37) % 101) / 100));
     const expected = Array.from(trained.forward(x, false).data);
     const loaded = loadStoredModel(saveWeights(trained, config), config.model, referenceKernels);
-    expect(Array.from(loaded.forward(x, false).data)).toEqual(expected);
+    expect(Array.from(loaded.model.forward(x, false).data)).toEqual(expected);
+    expect(loaded.normalisation).toEqual({ mean: 0, std: 1 });
   });
 
   it('refuses weights that do not fit the spec, naming the tensor', () => {
@@ -32,6 +33,10 @@ describe('toModelInput', () => {
     // 4×4 → 2×2: each output pixel is the mean of a 2×2 block.
     const pixels = [1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0.5, 0.5, 0, 0, 0.5, 0.5];
     expect(Array.from(toModelInput(pixels, 4, 4, [1, 2, 2]))).toEqual([1, 0, 0, 0.5]);
+  });
+
+  it('scales the drawing as the run scaled its inputs', () => {
+    expect(Array.from(toModelInput([1, 0], 2, 1, [1, 1, 2], { mean: 0.5, std: 0.25 }))).toEqual([2, -2]);
   });
 
   it('repeats pixels when enlarging and fills every channel', () => {

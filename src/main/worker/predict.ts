@@ -1,14 +1,21 @@
 // Inference with a trained model: class probabilities of one drawn image, and predictions over a whole test set.
-import { exampleSize, type Dataset } from '../../engine/data/dataset';
+import { exampleSize, type Dataset, type Normalisation, SCALE_ONLY } from '../../engine/data/dataset';
 import { softmax } from '../../engine/losses/softmax';
 import type { Sequential } from '../../engine/models/sequential';
 import { Tensor } from '../../engine/tensor';
 
 /**
  * A width×height picture (row-major, [0, 1], 0 = background) resampled to the model's H×W by box
- * averaging (nearest when enlarging), repeated over its channels. returns: [C, H, W] as x/255 data would be.
+ * averaging (nearest when enlarging), repeated over its channels, then scaled as the run scaled its
+ * inputs: (v − mean) / std. returns: [C, H, W] as the run's data would be.
  */
-export function toModelInput(pixels: readonly number[], width: number, height: number, input: readonly [number, number, number]): Float32Array {
+export function toModelInput(
+  pixels: readonly number[],
+  width: number,
+  height: number,
+  input: readonly [number, number, number],
+  normalisation: Normalisation = SCALE_ONLY,
+): Float32Array {
   const [c, h, w] = input;
   const plane = new Float32Array(h * w);
   for (let y = 0; y < h; y++) {
@@ -19,7 +26,7 @@ export function toModelInput(pixels: readonly number[], width: number, height: n
       const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * width) / w));
       let sum = 0;
       for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += pixels[yy * width + xx]!;
-      plane[y * w + x] = sum / ((y1 - y0) * (x1 - x0));
+      plane[y * w + x] = (sum / ((y1 - y0) * (x1 - x0)) - normalisation.mean) / normalisation.std;
     }
   }
   const out = new Float32Array(c * h * w);

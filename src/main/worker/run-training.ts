@@ -4,7 +4,7 @@ import type { EpochMetrics } from '../../engine/train/metrics';
 import type { Tensor } from '../../engine/tensor';
 import type { ConfusionMatrix } from '../../engine/train/confusion';
 import type { RunConfig } from '../../shared/run-config';
-import { type EpochRecord, type KernelPreference, toWireError, type WorkerMessage } from '../../shared/worker-protocol';
+import { type EpochRecord, type KernelPreference, type TestPredictions, toWireError, type WorkerMessage } from '../../shared/worker-protocol';
 import { loadKernels } from '../wasm/load-kernels';
 import { firstLayerSnapshot, inspectModel, makeProbe } from './inspect-model';
 import { StepBatcher } from './step-batcher';
@@ -33,7 +33,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
     let probe: Tensor | undefined;
     let final: EpochRecord | null = null;
     const run = await trainRun(config, kernels, {
-      onReady: ({ dataset, model, stepsPerEpoch, train, validation }) => {
+      onReady: ({ dataset, model, stepsPerEpoch, train, validation, normalisation }) => {
         probe = makeProbe(model, dataset.test);
         post({
           type: 'ready',
@@ -48,6 +48,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
             shape: [...train.shape],
           },
           parameterCount: model.parameterCount(),
+          normalisation: { mean: normalisation.mean, std: normalisation.std },
           kernels: kernels.name,
           stepsPerEpoch,
         });
@@ -58,7 +59,14 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
         final = epochRecord(m);
         const inspect = (m.epoch + 1) % inspectEvery === 0 || m.epoch === config.epochs - 1;
         const confusion = { test: confusionRecord(m.test.confusion), ...(m.validation && { validation: confusionRecord(m.validation.confusion) }) };
-        post({ type: 'epoch', runId, metrics: final, confusion, ...(inspect && probe && { inspection: inspectModel(model, probe) }) });
+        post({
+          type: 'epoch',
+          runId,
+          metrics: final,
+          confusion,
+          ...(inspect && probe && { inspection: inspectModel(model, probe) }),
+          ...(inspect && { predictions: testPredictions(m) }),
+        });
         const snapshot = inspect ? firstLayerSnapshot(model) : null;
         if (snapshot) post({ type: 'snapshot', runId, epoch: m.epoch, weights: snapshot });
       },
@@ -74,7 +82,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
       steps: result.steps,
       elapsedSeconds: result.elapsedSeconds,
       final,
-      weights: saveWeights(run.model, config),
+      weights: saveWeights(run.model, config, run.normalisation),
     });
   } catch (err) {
     post({ type: 'failed', runId, error: toWireError(err) });
@@ -88,6 +96,7 @@ function epochRecord(m: EpochMetrics): EpochRecord {
     epoch: m.epoch,
     trainLoss: m.trainLoss,
     trainAccuracy: m.trainAccuracy,
+    ...(m.trainPass && { trainPass: evaluation(m.trainPass) }),
     ...(m.validation && { validation: evaluation(m.validation) }),
     test: evaluation(m.test),
     lr: m.lr,
@@ -96,6 +105,12 @@ function epochRecord(m: EpochMetrics): EpochRecord {
     samplesPerSecond: m.samplesPerSecond,
     elapsedSeconds: m.elapsedSeconds,
   };
+}
+
+/** The test set's predictions, each confidence as a byte (the images' order by confidence is all it serves). */
+function testPredictions(m: EpochMetrics): TestPredictions {
+  const { predicted, confidence } = m.test;
+  return { predicted, confidence: Uint8Array.from(confidence, (c) => Math.round(c * 255)) };
 }
 
 function confusionRecord(cm: ConfusionMatrix): { classes: number; counts: number[] } {

@@ -1,6 +1,7 @@
 // One training run from a validated RunConfig: load the data, build the model, train, hand back the result.
 // It runs inside a training process (and, for the command line, in-process); it knows nothing of SQLite.
-import { type Dataset, splitValidation } from '../../engine/data/dataset';
+import { type Dataset, type Normalisation, splitValidation } from '../../engine/data/dataset';
+import { renormaliseInPlace, resolveNormalisation } from '../../engine/data/normalize';
 import { ConfigError } from '../../engine/errors';
 import type { Kernels } from '../../engine/kernels/kernels';
 import { buildModel } from '../../engine/models/build';
@@ -14,7 +15,14 @@ import { loadDataset, type LoadedDataset } from '../datasets/load';
 
 export interface TrainRunHooks {
   /** Called once the data is loaded and the model built, before the first step. */
-  onReady?: (info: { dataset: LoadedDataset; model: Sequential; stepsPerEpoch: number; train: Dataset; validation?: Dataset }) => void;
+  onReady?: (info: {
+    dataset: LoadedDataset;
+    model: Sequential;
+    stepsPerEpoch: number;
+    train: Dataset;
+    validation?: Dataset;
+    normalisation: Normalisation;
+  }) => void;
   onStep?: (m: StepMetrics) => void;
   onEpoch?: (m: EpochMetrics, model: Sequential) => void;
   shouldStop?: () => boolean;
@@ -25,12 +33,18 @@ export interface TrainRunResult {
   readonly model: Sequential;
   readonly dataset: LoadedDataset;
   readonly kernels: string;
+  /** How pixels became inputs (a standardized run: the training split's mean and std). */
+  readonly normalisation: Normalisation;
 }
 
 export async function trainRun(config: RunConfig, kernels: Kernels, hooks: TrainRunHooks = {}): Promise<TrainRunResult> {
-  const dataset = await loadDataset(config.dataset, { limitTrain: config.limitTrain, limitTest: config.limitTest });
-  const { train: trainSet, validation } =
-    config.validationSplit > 0 ? splitValidation(dataset.train, config.validationSplit, config.seed) : { train: dataset.train, validation: undefined };
+  const loaded = await loadDataset(config.dataset, { limitTrain: config.limitTrain, limitTest: config.limitTest });
+  const split = config.validationSplit > 0 ? splitValidation(loaded.train, config.validationSplit, config.seed) : { train: loaded.train, validation: undefined };
+  // Statistics from the training split alone (never validation or test), then every split scaled by them.
+  const normalisation = resolveNormalisation(config.normalize, split.train);
+  const trainSet = renormaliseInPlace(split.train, normalisation);
+  const validation = split.validation && renormaliseInPlace(split.validation, normalisation);
+  const dataset: LoadedDataset = { ...loaded, train: trainSet, test: renormaliseInPlace(loaded.test, normalisation) };
   const [c, h, w] = trainSet.shape;
   const [mc, mh, mw] = config.model.input;
   if (c !== mc || h !== mh || w !== mw) {
@@ -43,7 +57,7 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
   }
   const stepsPerEpoch = Math.ceil(trainSet.n / config.batchSize);
   const schedule = createSchedule(config.schedule, config.lr, stepsPerEpoch, stepsPerEpoch * config.epochs);
-  hooks.onReady?.({ dataset, model, stepsPerEpoch, train: trainSet, validation });
+  hooks.onReady?.({ dataset, model, stepsPerEpoch, train: trainSet, validation, normalisation });
   const result = train({
     model,
     optimizer: createOptimizer(config.optimizer, model.params(), kernels),
@@ -56,6 +70,7 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
     epochs: config.epochs,
     seed: config.seed,
     augment: config.augment,
+    trainPass: config.trainPass,
     earlyStopping: config.earlyStopping,
     onStep: hooks.onStep,
     onEpoch: hooks.onEpoch && ((m) => hooks.onEpoch!(m, model)),
@@ -63,5 +78,5 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
     now: () => performance.now(),
     parallel: kernels.replicas && { threads: kernels.replicas, optimizer: config.optimizer, seed: config.seed },
   });
-  return { result, model, dataset, kernels: kernels.name };
+  return { result, model, dataset, kernels: kernels.name, normalisation };
 }

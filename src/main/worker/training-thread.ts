@@ -11,6 +11,8 @@ export interface ThreadData {
   readonly cancel: SharedArrayBuffer;
   /** The process entry, which the run's replica threads (threads > 1) run again. */
   readonly entryUrl: string;
+  /** Electron's process.resourcesPath (where a packaged app keeps its kernels), which worker threads lack. */
+  readonly resourcesPath?: string;
 }
 
 /** A one-slot flag both threads see; reading it costs a memory load, so the loop checks it every step. */
@@ -22,14 +24,17 @@ export function createCancelFlag(): { buffer: SharedArrayBuffer; set: () => void
 
 /** Starts the training thread (the process entry again, as a worker). */
 export function startTrainingThread(entryUrl: string, data: ThreadData): Worker {
-  return startEntryThread(entryUrl, data);
+  // NOTE: Electron sets process.resourcesPath in the environments it creates, not in Node's worker threads.
+  const { resourcesPath } = process as { resourcesPath?: string };
+  return startEntryThread(entryUrl, resourcesPath ? { ...data, resourcesPath } : data);
 }
 
 /** The thread's body: run the job from workerData and post every message to the process's main thread. */
 export async function trainingThreadMain(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('trainingThreadMain must run in a worker thread');
-  const { job, cancel, entryUrl } = workerData as ThreadData;
+  const { job, cancel, entryUrl, resourcesPath } = workerData as ThreadData;
+  if (resourcesPath && !(process as { resourcesPath?: string }).resourcesPath) Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
   const flag = new Int32Array(cancel);
   await runTraining({ ...job, threadEntry: entryUrl }, (msg: WorkerMessage) => port.postMessage(msg), () => Atomics.load(flag, 0) !== 0);
 }

@@ -5,9 +5,10 @@ import type { MetricPoints } from '../api-inspect-types';
 import type { CallName } from '../api-names';
 import type { GridSummary, RunDetail, RunStatus, RunSummary } from '../api-types';
 import { ConflictError, NotFoundError } from '../api-wire';
-import { downsampleSeries } from '../downsample';
+import { decimateMinMax } from '../decimate';
 import { describeCell, expandGrid } from '../grid-expand';
 import type { RunConfig } from '../run-config';
+import type { RunView } from '../run-view';
 
 export interface FakeWorkbench extends WorkbenchBackend {
   /** Every call that reached the service, with its (validated) input. */
@@ -23,6 +24,7 @@ export function createFakeWorkbench(): FakeWorkbench {
   const runs = new Map<number, RunDetail>();
   const grids = new Map<number, GridSummary>();
   const metrics = new Map<number, MetricPoints[]>();
+  const views = new Map<string, RunView>();
   const listeners = new Set<(e: WorkbenchEvent) => void>();
   const received: { call: CallName; input: unknown }[] = [];
   let nextId = 1;
@@ -48,6 +50,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       name: config.name ?? `run ${id}`,
       status: 'queued',
       gridId: null,
+      gridNumber: null,
       parentId: null,
       config,
       datasetTitle: config.dataset.name,
@@ -70,6 +73,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       stopReason: null,
       stopMessage: null,
       paramCount: null,
+      normalisation: null,
       hasWeights: false,
       snapshotEpochs: [],
       ...extra,
@@ -84,7 +88,7 @@ export function createFakeWorkbench(): FakeWorkbench {
       const from = sinceStep === undefined ? 0 : stored.steps.findIndex((s) => s > sinceStep);
       const cut = from < 0 ? stored.steps.length : from;
       const slice = { key, steps: stored.steps.slice(cut), epochs: stored.epochs.slice(cut), values: stored.values.slice(cut), times: stored.times.slice(cut) };
-      return downsampleSeries(slice, maxPoints);
+      return decimateMinMax(slice, maxPoints);
     });
   const missing = (what: string) => Promise.reject(new ConflictError(`${what}: not available in the fake workbench`));
 
@@ -127,8 +131,9 @@ export function createFakeWorkbench(): FakeWorkbench {
       const plans = expandGrid(spec);
       const id = grids.size + 1;
       const name = spec.name ?? `grid ${id}`;
-      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params)}` }, { gridId: id }));
-      const grid: GridSummary = { id, name, spec, parentGridId: spec.parentGridId ?? null, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
+      const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params, p.config.model)}` }, { gridId: id, gridNumber: id }));
+      const parentGridId = spec.parentGridId ?? null;
+      const grid: GridSummary = { id, number: id, name, spec, parentGridId, parentGridNumber: parentGridId, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
       grids.set(id, grid);
       emit({ event: 'gridUpdated', payload: grid });
       return { grid, runs: created };
@@ -159,6 +164,7 @@ export function createFakeWorkbench(): FakeWorkbench {
     getWeightMatrix: async () => missing('getWeightMatrix'),
     getConfusion: async () => missing('getConfusion'),
     getMisclassified: async () => missing('getMisclassified'),
+    getHistogramHistory: async () => missing('getHistogramHistory'),
     async predict({ runId, pixels }) {
       get(runId);
       const p = Array.from({ length: 10 }, () => 0.01);
@@ -169,6 +175,15 @@ export function createFakeWorkbench(): FakeWorkbench {
     exportRun: async ({ runId, format }) => ({ fileName: `run-${get(runId).id}.${format}`, mimeType: 'text/plain', encoding: 'utf8', data: 'fake' }),
     exportTable: async () => missing('exportTable'),
     exportFigure: async () => missing('exportFigure'),
+    listRunViews: async () => [...views.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    async saveRunView(view) {
+      log('saveRunView', view);
+      views.set(view.name, view);
+      return view;
+    },
+    async deleteRunView({ name }) {
+      if (!views.delete(name)) throw new NotFoundError(`no saved view is called "${name}"`);
+    },
     startReproduction: async (input) => (log('startReproduction', input), missing('startReproduction')),
     listReproductions: async () => [],
     cancelReproduction: async () => missing('cancelReproduction'),

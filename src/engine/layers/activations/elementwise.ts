@@ -33,6 +33,10 @@ export abstract class ElementwiseActivation implements Layer {
   protected abstract derive(x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array): void;
 
   /** Shape-preserving. */
+  outputShape(inputShape: Shape): Shape {
+    return [...inputShape];
+  }
+
   build(inputShape: Shape, ctx: BuildContext): Shape {
     const kernels = ctx.kernels;
     const per = sizeOf(inputShape);
@@ -46,7 +50,7 @@ export abstract class ElementwiseActivation implements Layer {
     }));
     this.savedX = null;
     this.saved = null;
-    return [...inputShape];
+    return this.outputShape(inputShape);
   }
 
   params(): readonly Param[] {

@@ -28,7 +28,7 @@ interface ParamLayerCase extends LayerCase {
 /** Builds `spec` for samples of x's shape minus the batch; the seed is irrelevant once weights are loaded. */
 function buildLayer(spec: LayerSpec, x: GoldenTensor, kernels: Kernels): Layer {
   const layer = createLayer(spec);
-  layer.build(x.shape.slice(1), { kernels, rng: new Rng(1), init: 'he', needsInputGrad: true, prefix: 'layers.0' });
+  layer.build(x.shape.slice(1), { kernels, rng: new Rng(1), init: { type: 'he' }, needsInputGrad: true, prefix: 'layers.0' });
   return layer;
 }
 

@@ -41,6 +41,25 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
       INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (1, 'train/loss', 1, 0, 2.3, 1001), (1, 'train/loss', 2, 0, NULL, 1002);
     `);
   },
+  3: (db) => {
+    db.exec(`
+      INSERT INTO experiments (id, kind, name, spec, created_at) VALUES (1, 'run', 'first', NULL, 1000);
+      INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, started_at)
+        VALUES (1, 1, 'first', 'running', '{"seed":3}', 3, 'mnist', 1000, 1001);
+      INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, started_at, finished_at, error, stop_reason)
+        VALUES (2, 1, 'blown', 'diverged', '{"seed":4}', 4, 'mnist', 1000, 1001, 1002, 'the training loss rose to 1278 in epoch 1', 'diverged');
+      INSERT INTO run_tags (run_id, tag) VALUES (1, 'baseline');
+      INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (1, 'train/loss', 1, 0, 2.3, 1001), (1, 'train/loss', 2, 0, NULL, 1002);
+    `);
+  },
+  4: (db) => {
+    SEEDS[3]!(db);
+    db.exec("INSERT INTO predictions (run_id, epoch, split, predicted, confidence) VALUES (1, 0, 'test', x'0307', x'80ff')");
+  },
+  5: (db) => {
+    SEEDS[4]!(db);
+    db.exec(`INSERT INTO run_views (name, state, updated_at) VALUES ('adam only', '{"name":"adam only","query":"optimizer = adam"}', 1004)`);
+  },
 };
 
 function schema(db: Database.Database) {
@@ -130,5 +149,46 @@ describe('0002: run facts as columns', () => {
     // The facts that became columns are not kept twice; the others stay.
     expect(store.metrics.keys(1).map((k) => k.key)).toEqual(['run/steps_per_epoch']);
     store.close();
+  });
+});
+
+describe('0003: diverged is a status', () => {
+  function schema2WithRuns(file: string): void {
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+    old.exec("INSERT INTO experiments (id, kind, name, created_at) VALUES (1, 'run', 'x', 1)");
+    const insert = old.prepare("INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, error, stop_reason) VALUES (?, 1, 'r', ?, '{}', 1, 'mnist', 1, ?, ?)");
+    insert.run(1, 'failed', 'loss became NaN at step 12 (epoch 1): lower the learning rate', 'diverged');
+    insert.run(2, 'failed', 'the training process was killed by SIGKILL before the run ended', null);
+    insert.run(3, 'completed', null, 'completed');
+    insert.run(9, 'running', null, null);
+    old.exec("INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (1, 'train/loss', 1, 0, 2.3, 1)");
+    // Run 10 existed once: its id must not come back.
+    old.exec("INSERT INTO runs (id, experiment_id, name, config, seed, dataset, created_at) VALUES (10, 1, 'gone', '{}', 1, 'mnist', 1); DELETE FROM runs WHERE id = 10");
+    old.close();
+  }
+
+  it('turns failed runs that diverged into diverged ones and leaves crashes failed', () => {
+    const file = temp.file('diverged.sqlite');
+    schema2WithRuns(file);
+    const store = openStore(file);
+    expect([1, 2, 3].map((id) => store.runs.get(id)!.status)).toEqual(['diverged', 'failed', 'completed']);
+    expect(store.runs.get(1)!.error).toMatch(/^loss became NaN/);
+    expect(store.metrics.series(1, 'train/loss').values).toEqual([2.3]);
+    store.close();
+  });
+
+  it('keeps the id counter, the lifecycle trigger and the cascades of the rebuilt table', () => {
+    const file = temp.file('rebuilt.sqlite');
+    schema2WithRuns(file);
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO runs (experiment_id, name, config, seed, dataset, created_at) VALUES (1, 'new', '{}', 1, 'mnist', 2)").run();
+    expect(db.prepare('SELECT max(id) FROM runs').pluck().get()).toBe(11);
+    db.prepare("UPDATE runs SET status = 'diverged' WHERE id = 9").run();
+    expect(() => db.prepare("UPDATE runs SET status = 'diverged' WHERE id = 3").run()).toThrow(/illegal run status transition/);
+    expect(() => db.prepare("INSERT INTO runs (experiment_id, name, status, config, seed, dataset, created_at) VALUES (1, 'x', 'exploded', '{}', 1, 'mnist', 2)").run()).toThrow(/CHECK constraint/);
+    db.prepare('DELETE FROM runs WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM metrics').pluck().get()).toBe(0);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
   });
 });

@@ -3,7 +3,7 @@ import { linePanelsOption } from '../../report/lines-figure';
 import { activationsOf, hiddenText } from '../configs';
 import { figureBlock, para, tableBlock, type Block } from '../document';
 import { chartFigure, EPOCH_AXIS, epochLines, TWO_PANELS } from '../figures';
-import { REPORT } from '../report-numbers';
+import { REPORT } from '../../../shared/report-numbers';
 import { col, completed, failures, pct, type SectionWriter } from './section-context';
 
 const key = (acts: readonly string[]) => acts.join('+');
@@ -17,7 +17,7 @@ export const activationsSection: SectionWriter = async (ctx, result) => {
   const blocks: Block[] = [
     para(
       `Setup (the report's table 1): hidden ${hiddenText(s.hidden)}, L2 ${s.l2}, ${ctx.scale.activations.epochs} epochs, batch ${s.batchSize}, ` +
-        `lr ${s.lr}, SGD-momentum ${s.momentum}, inverse-time decay ${s.decay} per step; one run per pair of hidden activations ` +
+        `lr ${s.lr}, SGD-momentum ${s.momentum}, inverse-time decay ${s.decay}; one run per pair of hidden activations ` +
         `(${runs.length} runs, grid ${result.grid?.id ?? '–'}). The report gives only figures: its four best pairs were ` +
         `ReLU/Tanh combinations, and it chose ReLU + ReLU.`,
     ),
@@ -29,13 +29,14 @@ export const activationsSection: SectionWriter = async (ctx, result) => {
         boldBest: true,
         columns: [
           col('activations', 'hidden activations', 'text'),
-          col('train_loss', 'train loss', 'loss', 'ours'),
-          col('train_accuracy', 'train acc. (%)', 'percent', 'ours'),
+          col('train_loss', 'train loss, batches', 'loss', 'ours'),
+          col('train_accuracy', 'train acc., batches (%)', 'percent', 'ours'),
+          col('train_pass_accuracy', 'train acc., full pass (%)', 'percent', 'ours'),
           col('test_loss', 'test loss', 'loss', 'ours'),
           col('test_accuracy', 'test acc. (%)', 'percent', 'ours'),
           col('report_verdict', 'verdict', 'text', 'report'),
         ],
-        rows: runs.map((r) => [r.name, r.final?.trainLoss ?? null, r.final?.trainAccuracy ?? null, r.final?.testLoss ?? null, r.final?.testAccuracy ?? null, verdict(activationsOf(r.config))]),
+        rows: runs.map((r) => [r.name, r.final?.trainLoss ?? null, r.final?.trainAccuracy ?? null, r.final?.trainPassAccuracy ?? null, r.final?.testLoss ?? null, r.final?.testAccuracy ?? null, verdict(activationsOf(r.config))]),
       },
     }),
   ];
@@ -44,7 +45,7 @@ export const activationsSection: SectionWriter = async (ctx, result) => {
     { title: 'test loss', ...EPOCH_AXIS, yName: 'loss', series: epochLines(runs, (e) => e.testLoss) },
   ];
   const accPanels = [
-    { title: 'training accuracy', ...EPOCH_AXIS, yName: 'accuracy (%)', yMax: 100, series: epochLines(runs, (e) => e.trainAccuracy, true) },
+    { title: 'training accuracy (epoch\'s batches)', ...EPOCH_AXIS, yName: 'accuracy (%)', yMax: 100, series: epochLines(runs, (e) => e.trainAccuracy, true) },
     { title: 'test accuracy', ...EPOCH_AXIS, yName: 'accuracy (%)', yMax: 100, series: epochLines(runs, (e) => e.testAccuracy, true) },
   ];
   blocks.push(

@@ -3,7 +3,7 @@ import { METRIC_KEYS } from '../../../shared/api-inspect-types';
 import { linePanelsOption } from '../../report/lines-figure';
 import { figureBlock, para, tableBlock, type Block } from '../document';
 import { chartFigure, EPOCH_AXIS, epochLines, ONE_PANEL, smoothedStepLines, STEP_AXIS } from '../figures';
-import { REPORT } from '../report-numbers';
+import { REPORT } from '../../../shared/report-numbers';
 import { col, completed, failures, pct, type SectionWriter } from './section-context';
 
 export const optimizersSection: SectionWriter = async (ctx, result) => {

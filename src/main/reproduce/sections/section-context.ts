@@ -17,6 +17,9 @@ export type SectionWriter = (ctx: SectionContext, result: ExperimentRuns, def: E
 
 export const col = (id: string, label: string, kind: DataColumn['kind'], group?: string): DataColumn => ({ id, label, kind, ...(group && { group }) });
 
+/** "1 epoch", "5 epochs". */
+export const epochsText = (n: number) => `${n} epoch${n === 1 ? '' : 's'}`;
+
 /** "97.18 %". */
 export const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : `${(v * 100).toFixed(2)} %`);
 

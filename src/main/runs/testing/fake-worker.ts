@@ -1,11 +1,11 @@
-// A stand-in training process for the host tests, misbehaving as NNW_FAKE_WORKER says.
+// A stand-in training process for the host tests, misbehaving as NNWB_FAKE_WORKER says.
 import type { WorkerMessage } from '../../../shared/worker-protocol';
 import { connectToParent } from '../../worker/parent-port';
 
 const link = connectToParent();
 const stayAlive = () => setInterval(() => {}, 1000);
 
-switch (process.env.NNW_FAKE_WORKER) {
+switch (process.env.NNWB_FAKE_WORKER) {
   case 'invalid':
     // A progress batch whose step is a string: the host must refuse it and never pass it on.
     void link.send({ type: 'progress', runId: 'r1', steps: [{ step: 'one' }] } as unknown as WorkerMessage);
@@ -26,5 +26,5 @@ switch (process.env.NNW_FAKE_WORKER) {
     stayAlive();
     break;
   default:
-    throw new Error(`unknown NNW_FAKE_WORKER ${process.env.NNW_FAKE_WORKER}`);
+    throw new Error(`unknown NNWB_FAKE_WORKER ${process.env.NNWB_FAKE_WORKER}`);
 }

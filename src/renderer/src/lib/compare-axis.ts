@@ -1,14 +1,22 @@
-// The compare chart's x axis: epochs when every run's epoch length is known (runs of different batch or dataset
-// sizes then line up by epoch), steps otherwise — for every run, so one axis never mixes the two.
+// The compare charts' x axis: epochs (runs of different batch or dataset sizes line up by epoch, so only when every
+// run's epoch length is known), steps, or wall time since each run started — one unit for every run on a chart.
+import type { MetricPoints } from '../../../shared/api-inspect-types';
 import type { RunSummary } from '../../../shared/api-types';
 
 export type CompareRun = Pick<RunSummary, 'id' | 'stepsTotal' | 'epochsTotal'>;
+export type XMode = 'epoch' | 'step' | 'time';
+
+export const X_MODES: readonly { id: XMode; label: string }[] = [
+  { id: 'epoch', label: 'Epoch' },
+  { id: 'step', label: 'Step' },
+  { id: 'time', label: 'Wall time' },
+];
 
 export interface CompareXAxis {
-  /** What the x values are, as the axis names them. */
-  readonly name: 'epoch' | 'step';
-  /** The x of each of a run's steps. */
-  x(run: CompareRun, steps: readonly number[]): number[];
+  /** What the x values are. */
+  readonly name: XMode;
+  /** The x of each point of a run's series. */
+  x(run: CompareRun, series: Pick<MetricPoints, 'steps' | 'times'>): number[];
 }
 
 /** Steps in one epoch of the run, or null while unknown (the worker reports the total once it has loaded the data). */
@@ -16,15 +24,18 @@ export function stepsPerEpochOf(run: CompareRun): number | null {
   return run.stepsTotal && run.epochsTotal ? run.stepsTotal / run.epochsTotal : null;
 }
 
-/** The axis for the runs drawn on one chart. */
-export function compareXAxis(runs: readonly CompareRun[]): CompareXAxis {
-  const inEpochs = runs.length > 0 && runs.every((r) => stepsPerEpochOf(r) !== null);
-  if (!inEpochs) return { name: 'step', x: (_run, steps) => [...steps] };
+/** Epochs can be drawn when every run knows its epoch length. */
+export const epochsKnown = (runs: readonly CompareRun[]) => runs.length > 0 && runs.every((r) => stepsPerEpochOf(r) !== null);
+
+/** The axis asked for, for the runs drawn on one chart; epochs fall back to steps for all when one run's length is unknown. */
+export function compareXAxis(runs: readonly CompareRun[], wanted: XMode = 'epoch'): CompareXAxis {
+  if (wanted === 'time') return { name: 'time', x: (_run, s) => [...s.times] };
+  if (wanted === 'step' || !epochsKnown(runs)) return { name: 'step', x: (_run, s) => [...s.steps] };
   return {
     name: 'epoch',
-    x: (run, steps) => {
+    x: (run, s) => {
       const perEpoch = stepsPerEpochOf(run) ?? 1;
-      return steps.map((s) => s / perEpoch);
+      return s.steps.map((step) => step / perEpoch);
     },
   };
 }

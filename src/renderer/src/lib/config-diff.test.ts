@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mlpSpec, reportCnnSpec } from '../../../shared/model-presets';
+import { parseRunConfig } from '../../../shared/run-config';
+import { tinyConfig } from '../../../shared/testing/configs';
 import { diffConfigs, flattenConfig } from './config-diff';
 
 describe('flattenConfig', () => {
@@ -25,5 +28,17 @@ describe('diffConfigs', () => {
       { path: 'seed', values: ['1', '1'], differs: false },
       { path: 'name', values: ['—', 'b'], differs: true },
     ]);
+  });
+});
+
+describe('diffConfigs of an MLP and a CNN', () => {
+  it('describes each model by what it is, not by layer position', () => {
+    const mlp = parseRunConfig(tinyConfig({ model: mlpSpec({ hidden: [128, 64], activation: 'relu' }) }));
+    const cnn = parseRunConfig(tinyConfig({ model: reportCnnSpec(), optimizer: { type: 'adam' }, lr: 0.001 }));
+    const rows = diffConfigs([mlp, cnn]);
+    expect(rows.filter((r) => r.path.startsWith('model.layers'))).toEqual([]);
+    expect(rows.find((r) => r.path === 'model')).toEqual({ path: 'model', values: ['hidden 128·64 relu', 'conv 30@5×5 relu · pool 2 · hidden 100 relu'], differs: true });
+    expect(rows.find((r) => r.path === 'model.input')).toMatchObject({ values: ['[1, 28, 28]', '[1, 28, 28]'], differs: false });
+    expect(rows.filter((r) => r.differs).map((r) => r.path)).toEqual(['model', 'optimizer.type', 'lr']);
   });
 });

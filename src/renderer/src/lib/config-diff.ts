@@ -1,4 +1,6 @@
 // Configs as flat "path = value" rows, and which rows differ between runs (the compare page's config diff).
+import type { ModelSpec } from '../../../engine/models/spec';
+import { describeModel } from '../../../shared/describe-model';
 
 export type Flat = Map<string, string>;
 
@@ -33,9 +35,27 @@ export interface DiffRow {
   readonly differs: boolean;
 }
 
+const isModel = (v: unknown): v is ModelSpec => typeof v === 'object' && v !== null && Array.isArray((v as { layers?: unknown }).layers);
+
+/**
+ * A run config's rows with its model described by what it is ("hidden 128·64 relu", "conv 30@5×5 …"), not layer by
+ * layer: an MLP and a CNN differ in one "model" row instead of a dozen "model.layers.N.type" rows that pair unlike layers.
+ */
+export function flattenRunConfig(config: unknown): Flat {
+  if (typeof config !== 'object' || config === null) return flattenConfig(config);
+  const out: Flat = new Map();
+  for (const [k, v] of Object.entries(config)) {
+    if (k === 'model' && isModel(v)) {
+      out.set('model', describeModel(v));
+      flattenConfig(v.input, 'model.input', out);
+    } else flattenConfig(v, k, out);
+  }
+  return out;
+}
+
 /** Every path of every config, in first-seen order, with whether the values differ. */
 export function diffConfigs(configs: readonly unknown[]): DiffRow[] {
-  const flats = configs.map((c) => flattenConfig(c));
+  const flats = configs.map((c) => flattenRunConfig(c));
   const paths: string[] = [];
   const seen = new Set<string>();
   for (const f of flats) {

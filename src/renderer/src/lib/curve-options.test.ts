@@ -36,6 +36,23 @@ describe('curveOption', () => {
     expect(opt.legend.data).toEqual(['train']);
   });
 
+  it("writes one axis's ticks in one notation and percent ticks without padding", () => {
+    const lr = { name: 'lr', steps: [1, 2, 3], values: [0.001, 0.0008, 0.0006], color: 0, kind: 'step' as const };
+    const lrAxis = (curveOption({ ...base, smoothing: 0, lines: [lr] }) as { yAxis: { axisLabel: { formatter: (v: number) => string } } }).yAxis;
+    expect([0.0006, 0.0008, 0.001].map(lrAxis.axisLabel.formatter)).toEqual(['6e-4', '8e-4', '1e-3']);
+    const acc = (curveOption({ ...base, smoothing: 0, yPercent: true, lines: [epochLine] }) as { yAxis: { axisLabel: { formatter: (v: number) => string } } }).yAxis;
+    expect([0.8, 0.9, 1].map(acc.axisLabel.formatter)).toEqual(['80%', '90%', '100%']);
+  });
+
+  it('heads the tooltip with a whole step, or an epoch', () => {
+    type Heading = { xAxis: { axisPointer: { label: { formatter: (p: { value: number }) => string } } } };
+    const steps = (curveOption({ ...base, x: 'step', smoothing: 0, lines: [stepLine] }) as Heading).xAxis.axisPointer.label.formatter;
+    expect(steps({ value: 15 })).toBe('step 15');
+    expect(steps({ value: 15.000000001 })).toBe('step 15');
+    const epochs = (curveOption({ ...base, smoothing: 0, lines: [stepLine] }) as Heading).xAxis.axisPointer.label.formatter;
+    expect(epochs({ value: 1.5 })).toBe('epoch 1.5');
+  });
+
   it('falls back to steps when steps per epoch are unknown', () => {
     const opt = curveOption({ ...base, stepsPerEpoch: null, smoothing: 0, lines: [epochLine] }) as { series: { data: number[][] }[]; xAxis: { name: string } };
     expect(opt.xAxis.name).toBe('step');

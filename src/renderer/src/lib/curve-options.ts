@@ -3,8 +3,8 @@
 import { lttbIndices } from '../../../shared/downsample';
 import type { ChartOption } from './echarts';
 import { chartPalette } from './chart-palette';
-import { formatValue } from './format';
-import { smoothEma } from './smoothing';
+import { axisTickFormatter, formatValue, percentTick } from './format';
+import { smoothEma } from '../../../shared/ema';
 
 export type XMode = 'epoch' | 'step';
 
@@ -82,7 +82,9 @@ export function curveOption(spec: CurveChartSpec): ChartOption {
     }
   }
 
-  const fmt = spec.yPercent ? (v: number) => `${(v * 100).toFixed(v >= 0.995 ? 1 : 0)}%` : (v: number) => formatValue(v);
+  let extent = 0;
+  for (const line of spec.lines) for (const v of line.values) if (v !== null && Number.isFinite(v)) extent = Math.max(extent, Math.abs(v));
+  const fmt = spec.yPercent ? percentTick : axisTickFormatter(extent);
   return {
     title: spec.title ? { text: spec.title, left: 8, top: 4, textStyle: { fontSize: 13, fontWeight: 600 } } : undefined,
     animation: false,
@@ -102,6 +104,8 @@ export function curveOption(spec: CurveChartSpec): ChartOption {
       min: 0,
       max: spec.xMaxSteps ? toX(spec.xMaxSteps) : 'dataMax',
       axisLabel: { formatter: (v: number) => (epochX ? String(Number(v.toFixed(2))) : formatValue(v)) },
+      // The tooltip's heading: a step is a whole number, an epoch a fraction of the run.
+      axisPointer: { label: { formatter: ({ value }: { value: number }) => (epochX ? `epoch ${Number(value.toFixed(2))}` : `step ${Math.round(value)}`) } },
       splitLine: { show: false },
     },
     yAxis: {

@@ -7,6 +7,7 @@ import {
   MarkLineComponent,
   ParallelComponent,
   TitleComponent,
+  ToolboxComponent,
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
@@ -26,6 +27,7 @@ echarts.use([
   DataZoomComponent,
   VisualMapComponent,
   TitleComponent,
+  ToolboxComponent,
   MarkLineComponent,
   ParallelComponent,
   CanvasRenderer,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatParam, formatPercent, formatValue, formatWhen } from './format';
+import { axisTickFormatter, formatCount, formatDuration, formatParam, formatPercent, formatValue, formatWhen, percentTick } from './format';
 
 describe('format', () => {
   it('formats percentages and missing values', () => {
@@ -36,6 +36,19 @@ describe('format', () => {
     expect(formatWhen(now - 10_000, now)).toBe('just now');
     expect(formatWhen(now - 5 * 60_000, now)).toBe('5 min ago');
     expect(formatWhen(now - 3 * 3600_000, now)).toBe('3 h ago');
+  });
+
+  it('writes the ticks of one axis in one notation', () => {
+    const lr = axisTickFormatter(0.001);
+    expect([0, 2e-4, 8e-4, 0.001].map(lr)).toEqual(['0', '2e-4', '8e-4', '1e-3']);
+    const loss = axisTickFormatter(2.3);
+    expect([0, 0.5, 1.25, 2].map(loss)).toEqual(['0', '0.5', '1.25', '2']);
+    expect([0, 0.01, 0.05].map(axisTickFormatter(0.05))).toEqual(['0', '0.01', '0.05']);
+    expect([2e5, 4e5].map(axisTickFormatter(4e5))).toEqual(['2e5', '4e5']);
+  });
+
+  it('writes percent ticks without padding zeros', () => {
+    expect([1, 0.95, 0.8, 0.975, 0.8125].map(percentTick)).toEqual(['100%', '95%', '80%', '97.5%', '81.25%']);
   });
 
   it('formats counts compactly', () => {

@@ -58,3 +58,23 @@ export function formatCount(n: number | null | undefined): string {
   if (Math.abs(n) >= 1e4) return `${Number((n / 1e3).toPrecision(3))} k`;
   return String(Math.round(n));
 }
+
+/** 8e-4 → "8e-4", 0.00125 → "1.25e-3": a mantissa of at most three significant digits. */
+function shortExponent(v: number): string {
+  const [mantissa = '', exponent = ''] = v.toExponential().split('e');
+  return `${Number(Number(mantissa).toPrecision(3))}e${Number(exponent)}`;
+}
+
+/**
+ * Tick labels for one axis whose values reach `extent` (the largest |value| drawn), all in one notation:
+ * exponents when every value is tiny (< 0.01) or huge (≥ 1e5), plain decimals otherwise — never 0.001 beside 8e-4.
+ */
+export function axisTickFormatter(extent: number): (v: number) => string {
+  const exponents = extent > 0 && (extent < 0.01 || extent >= 1e5);
+  return (v) => (v === 0 ? '0' : exponents ? shortExponent(v) : String(Number(v.toPrecision(4))));
+}
+
+/** A share as an axis tick: 1 → "100%", 0.8 → "80%", 0.975 → "97.5%" (no padding zeros, so all ticks agree). */
+export function percentTick(v: number): string {
+  return `${Number((v * 100).toFixed(2))}%`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGridSpec, gridRow, parseHiddenList, parseValueList } from './grid-form';
+import { buildGridSpec, gridRow, parseHiddenList, parseInitList, parseValueList } from './grid-form';
 import { tinyConfig } from '../../../shared/testing/configs';
 
 describe('grid form', () => {
@@ -17,10 +17,42 @@ describe('grid form', () => {
     expect(Object.keys(r.spec!.parameters)).toEqual(['lr', 'model', 'l2']);
   });
 
+  it('varies the report\'s setup: init, input scaling and when the decay moves', () => {
+    expect(parseInitList('auto, normal:0.01 he')).toEqual([{ type: 'auto' }, { type: 'normal', std: 0.01 }, { type: 'he' }]);
+    expect(parseInitList('normal:x')).toBeNull();
+    const base = tinyConfig({ model: { ...tinyConfig().model, init: { type: 'normal', std: 0.01 } }, schedule: { type: 'inverse_time', decay: 0.001 } });
+    const rows = [gridRow('hidden', '64; 128'), gridRow('model.init', 'auto, normal:0.01'), gridRow('normalize', 'none, standardize'), gridRow('schedule.per', 'step, epoch')];
+    const r = buildGridSpec(base, rows);
+    expect(r.errors).toEqual({});
+    expect(r.cells).toBe(16);
+    expect(r.spec!.parameters['model.init']).toEqual({ values: [{ type: 'auto' }, { type: 'normal', std: 0.01 }] });
+    expect((r.spec!.parameters.model as { values: { init?: unknown }[] }).values.every((m) => JSON.stringify(m.init) === '{"type":"normal","std":0.01}')).toBe(true);
+    const bad = buildGridSpec(base, [gridRow('model.init', 'lecun'), gridRow('normalize', 'none, whiten')]);
+    expect(bad.errors['rows.0.values']).toMatch(/auto, he, normal:0\.01/);
+    const scaling = buildGridSpec(base, [gridRow('normalize', 'none, whiten')]);
+    expect(scaling.errors['rows.0.values']).toMatch(/"none", "standardize"/);
+  });
+
   it('puts a bad value on its row', () => {
     const r = buildGridSpec(tinyConfig(), [gridRow('lr', '0.01, 20')]);
     expect(r.spec).toBeNull();
     expect(r.errors['rows.0.values']).toMatch(/10/);
+  });
+
+  it('counts only the values that read, and names the ones that do not', () => {
+    const r = buildGridSpec(tinyConfig(), [gridRow('lr', '0.01, abc, 0.1'), gridRow('l2', '0, 1e-4')]);
+    expect(r.cells).toBe(4);
+    expect(r.spec).toBeNull();
+    expect(r.errors).toEqual({ 'rows.0.values': 'not a number: “abc”' });
+    // A row with nothing that reads leaves no count to trust.
+    expect(buildGridSpec(tinyConfig(), [gridRow('lr', 'abc, x'), gridRow('l2', '0')]).cells).toBeNull();
+    // Words are fine where the config takes them.
+    expect(buildGridSpec(tinyConfig(), [gridRow('optimizer.type', 'sgd, adam')]).cells).toBe(2);
+  });
+
+  it('shows every problem at once: a row that does not read, a value the schema refuses, the cap', () => {
+    const r = buildGridSpec(tinyConfig(), [gridRow('lr', 'abc'), gridRow('l2', '-1'), gridRow('batchSize', '0')], { runCap: 'x' });
+    expect(Object.keys(r.errors).sort()).toEqual(['rows.0.values', 'rows.1.values', 'rows.2.values', 'runCap']);
   });
 
   it('refuses an empty grid and a duplicate parameter', () => {

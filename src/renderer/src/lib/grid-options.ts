@@ -3,6 +3,7 @@ import type { GridDetail } from '../../../shared/api-types';
 import { chartPalette } from './chart-palette';
 import type { ChartOption } from './echarts';
 import { formatGridValue, type GridColumn, type HeatmapData } from './grid-results';
+import { parallelOption, type ParallelAxisSpec } from './parallel-options';
 
 type Theme = 'light' | 'dark';
 
@@ -44,39 +45,17 @@ export function gridHeatmapOption(h: HeatmapData, theme: Theme): ChartOption {
   };
 }
 
-/** One axis per varied parameter plus test accuracy; each finished cell a line coloured by its accuracy. */
-const isLog = (v: readonly number[]) => v.every((x) => x > 0) && Math.max(...v) / Math.min(...v) >= 10;
-
+/**
+ * One axis per varied parameter plus test accuracy; each finished cell a line coloured by its accuracy. A parameter's
+ * axis holds the values the grid tried, one tick each, evenly spaced (numbers ascending): close values (lr 0.07 and
+ * 0.075) never share a tick's room, and every tick is a value that was run.
+ */
 export function gridParallelOption(grid: GridDetail, cols: readonly GridColumn[], theme: Theme): ChartOption {
-  const p = chartPalette(theme);
   const finished = grid.cells.filter((c) => c.run.best !== null);
-  const accs = finished.map((c) => c.run.best!.testAccuracy);
-  const lo = accs.length ? Math.min(...accs) : 0;
-  const hi = accs.length ? Math.max(...accs) : 1;
-  const axes = [
-    ...cols.map((c, dim) =>
-      c.numeric
-        ? { dim, name: c.label, type: isLog(c.values as number[]) ? 'log' : 'value', min: Math.min(...(c.values as number[])), max: Math.max(...(c.values as number[])) }
-        : { dim, name: c.label, type: 'category', data: c.values.map(formatGridValue) },
-    ),
-    { dim: cols.length, name: 'test acc.', type: 'value', scale: true, axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(1)}%` } },
-  ];
-  const data = finished.map((cell) => [...cols.map((c) => (c.numeric ? cell.params[c.key] : formatGridValue(cell.params[c.key]))), cell.run.best!.testAccuracy]);
-  return {
-    animation: false,
-    parallel: { left: 60, right: 120, top: 40, bottom: 30, parallelAxisDefault: { nameTextStyle: { fontSize: 12, color: p.textMuted }, axisLine: { lineStyle: { color: p.axis } }, axisLabel: { color: p.textMuted } } },
-    parallelAxis: axes,
-    visualMap: {
-      min: lo,
-      max: hi === lo ? lo + 0.01 : hi,
-      dimension: cols.length,
-      calculable: true,
-      right: 8,
-      top: 'middle',
-      itemHeight: 140,
-      formatter: (v: number) => `${(v * 100).toFixed(1)}%`,
-      inRange: { color: [...p.sequential].slice(1) },
-    },
-    series: [{ type: 'parallel', data, lineStyle: { width: 2, opacity: 0.8 }, smooth: false }],
-  };
+  const axes: ParallelAxisSpec[] = cols.map((c) => {
+    const values = c.numeric ? [...(c.values as number[])].sort((a, b) => a - b) : c.values;
+    return { id: c.key, name: c.label, kind: 'category', categories: [...new Set(values.map(formatGridValue))], log: false };
+  });
+  const rows = finished.map((cell) => [...cols.map((c) => formatGridValue(cell.params[c.key])), cell.run.best!.testAccuracy]);
+  return parallelOption({ axes, rows, metric: { id: 'best.testAccuracy', name: 'test acc.', percent: true }, theme });
 }

@@ -13,7 +13,7 @@ function grid(): GridDetail {
   ];
   const accs = [0.9, 0.8, 0.95, null];
   return {
-    id: 1, name: 'g', parentGridId: null, createdAt: 0, runCount: 4, statusCounts: {}, bestRunId: 3,
+    id: 1, number: 1, name: 'g', parentGridId: null, parentGridNumber: null, createdAt: 0, runCount: 4, statusCounts: {}, bestRunId: 3,
     spec: { method: 'grid', base: {}, parameters: { lr: { values: [0.01, 0.1] }, l2: { values: [0.001, 0.01] }, seed: { value: 1 } } } as never,
     cells: params.map((p, i) => ({ params: p, run: makeRun(i + 1, { best: accs[i] === null ? null : scores(accs[i]!) }) })),
   };
@@ -30,12 +30,22 @@ describe('grid results', () => {
     expect(gridHeatmap(grid(), 'lr', 'lr')).toBeNull();
   });
 
+  it('names layer parameters by the layer they reach', () => {
+    const g = grid();
+    const model = mlpSpec({ hidden: [128, 64], activation: 'relu' });
+    const spec = { ...g.spec, parameters: { 'model.layers.2.type': { values: ['relu', 'tanh'] }, 'model.layers.3.units': { values: [32, 64] } } };
+    const cells = g.cells.map((c) => ({ ...c, run: { ...c.run, config: { ...c.run.config, model } } }));
+    expect(gridColumns({ ...g, spec, cells } as never).map((c) => c.label)).toEqual(['hidden 1 activation', 'hidden 2 units']);
+  });
+
   it('prefers lr × L2 for the heatmap axes', () => {
     expect(defaultHeatmapAxes(gridColumns(grid()))).toEqual(['lr', 'l2']);
   });
 
   it('formats models and numbers for the table', () => {
-    expect(formatGridValue(mlpSpec({ hidden: [128, 64], activation: 'relu' }) as never)).toBe('128·64 relu');
+    expect(formatGridValue(mlpSpec({ hidden: [128, 64], activation: 'relu' }) as never)).toBe('hidden 128·64 relu');
     expect(formatGridValue(0.0001)).toBe('1e-4');
+    expect(formatGridValue({ type: 'momentum', momentum: 0.9 })).toBe('momentum 0.9');
+    expect(formatGridValue('relu')).toBe('relu');
   });
 });

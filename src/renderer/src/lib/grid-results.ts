@@ -2,9 +2,8 @@
 // parallel-coordinates view.
 import type { GridDetail } from '../../../shared/api-types';
 import type { GridValue } from '../../../shared/grid-expand';
-import { parameterValues } from '../../../shared/grid-expand';
-import type { ModelSpec } from '../../../engine/models/spec';
-import { describeModel } from './describe-config';
+import { describeGridValue, parameterValues } from '../../../shared/grid-expand';
+import { describeConfigPath } from '../../../shared/describe-model';
 import { formatParam } from './format';
 
 export interface GridColumn {
@@ -18,24 +17,21 @@ export interface GridColumn {
 
 const LABELS: Record<string, string> = { lr: 'learning rate', l2: 'L2', batchSize: 'batch', model: 'model', epochs: 'epochs', 'optimizer.momentum': 'momentum' };
 
-/** The grid's parameters that take more than one value (the ones worth a column). */
+/** The grid's parameters that take more than one value (the ones worth a column), layer paths named by their layer. */
 export function gridColumns(grid: GridDetail): GridColumn[] {
+  const model = grid.cells[0]?.run.config.model;
   return Object.entries(grid.spec.parameters)
     .map(([key, p]) => {
       const values = parameterValues(p);
-      return { key, label: LABELS[key] ?? key, numeric: values.every((v) => typeof v === 'number'), values };
+      return { key, label: (Object.hasOwn(LABELS, key) ? LABELS[key] : undefined) ?? describeConfigPath(key, model), numeric: values.every((v) => typeof v === 'number'), values };
     })
     .filter((c) => c.values.length > 1);
 }
 
-/** A parameter value as a table shows it: numbers the report's way, models by their layers. */
+/** A parameter value as a table shows it: numbers the report's way, models by their layers, optimizers by type. */
 export function formatGridValue(v: GridValue | undefined): string {
   if (v === undefined) return '—';
-  if (typeof v === 'number') return formatParam(v);
-  if (typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as { layers?: unknown }).layers)) {
-    return describeModel(v as unknown as ModelSpec).replace(/^MLP /, '');
-  }
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return typeof v === 'number' ? formatParam(v) : describeGridValue(v);
 }
 
 export interface HeatmapData {

@@ -30,7 +30,8 @@ export function histogramOption(h: ParamHistogram, theme: Theme, opts: { compact
       },
     },
     xAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatValue(v), hideOverlap: true }, splitLine: { show: false } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (v >= 1000 ? `${v / 1000}k` : String(v)) } },
+    // Counts: whole ticks only (a histogram of a few values would otherwise read 0.5, 1.5…).
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => (v >= 1000 ? `${v / 1000}k` : String(v)) } },
     series: [
       {
         type: 'bar',
@@ -62,7 +63,8 @@ export function weightHeatmapOption(m: WeightMatrix, theme: Theme): ChartOption 
   const fullCols = m.shape.slice(1).reduce((a, b) => a * b, 1);
   return {
     animation: false,
-    grid: { left: 48, right: 70, top: 12, bottom: 36 },
+    // The colour bar and its handles' labels sit right of the plot, in the margin kept for them.
+    grid: { left: 48, right: 112, top: 12, bottom: 36 },
     tooltip: {
       formatter: (item: { value: [number, number, number] }) => {
         const [c, r, v] = item.value;
@@ -76,10 +78,11 @@ export function weightHeatmapOption(m: WeightMatrix, theme: Theme): ChartOption 
       max: absMax || 1,
       calculable: true,
       orient: 'vertical',
+      align: 'left',
       right: 4,
       top: 'middle',
       itemHeight: 160,
-      precision: 3,
+      formatter: (v: number) => formatValue(v),
       inRange: { color: [...p.diverging] },
     },
     series: [{ type: 'heatmap', data, progressive: 20000, emphasis: { disabled: true } }],
@@ -87,7 +90,7 @@ export function weightHeatmapOption(m: WeightMatrix, theme: Theme): ChartOption 
 }
 
 /** Confusion matrix: rows true, columns predicted; the diagonal in the accent, errors in the warm colour. */
-export function confusionOption(c: ConfusionResult, theme: Theme): ChartOption {
+export function confusionOption(c: ConfusionResult, theme: Theme, opts: { compact?: boolean } = {}): ChartOption {
   const p = chartPalette(theme);
   const n = c.classNames.length;
   const data: { value: [number, number, number]; itemStyle?: object }[] = [];
@@ -104,7 +107,8 @@ export function confusionOption(c: ConfusionResult, theme: Theme): ChartOption {
   }
   return {
     animation: false,
-    grid: { left: 90, right: 16, top: 16, bottom: 56 },
+    // Compact: a column of the side-by-side page (its class names are short enough to need less room).
+    grid: opts.compact ? { left: 64, right: 8, top: 8, bottom: 48 } : { left: 90, right: 16, top: 16, bottom: 56 },
     tooltip: {
       formatter: (item: { value: [number, number, number] }) => {
         const [q, t, v] = item.value;
@@ -112,12 +116,12 @@ export function confusionOption(c: ConfusionResult, theme: Theme): ChartOption {
       },
     },
     xAxis: { type: 'category', data: [...c.classNames], name: 'predicted', nameLocation: 'middle', nameGap: 34, axisLabel: { interval: 0, rotate: n > 10 || c.classNames.some((s) => s.length > 3) ? 30 : 0 }, splitArea: { show: false } },
-    yAxis: { type: 'category', data: [...c.classNames], name: 'true', nameLocation: 'middle', nameGap: 70, inverse: true, axisLabel: { interval: 0 } },
+    yAxis: { type: 'category', data: [...c.classNames], name: 'true', nameLocation: 'middle', nameGap: opts.compact ? 46 : 70, inverse: true, axisLabel: { interval: 0 } },
     series: [
       {
         type: 'heatmap',
         data,
-        label: { show: true, color: p.text, fontSize: 11, formatter: (item: { value: [number, number, number] }) => (item.value[2] ? String(item.value[2]) : '') },
+        label: { show: true, color: p.text, fontSize: opts.compact ? 9.5 : 11, formatter: (item: { value: [number, number, number] }) => (item.value[2] ? String(item.value[2]) : '') },
         itemStyle: { borderColor: p.background, borderWidth: 2, borderRadius: 3 },
         emphasis: { itemStyle: { borderColor: p.text, borderWidth: 1 } },
         cursor: 'pointer',

@@ -41,7 +41,7 @@ function layerFromRow(r: Reader, row: LayerRow, i: number): LayerSpec {
   const f = (p: string) => `layers.${i}.${p}`;
   switch (row.type) {
     case 'linear':
-      return { type: 'linear', units: r.num(f('units'), row.units, true) ?? 1 };
+      return { type: 'linear', units: r.num(f('units'), row.units, true) ?? 1, ...(row.init && { init: row.init }) };
     case 'conv2d':
       return {
         type: 'conv2d',
@@ -49,6 +49,7 @@ function layerFromRow(r: Reader, row: LayerRow, i: number): LayerSpec {
         kernel: r.num(f('kernel'), row.kernel, true) ?? 1,
         ...opt('stride', r.num(f('stride'), row.stride)),
         ...opt('padding', r.num(f('padding'), row.padding)),
+        ...(row.init && { init: row.init }),
       };
     case 'maxpool2d':
       return { type: 'maxpool2d', size: r.num(f('size'), row.size, true) ?? 1, ...opt('stride', r.num(f('stride'), row.stride)) };
@@ -65,7 +66,14 @@ function opt<K extends string>(key: K, value: number | undefined): Partial<Recor
   return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }
 
+/** The model with the form's init (none for auto, as configs were before inits existed). */
 function buildModel(r: Reader, s: RunFormState, ctx: FormContext): ModelSpec | undefined {
+  const model = buildLayers(r, s, ctx);
+  if (!model || s.init === 'auto') return model;
+  return { ...model, init: { type: s.init, ...(s.init === 'normal' && opt('std', r.num('initStd', s.initStd))) } };
+}
+
+function buildLayers(r: Reader, s: RunFormState, ctx: FormContext): ModelSpec | undefined {
   if (s.modelKind === 'cnn') return reportCnnSpec({ classes: ctx.classes, input: ctx.input });
   if (s.modelKind === 'layers') return { input: ctx.input, layers: s.layers.map((row, i) => layerFromRow(r, row, i)) };
   const parts = s.hidden.split(/[\s,;]+/).filter(Boolean);
@@ -112,9 +120,9 @@ function buildSchedule(r: Reader, s: RunFormState): RunConfigInput['schedule'] {
     case 'step':
       return { type: 'step', everyEpochs: r.num('everyEpochs', s.everyEpochs, true) ?? 1, gamma: r.num('gamma', s.gamma, true) ?? 1 };
     case 'exponential':
-      return { type: 'exponential', gamma: r.num('gamma', s.gamma, true) ?? 1 };
+      return { type: 'exponential', gamma: r.num('gamma', s.gamma, true) ?? 1, ...(s.decayPer === 'epoch' && { per: 'epoch' as const }) };
     case 'inverse_time':
-      return { type: 'inverse_time', decay: r.num('decay', s.decay, true) ?? 0 };
+      return { type: 'inverse_time', decay: r.num('decay', s.decay, true) ?? 0, ...(s.decayPer === 'epoch' && { per: 'epoch' as const }) };
     case 'cosine':
       return { type: 'cosine', ...opt('minLr', r.num('minLr', s.minLr)), ...opt('warmupSteps', r.num('warmupSteps', s.warmupSteps)) };
   }
@@ -131,6 +139,7 @@ export function formToConfig(s: RunFormState, ctx: FormContext = MNIST_CONTEXT):
     ...opt('limitTrain', r.num('limitTrain', s.limitTrain)),
     ...opt('limitTest', r.num('limitTest', s.limitTest)),
     validationSplit: r.num('validationSplit', s.validationSplit) ?? 0,
+    normalize: s.normalize === 'given' ? { mean: r.num('normMean', s.normMean, true), std: r.num('normStd', s.normStd, true) } : s.normalize,
     model: buildModel(r, s, ctx),
     optimizer: buildOptimizer(r, s),
     lr: r.num('lr', s.lr, true),
@@ -140,6 +149,7 @@ export function formToConfig(s: RunFormState, ctx: FormContext = MNIST_CONTEXT):
     epochs: r.num('epochs', s.epochs, true),
     seed: r.num('seed', s.seed, true),
     augment,
+    ...(s.passEveryEpoch ? {} : { trainPass: 'last_epoch' as const }),
     ...(s.earlyStopping ? { earlyStopping: { patience: r.num('patience', s.patience, true) ?? 1, minDelta: r.num('minDelta', s.minDelta) ?? 0 } } : {}),
   };
   const parsed = runConfigSchema.safeParse(draft);
@@ -165,6 +175,13 @@ const NESTED: Record<string, string> = {
   'schedule.everyEpochs': 'everyEpochs',
   'schedule.gamma': 'gamma',
   'schedule.decay': 'decay',
+  'schedule.per': 'decayPer',
+  'model.init': 'init',
+  'model.init.type': 'init',
+  'model.init.std': 'initStd',
+  normalize: 'normalize',
+  'normalize.mean': 'normMean',
+  'normalize.std': 'normStd',
   'schedule.minLr': 'minLr',
   'schedule.warmupSteps': 'warmupSteps',
   'augment.translate': 'translate',
@@ -177,7 +194,7 @@ const NESTED: Record<string, string> = {
 /** The form input a config path belongs to ("optimizer.momentum" → "momentum"); "_form" when none does. */
 export function formFieldOf(path: string, s: Pick<RunFormState, 'modelKind'>): string {
   if (SAME.has(path)) return path;
-  if (NESTED[path]) return NESTED[path];
+  if (Object.hasOwn(NESTED, path)) return NESTED[path]!;
   if (path === 'dataset' || path.startsWith('dataset.')) return path.startsWith('dataset.path') ? 'folderPath' : 'dataset';
   if (path.startsWith('optimizer')) return 'optimizer';
   if (path.startsWith('schedule')) return 'schedule';

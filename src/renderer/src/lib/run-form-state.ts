@@ -1,12 +1,14 @@
 // The new-run form's state: what the inputs hold (numbers as typed text, so a half-typed "1e-" is not lost),
 // its defaults, and the reverse mapping from a stored config (fork, re-run with changes).
-import type { ActivationType, LayerSpec, LayerType, ModelSpec } from '../../../engine/models/spec';
+import type { ActivationType, InitSpec, InitType, LayerSpec, LayerType, ModelSpec } from '../../../engine/models/spec';
 import type { DatasetName } from '../../../engine/data/registry';
 import type { RunConfig } from '../../../shared/run-config';
 
 export type ModelKind = 'mlp' | 'cnn' | 'layers';
 export type OptimizerType = RunConfig['optimizer']['type'];
 export type ScheduleType = RunConfig['schedule']['type'];
+/** `given`: the form's mean and std fields. */
+export type NormalizeChoice = 'none' | 'standardize' | 'given';
 
 /** One row of the layer-list editor: the type and every parameter any type may take, as text. */
 export interface LayerRow {
@@ -19,6 +21,8 @@ export interface LayerRow {
   size: string;
   rate: string;
   slope: string;
+  /** A linear or conv layer's own init, kept from a forked config (the model-wide init is the form's `init`). */
+  init?: InitSpec;
 }
 
 export interface RunFormState {
@@ -28,12 +32,18 @@ export interface RunFormState {
   limitTrain: string;
   limitTest: string;
   validationSplit: string;
+  normalize: NormalizeChoice;
+  normMean: string;
+  normStd: string;
   modelKind: ModelKind;
   /** "128, 64" */
   hidden: string;
   /** One activation for every hidden layer, or one per layer as "relu, tanh". */
   activation: string;
   layers: LayerRow[];
+  init: InitType;
+  /** The std of `normal` ('' for its default, 0.01). */
+  initStd: string;
   optimizer: OptimizerType;
   momentum: string;
   nesterov: boolean;
@@ -46,6 +56,8 @@ export interface RunFormState {
   everyEpochs: string;
   gamma: string;
   decay: string;
+  /** When the inverse-time or exponential decay moves. */
+  decayPer: 'step' | 'epoch';
   minLr: string;
   warmupSteps: string;
   l2: string;
@@ -55,6 +67,8 @@ export interface RunFormState {
   translate: string;
   rotate: string;
   scale: string;
+  /** Score the whole training set after every epoch (else after the last only). */
+  passEveryEpoch: boolean;
   earlyStopping: boolean;
   patience: string;
   minDelta: string;
@@ -78,10 +92,15 @@ export function defaultRunForm(): RunFormState {
     limitTrain: '',
     limitTest: '',
     validationSplit: '0',
+    normalize: 'none',
+    normMean: '',
+    normStd: '',
     modelKind: 'mlp',
     hidden: '128, 64',
     activation: 'relu',
     layers: [emptyLayerRow('flatten'), emptyLayerRow('linear'), emptyLayerRow('relu'), { ...emptyLayerRow('linear'), units: '10' }],
+    init: 'auto',
+    initStd: '',
     optimizer: 'momentum',
     momentum: '0.9',
     nesterov: false,
@@ -94,6 +113,7 @@ export function defaultRunForm(): RunFormState {
     everyEpochs: '5',
     gamma: '0.5',
     decay: '0.001',
+    decayPer: 'step',
     minLr: '',
     warmupSteps: '',
     l2: '0.0001',
@@ -103,6 +123,7 @@ export function defaultRunForm(): RunFormState {
     translate: '',
     rotate: '',
     scale: '',
+    passEveryEpoch: true,
     earlyStopping: false,
     patience: '3',
     minDelta: '0',
@@ -112,10 +133,10 @@ export function defaultRunForm(): RunFormState {
 const str = (v: number | undefined | null): string => (v === undefined || v === null ? '' : String(v));
 const ACTIVATION_SET = new Set<string>(ACTIVATIONS);
 
-/** The MLP this spec is (hidden sizes + activations), or null when it is anything else. */
+/** The MLP this spec is (hidden sizes + activations), or null when it is anything else (a layer with its own init included). */
 export function asMlp(model: ModelSpec): { hidden: number[]; activations: ActivationType[] } | null {
   const [first, ...rest] = model.layers;
-  if (first?.type !== 'flatten') return null;
+  if (first?.type !== 'flatten' || rest.some((l) => 'init' in l && l.init !== undefined)) return null;
   const hidden: number[] = [];
   const activations: ActivationType[] = [];
   for (let i = 0; i < rest.length - 1; i += 2) {
@@ -144,9 +165,9 @@ export function layerToRow(layer: LayerSpec): LayerRow {
   const row = emptyLayerRow(layer.type);
   switch (layer.type) {
     case 'linear':
-      return { ...row, units: str(layer.units) };
+      return { ...row, units: str(layer.units), ...(layer.init && { init: layer.init }) };
     case 'conv2d':
-      return { ...row, filters: str(layer.filters), kernel: str(layer.kernel), stride: str(layer.stride), padding: str(layer.padding) };
+      return { ...row, filters: str(layer.filters), kernel: str(layer.kernel), stride: str(layer.stride), padding: str(layer.padding), ...(layer.init && { init: layer.init }) };
     case 'maxpool2d':
       return { ...row, size: str(layer.size), stride: str(layer.stride) };
     case 'dropout':
@@ -173,10 +194,15 @@ export function configToForm(config: RunConfig): RunFormState {
     limitTrain: str(config.limitTrain),
     limitTest: str(config.limitTest),
     validationSplit: str(config.validationSplit),
+    normalize: typeof config.normalize === 'string' ? config.normalize : 'given',
+    normMean: typeof config.normalize === 'object' ? str(config.normalize.mean) : '',
+    normStd: typeof config.normalize === 'object' ? str(config.normalize.std) : '',
     modelKind: mlp && mlp.hidden.length > 0 ? 'mlp' : isReportCnn(config.model) ? 'cnn' : 'layers',
     hidden: mlp ? mlp.hidden.join(', ') : form.hidden,
     activation: mlp && mlp.activations.length > 0 ? (sameAct ? mlp.activations[0]! : mlp.activations.join(', ')) : form.activation,
     layers: config.model.layers.map(layerToRow),
+    init: config.model.init?.type ?? 'auto',
+    initStd: str(config.model.init?.std),
     optimizer: o.type,
     momentum: o.type === 'momentum' ? str(o.momentum) : form.momentum,
     nesterov: o.type === 'momentum' ? (o.nesterov ?? false) : false,
@@ -189,6 +215,7 @@ export function configToForm(config: RunConfig): RunFormState {
     everyEpochs: s.type === 'step' ? str(s.everyEpochs) : form.everyEpochs,
     gamma: s.type === 'step' || s.type === 'exponential' ? str(s.gamma) : form.gamma,
     decay: s.type === 'inverse_time' ? str(s.decay) : form.decay,
+    decayPer: (s.type === 'inverse_time' || s.type === 'exponential') && s.per === 'epoch' ? 'epoch' : 'step',
     minLr: s.type === 'cosine' ? str(s.minLr) : '',
     warmupSteps: s.type === 'cosine' ? str(s.warmupSteps) : '',
     l2: str(config.l2),
@@ -198,6 +225,7 @@ export function configToForm(config: RunConfig): RunFormState {
     translate: str(config.augment.translate),
     rotate: str(config.augment.rotate),
     scale: str(config.augment.scale),
+    passEveryEpoch: config.trainPass !== 'last_epoch',
     earlyStopping: config.earlyStopping !== undefined,
     patience: config.earlyStopping ? str(config.earlyStopping.patience) : form.patience,
     minDelta: config.earlyStopping ? str(config.earlyStopping.minDelta) : form.minDelta,

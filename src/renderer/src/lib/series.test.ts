@@ -21,11 +21,12 @@ describe('series', () => {
 
   it('turns an epoch record into per-epoch points, leaving out absent validation', () => {
     const pts = epochRecordPoints({
-      epoch: 2, step: 300, lr: 0.1, trainLoss: 0.3, trainAccuracy: 0.9, testLoss: 0.35, testAccuracy: 0.88,
+      epoch: 2, step: 300, lr: 0.1, trainLoss: 0.3, trainAccuracy: 0.9, trainPassLoss: 0.25, trainPassAccuracy: 0.92, testLoss: 0.35, testAccuracy: 0.88,
       valLoss: null, valAccuracy: null, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 1000, elapsedSeconds: 5,
     });
-    expect(pts.map((p) => p.key)).toEqual(['epoch/train_loss', 'epoch/train_accuracy', 'test/loss', 'test/accuracy']);
+    expect(pts.map((p) => p.key)).toEqual(['epoch/train_loss', 'epoch/train_accuracy', 'test/loss', 'test/accuracy', 'train_pass/loss', 'train_pass/accuracy']);
     expect(pts[3]).toMatchObject({ steps: [300], epochs: [2], values: [0.88] });
+    expect(pts[5]).toMatchObject({ steps: [300], values: [0.92] });
   });
 
   it('compacts a long series to the target, keeping its ends and its count of stored points', () => {

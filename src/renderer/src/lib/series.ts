@@ -52,6 +52,8 @@ export function epochRecordPoints(record: EpochRecord): MetricPoints[] {
     at(METRIC_KEYS.testLoss, record.testLoss),
     at(METRIC_KEYS.testAccuracy, record.testAccuracy),
   ];
+  if (record.trainPassLoss !== null) out.push(at(METRIC_KEYS.trainPassLoss, record.trainPassLoss));
+  if (record.trainPassAccuracy !== null) out.push(at(METRIC_KEYS.trainPassAccuracy, record.trainPassAccuracy));
   if (record.valLoss !== null) out.push(at(METRIC_KEYS.valLoss, record.valLoss));
   if (record.valAccuracy !== null) out.push(at(METRIC_KEYS.valAccuracy, record.valAccuracy));
   return out;

@@ -12,6 +12,7 @@ export interface RouteNamedMap {
   'new-grid': RouteRecordInfo<'new-grid', '/grids/new', NoParams, NoParams>;
   grid: RouteRecordInfo<'grid', '/grids/:id', { id: string | number }, { id: string }>;
   compare: RouteRecordInfo<'compare', '/compare', NoParams, NoParams>;
+  'side-by-side': RouteRecordInfo<'side-by-side', '/side-by-side', NoParams, NoParams>;
   reproduce: RouteRecordInfo<'reproduce', '/reproduce', NoParams, NoParams>;
   'not-found': RouteRecordInfo<'not-found', '/:pathMatch(.*)*', { pathMatch: string | string[] }, { pathMatch: string[] }>;
 }
@@ -35,6 +36,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/grids/new', name: 'new-grid', component: () => import('../views/NewGridView.vue') },
   { path: '/grids/:id(\\d+)', name: 'grid', component: () => import('../views/GridView.vue') },
   { path: '/compare', name: 'compare', component: () => import('../views/CompareView.vue') },
+  { path: '/side-by-side', name: 'side-by-side', component: () => import('../views/SideBySideView.vue') },
   { path: '/reproduce', name: 'reproduce', component: () => import('../views/ReproduceView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
 ];

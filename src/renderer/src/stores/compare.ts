@@ -10,6 +10,8 @@ import { errorMessage } from '../lib/errors';
 const POINTS_PER_RUN = 800;
 /** Runs per call: the contract's limit. */
 const RUNS_PER_CALL = 100;
+/** Runs asked which metric keys they have. */
+const KEY_SAMPLE_RUNS = 5;
 /** A training run ends epochs often: read its series again at most this often. */
 const REFRESH_MS = 1000;
 
@@ -17,6 +19,8 @@ export const useCompareStore = defineStore('compare', () => {
   const series = shallowRef(new Map<number, Map<string, MetricSeries>>());
   const errors = ref<Record<number, string>>({});
   const loading = ref(false);
+  /** Metric keys the compared runs recorded (a few runs are asked: runs of one app log the same keys). */
+  const keys = ref<string[]>([]);
   let subscribed: (() => void)[] = [];
   let watched = new Set<number>();
   /** Every key read so far: a refresh reads them all, so switching back to a chart never shows stale lines. */
@@ -78,6 +82,19 @@ export const useCompareStore = defineStore('compare', () => {
     }
   }
 
+  /** Reads which metric keys the first few of `ids` recorded, for the panels' metric menus. */
+  async function loadKeys(ids: readonly number[]): Promise<void> {
+    const found = new Set<string>();
+    for (const runId of ids.slice(0, KEY_SAMPLE_RUNS)) {
+      try {
+        for (const k of await api().listMetricKeys({ runId })) found.add(k);
+      } catch {
+        // A run deleted meanwhile: the others still say which keys exist.
+      }
+    }
+    keys.value = [...found].sort();
+  }
+
   function stop(): void {
     subscribed.forEach((u) => u());
     subscribed = [];
@@ -87,5 +104,5 @@ export const useCompareStore = defineStore('compare', () => {
     stale.clear();
   }
 
-  return { series, errors, loading, load, stop };
+  return { series, errors, loading, keys, load, loadKeys, stop };
 });

@@ -21,17 +21,27 @@ export const useGridFormStore = defineStore('grid-form', () => {
   const name = ref(preset.name);
   const runCap = ref('');
   const parentGridId = ref<number | null>(null);
+  /** The number people know that grid by. */
+  const parentGridNumber = ref<number | null>(null);
   const presetId = ref<string | null>(preset.id);
   const baseErrors = ref<FieldErrors>({});
   const errors = ref<GridErrors>({});
   const submitting = ref(false);
   const attempted = ref(false);
 
-  /** The spec as the form stands (errors are shown only once the user tried to start). */
+  /**
+   * The spec as the form stands (errors are shown only once the user tried to start). A base config that does not
+   * read still lets the rows be checked, against the default config, so every problem shows at once.
+   */
   const build = computed(() => {
-    const b = formToConfig(base.value, useNewRunStore().context);
-    if (!b.ok) return { spec: null, errors: {}, cells: null, baseErrors: b.errors };
-    return { ...buildGridSpec(b.config, rows.value, { name: name.value, runCap: runCap.value, parentGridId: parentGridId.value, activation: base.value.activation.split(',')[0]?.trim() }), baseErrors: {} as FieldErrors };
+    const context = useNewRunStore().context;
+    const b = formToConfig(base.value, context);
+    const extra = { name: name.value, runCap: runCap.value, parentGridId: parentGridId.value, activation: base.value.activation.split(',')[0]?.trim() };
+    if (b.ok) return { ...buildGridSpec(b.config, rows.value, extra), baseErrors: {} as FieldErrors };
+    const fallback = formToConfig(defaultRunForm(), context);
+    const rowsOnly = fallback.ok ? buildGridSpec(fallback.config, rows.value, extra) : { errors: {}, cells: null };
+    const errors = Object.fromEntries(Object.entries(rowsOnly.errors).filter(([k]) => !k.startsWith('base.')));
+    return { spec: null, errors, cells: rowsOnly.cells, baseErrors: b.errors };
   });
 
   function applyPreset(id: string): void {
@@ -102,11 +112,12 @@ export const useGridFormStore = defineStore('grid-form', () => {
     });
     name.value = `${grid.name} (refined)`;
     parentGridId.value = grid.id;
+    parentGridNumber.value = grid.number;
     presetId.value = null;
     errors.value = {};
     baseErrors.value = {};
     return true;
   }
 
-  return { base, rows, name, runCap, parentGridId, presetId, baseErrors, errors, submitting, attempted, build, applyPreset, addRow, removeRow, validate, submit, refineFrom };
+  return { base, rows, name, runCap, parentGridId, parentGridNumber, presetId, baseErrors, errors, submitting, attempted, build, applyPreset, addRow, removeRow, validate, submit, refineFrom };
 });

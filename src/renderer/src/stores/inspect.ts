@@ -5,6 +5,7 @@ import type {
   ConfusionResult,
   HistogramSet,
   MisclassifiedSet,
+  ParamHistory,
   Prediction,
   WeightImageSet,
   WeightMatrix,
@@ -34,6 +35,9 @@ export const useInspectStore = defineStore('inspect', () => {
   const histograms = (runId: number, epoch?: number): Promise<HistogramSet> =>
     maybeCached(key('hist', runId, epoch), () => api().getHistograms({ runId, ...(epoch !== undefined ? { epoch } : {}) }));
 
+  /** One param through every epoch that has its histogram; not cached (it grows while the run trains). */
+  const histogramHistory = (runId: number, param: string): Promise<ParamHistory> => api().getHistogramHistory({ runId, param });
+
   const weightImages = (runId: number, param: string | undefined, epoch?: number): Promise<WeightImageSet> =>
     maybeCached(key('img', runId, param ?? '-', epoch), () =>
       api().getWeightImages({ runId, maxImages: 256, ...(param ? { param } : {}), ...(epoch !== undefined ? { epoch } : {}) }),
@@ -45,8 +49,9 @@ export const useInspectStore = defineStore('inspect', () => {
   const confusion = (runId: number, epoch?: number): Promise<ConfusionResult> =>
     maybeCached(key('conf', runId, epoch), () => api().getConfusion({ runId, ...(epoch !== undefined ? { epoch } : {}) }));
 
-  const misclassified = (runId: number, trueClass: number, predictedClass: number): Promise<MisclassifiedSet> =>
-    api().getMisclassified({ runId, trueClass, predictedClass, limit: 64 });
+  /** The test images of one confusion cell at `epoch` (from the final weights when the run kept no predictions then). */
+  const misclassified = (runId: number, epoch: number, trueClass: number, predictedClass: number): Promise<MisclassifiedSet> =>
+    cached(`mis:${runId}:${epoch}:${trueClass}:${predictedClass}`, () => api().getMisclassified({ runId, epoch, trueClass, predictedClass, limit: 64 }));
 
   const predict = (runId: number, pixels: number[]): Promise<Prediction> => api().predict({ runId, width: 28, height: 28, pixels });
 
@@ -55,5 +60,5 @@ export const useInspectStore = defineStore('inspect', () => {
     for (const k of [...cache.keys()]) if (k.split(':')[1] === String(runId)) cache.delete(k);
   }
 
-  return { histograms, weightImages, weightMatrix, confusion, misclassified, predict, forget };
+  return { histograms, histogramHistory, weightImages, weightMatrix, confusion, misclassified, predict, forget };
 });

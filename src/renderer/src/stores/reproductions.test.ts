@@ -21,6 +21,8 @@ const summary = (id: string, status: ReproductionSummary['status']): Reproductio
   experiments: [],
   error: null,
   files: [],
+  headline: null,
+  gridTables: null,
   log: [],
 });
 

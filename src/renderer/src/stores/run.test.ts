@@ -34,7 +34,7 @@ describe('useRunStore', () => {
     const run = await fake.startRun(tinyConfig() as never);
     const store = useRunStore();
     await store.open(run.id);
-    const record = { epoch: 0, step: 8, lr: 0.1, trainLoss: 0.5, trainAccuracy: 0.8, testLoss: 0.6, testAccuracy: 0.75, valLoss: null, valAccuracy: null, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 100, elapsedSeconds: 1.1 };
+    const record = { epoch: 0, step: 8, lr: 0.1, trainLoss: 0.5, trainAccuracy: 0.8, trainPassLoss: null, trainPassAccuracy: null, testLoss: 0.6, testAccuracy: 0.75, valLoss: null, valAccuracy: null, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 100, elapsedSeconds: 1.1 };
     fake.emit({ event: 'runEpoch', payload: { runId: run.id + 1, record, hasSnapshot: true } });
     fake.emit({ event: 'runEpoch', payload: { runId: run.id, record, hasSnapshot: true } });
     await settle();

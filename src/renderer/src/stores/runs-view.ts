@@ -1,17 +1,23 @@
-// How the runs table is filtered and sorted: kept while the user opens a run and comes back.
+// How the runs table is filtered, sorted and which columns it shows: kept while the user opens a run and comes back.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { EMPTY_FILTER, isFiltering, type NumericRange, type RunFilter, type RunSort } from '../lib/run-filter';
-import type { SortField } from '../lib/run-fields';
 import type { RunStatus } from '../../../shared/api-types';
+import { DEFAULT_RUN_COLUMNS } from '../../../shared/run-columns';
+import { EMPTY_FILTER, isFiltering, type BrushRange, type RunFilter, type RunSort } from '../lib/run-filter';
+
+const TEXT_SORTS = new Set(['name', 'dataset', 'model', 'optimizer', 'status', 'tags']);
 
 export const useRunsViewStore = defineStore('runs-view', () => {
   const filter = ref<RunFilter>(EMPTY_FILTER);
-  const sort = ref<RunSort>({ field: 'id', direction: 'desc' });
+  const sort = ref<RunSort>({ column: 'id', direction: 'desc' });
+  /** Column ids in display order; the name is always first. */
+  const columns = ref<readonly string[]>(DEFAULT_RUN_COLUMNS);
   const filtering = computed(() => isFiltering(filter.value));
+  /** The hyper-parameter view above the table is open. */
+  const showParams = ref(false);
 
-  function setText(text: string): void {
-    filter.value = { ...filter.value, text };
+  function setQuery(query: string): void {
+    filter.value = { ...filter.value, query };
   }
   function toggleStatus(status: RunStatus): void {
     const s = filter.value.statuses;
@@ -28,17 +34,31 @@ export const useRunsViewStore = defineStore('runs-view', () => {
   function showTag(tag: string): void {
     filter.value = { ...EMPTY_FILTER, tags: [tag] };
   }
-  function setRanges(ranges: NumericRange[]): void {
-    filter.value = { ...filter.value, ranges };
+  /** What is brushed on one column (null clears it); one brush per column, replacing the last. */
+  function setBrush(column: string, range: BrushRange | null): void {
+    const others = filter.value.brush.filter((b) => b.column !== column);
+    filter.value = { ...filter.value, brush: range ? [...others, range] : others };
+  }
+  function clearBrush(): void {
+    filter.value = { ...filter.value, brush: [] };
   }
   function clear(): void {
     filter.value = EMPTY_FILTER;
   }
   /** Click on a header: sort by it (numbers best-first), click again to flip. */
-  function sortBy(field: SortField): void {
-    if (sort.value.field === field) sort.value = { field, direction: sort.value.direction === 'asc' ? 'desc' : 'asc' };
-    else sort.value = { field, direction: ['name', 'dataset', 'model', 'optimizer', 'status'].includes(field) ? 'asc' : 'desc' };
+  function sortBy(column: string): void {
+    if (sort.value.column === column) sort.value = { column, direction: sort.value.direction === 'asc' ? 'desc' : 'asc' };
+    else sort.value = { column, direction: TEXT_SORTS.has(column) ? 'asc' : 'desc' };
+  }
+  function setColumns(ids: readonly string[]): void {
+    columns.value = ['name', ...ids.filter((id, i) => id !== 'name' && ids.indexOf(id) === i)];
+  }
+  /** A saved view's query, statuses, tags, columns and sort (brushed ranges are cleared). */
+  function setView(view: { query: string; statuses: readonly RunStatus[]; tags: readonly string[]; columns: readonly string[]; sort: RunSort }): void {
+    filter.value = { ...EMPTY_FILTER, query: view.query, statuses: [...view.statuses], tags: [...view.tags] };
+    setColumns(view.columns);
+    sort.value = { ...view.sort };
   }
 
-  return { filter, sort, filtering, setText, toggleStatus, setStatuses, toggleTag, showTag, setRanges, clear, sortBy };
+  return { filter, sort, columns, filtering, showParams, setQuery, toggleStatus, setStatuses, toggleTag, showTag, setBrush, clearBrush, clear, sortBy, setColumns, setView };
 });

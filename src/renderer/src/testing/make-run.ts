@@ -10,6 +10,7 @@ export function makeRun(id: number, overrides: Partial<RunSummary> & { configOve
     name: `run ${id}`,
     status: 'completed',
     gridId: null,
+    gridNumber: null,
     parentId: null,
     config: parseRunConfig(tinyConfig(configOverrides)),
     datasetTitle: 'MNIST',
@@ -29,6 +30,6 @@ export function makeRun(id: number, overrides: Partial<RunSummary> & { configOve
   };
 }
 
-export function scores(testAccuracy: number, trainAccuracy = testAccuracy) {
-  return { epoch: 1, trainLoss: 0.1, trainAccuracy, testLoss: 0.2, testAccuracy, valLoss: null, valAccuracy: null };
+export function scores(testAccuracy: number, trainAccuracy = testAccuracy, trainPassAccuracy: number | null = null) {
+  return { epoch: 1, trainLoss: 0.1, trainAccuracy, trainPassLoss: null, trainPassAccuracy, testLoss: 0.2, testAccuracy, valLoss: null, valAccuracy: null };
 }
