@@ -42,9 +42,12 @@ describe('electron-builder.yml', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
   });
 
-  it('packs both wasm kernels at <resources>/wasm, from where npm run build:wasm puts them', () => {
-    expect(config.extraResources).toEqual([{ from: 'build/wasm', to: 'wasm', filter: ['kernels-simd.wasm', 'kernels-relaxed.wasm'] }]);
-    for (const file of ['kernels-simd.wasm', 'kernels-relaxed.wasm']) expect(existsSync(path.join(ROOT, 'build', 'wasm', file))).toBe(true);
+  it('packs every wasm kernel build at <resources>/wasm, from where npm run build:wasm puts them', () => {
+    expect(config.extraResources).toEqual([{ from: 'build/wasm', to: 'wasm', filter: ['kernels-*.wasm'] }]);
+    // Both variants, each with private memory (one thread) and shared memory (data-parallel threads).
+    for (const file of ['kernels-simd.wasm', 'kernels-relaxed.wasm', 'kernels-simd-shared.wasm', 'kernels-relaxed-shared.wasm']) {
+      expect(existsSync(path.join(ROOT, 'build', 'wasm', file))).toBe(true);
+    }
   });
 
   it('ships the built app (its entry inside it) and no build leftovers, and unpacks the native modules alone', () => {

@@ -10,6 +10,9 @@ import type { WorkerMessage, WorkerMessageOf } from '../../shared/worker-protoco
 import { createForkHost } from '../runs/fork-host';
 import type { TrainingProcess } from '../runs/process-host';
 
+/** Every kernels build: SIMD and relaxed SIMD, each with private and shared memory. */
+const WASM_FILES = ['kernels-simd.wasm', 'kernels-relaxed.wasm', 'kernels-simd-shared.wasm', 'kernels-relaxed-shared.wasm'];
+
 const root = path.resolve(__dirname, '../../..');
 const out = path.join(root, 'out');
 const TINY = path.join(root, 'resources/fixtures/mnist-tiny');
@@ -23,7 +26,7 @@ function packagedApp(dir: string, withWasm: boolean) {
   symlinkSync(path.join(root, 'node_modules'), path.join(app, 'node_modules'));
   if (withWasm) {
     mkdirSync(path.join(resources, 'wasm'));
-    for (const file of ['kernels-simd.wasm', 'kernels-relaxed.wasm']) copyFileSync(path.join(root, 'build', 'wasm', file), path.join(resources, 'wasm', file));
+    for (const file of WASM_FILES) copyFileSync(path.join(root, 'build', 'wasm', file), path.join(resources, 'wasm', file));
   }
   // Plays Electron's part: it sets process.resourcesPath in the process's main thread (not in worker threads).
   const shim = path.join(dir, 'electron-resources-path.cjs');
@@ -44,7 +47,7 @@ function untilExit(proc: TrainingProcess): Promise<Ended> {
 
 const ofType = <T extends WorkerMessage['type']>(ms: WorkerMessage[], t: T) => ms.filter((m): m is WorkerMessageOf<T> => m.type === t);
 
-/** Trains 2 epochs of a small MLP on the fixture in the packaged app in `dir`, with `threads` gemm threads. */
+/** Trains 2 epochs of a small MLP on the fixture in the packaged app in `dir`, with `threads` data-parallel threads. */
 async function trainPackaged(dir: string, threads: number, withWasm = true): Promise<Ended> {
   const { worker, shim } = packagedApp(dir, withWasm);
   const env = { ...process.env };
@@ -79,7 +82,7 @@ beforeAll(() => {
 });
 
 describe('the built training process in a packaged layout', () => {
-  it('trains with relaxed-SIMD kernels from <resources>/wasm, on 1 thread and with gemm helper threads alike', async () => {
+  it('trains with relaxed-SIMD kernels from <resources>/wasm, on 1 thread and with 2 data-parallel threads', async () => {
     const one = await trainPackaged(temp(), 1);
     const two = await trainPackaged(temp(), 2);
     for (const [{ messages, code }, kernels] of [[one, 'wasm-relaxed-simd'], [two, 'wasm-relaxed-simd-2t']] as const) {
@@ -88,13 +91,12 @@ describe('the built training process in a packaged layout', () => {
       expect(ofType(messages, 'ready')[0]).toMatchObject({ kernels, dataset: { train: 1000, test: 200 } });
       expect(ofType(messages, 'done')[0]).toMatchObject({ stopReason: 'completed', steps: 32 });
     }
-    // Each output of a split gemm is computed whole by one thread: the helpers change nothing in the numbers.
-    const numbers = ({ messages }: Ended) => {
-      const { trainLoss, trainAccuracy, test } = ofType(messages, 'done')[0]!.final!;
-      return { trainLoss, trainAccuracy, test };
-    };
-    expect(numbers(two)).toEqual(numbers(one));
-    expect(ofType(one.messages, 'done')[0]!.final!.test.accuracy).toBeGreaterThan(0.5);
+    // Two threads each take half of every batch and their gradients are summed: the same training, rounded
+    // differently (float32 sums in another order), so the numbers agree closely but not bit for bit.
+    const final = ({ messages }: Ended) => ofType(messages, 'done')[0]!.final!;
+    expect(final(two).trainLoss).toBeCloseTo(final(one).trainLoss, 4);
+    expect(Math.abs(final(two).test.accuracy - final(one).test.accuracy)).toBeLessThanOrEqual(0.02);
+    expect(final(one).test.accuracy).toBeGreaterThan(0.5);
   });
 
   it('looks nowhere else: without <resources>/wasm the run fails saying where it looked', async () => {

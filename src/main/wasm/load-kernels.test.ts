@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { loadNativeAddon } from '../native/native-addon';
 import { findWasmDir, loadKernels, packagedWasmDir, relaxedSimdSupported } from './load-kernels';
 
+/** Every kernels build: SIMD and relaxed SIMD, each with private and shared memory. */
+const WASM_FILES = ['kernels-simd.wasm', 'kernels-relaxed.wasm', 'kernels-simd-shared.wasm', 'kernels-relaxed-shared.wasm'];
+
 const repoRoot = path.resolve(__dirname, '../../..');
 
 describe('loadKernels', () => {
@@ -85,7 +88,7 @@ describe('findWasmDir', () => {
       // An Electron run from the checkout (no wasm folder in its resources) still finds build/wasm.
       expect(findWasmDir()).toBe(path.join(repoRoot, 'build/wasm'));
       mkdirSync(path.join(resources, 'wasm'));
-      for (const file of ['kernels-simd.wasm', 'kernels-relaxed.wasm']) copyFileSync(path.join(repoRoot, 'build/wasm', file), path.join(resources, 'wasm', file));
+      for (const file of WASM_FILES) copyFileSync(path.join(repoRoot, 'build/wasm', file), path.join(resources, 'wasm', file));
       expect(findWasmDir()).toBe(path.join(resources, 'wasm'));
     } finally {
       delete proc.resourcesPath;
