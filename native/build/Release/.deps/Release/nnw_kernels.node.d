@@ -1,1 +1,0 @@
-cmd_Release/nnw_kernels.node := ln -f "Release/obj.target/nnw_kernels.node" "Release/nnw_kernels.node" 2>/dev/null || (rm -rf "Release/nnw_kernels.node" && cp -af "Release/obj.target/nnw_kernels.node" "Release/nnw_kernels.node")

@@ -1,4 +1,0 @@
-cmd_Release/obj.target/nnw_kernels/src/gemm.o := cc -o Release/obj.target/nnw_kernels/src/gemm.o ../src/gemm.c '-DNODE_GYP_MODULE_NAME=nnw_kernels' '-DUSING_UV_SHARED=1' '-DUSING_V8_SHARED=1' '-DV8_DEPRECATION_WARNINGS=1' '-D_GLIBCXX_USE_CXX11_ABI=1' '-D_FILE_OFFSET_BITS=64' '-D_LARGEFILE_SOURCE' '-D__STDC_FORMAT_MACROS' '-DOPENSSL_NO_PINSHARED' '-DOPENSSL_THREADS' '-DBUILDING_NODE_EXTENSION' -I/usr/include/node -I/usr/src -I/usr/deps/openssl/config -I/usr/deps/openssl/openssl/include -I/usr/deps/uv/include -I/usr/deps/zlib -I/usr/deps/v8/include  -fPIC -pthread -Wall -Wextra -Wno-unused-parameter -m64 -O3 -fno-omit-frame-pointer -std=gnu11 -O3 -fno-math-errno -MMD -MF ./Release/.deps/Release/obj.target/nnw_kernels/src/gemm.o.d.raw   -c
-Release/obj.target/nnw_kernels/src/gemm.o: ../src/gemm.c ../src/nnw.h
-../src/gemm.c:
-../src/nnw.h:
