@@ -20,7 +20,7 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
    * takes plain SIMD, 'reference' the plain-TypeScript kernels.
    */
   prefer?: KernelPreference;
-  /** Switch on --experimental-wasm-relaxed-simd at run time when needed (default true; see relaxed-simd.ts). */
+  /** Switch on V8's relaxed-SIMD flag at run time where Node 20 needs it (default true; see relaxed-simd.ts). */
   enableRelaxedFlag?: boolean;
   /** Folder holding kernels-{simd,relaxed}[-shared].wasm (default: build/wasm of this checkout). */
   dir?: string;

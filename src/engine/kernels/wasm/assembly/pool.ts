@@ -109,7 +109,7 @@ export function maxPoolReluBackward(dy: usize, argmax: usize, y: usize, planes: 
       const o = <usize>(p * oh * ow + oy * ow) << 2;
       relu2x2Row(dy + o, argmax + o, y + o, plane + 2 * oy * w, w, ow, dx);
     }
-    // An odd last row or column lies in no window.
+    // An odd last row or column lies in no pooling window (it is dropped).
     if (2 * oh < h) memory.fill(dx + (<usize>(plane + 2 * oh * w) << 2), 0, <usize>(w * (h - 2 * oh)) << 2);
     if (2 * ow < w) for (let iy = 0; iy < 2 * oh; iy++) store<f32>(dx + (<usize>(plane + iy * w + w - 1) << 2), 0);
   }
