@@ -3,8 +3,11 @@
 import type { ExitListener, RawProcess } from './process-host';
 import { StderrTail } from './stderr-tail';
 
-/** How long to wait for the rest of stderr after the exit. */
-const STDERR_GRACE_MS = 250;
+/**
+ * How long to wait for the rest of stderr after the exit. The pipe's end normally comes within milliseconds; the
+ * timeout only guards against a grandchild holding the pipe open. On a loaded machine 250 ms cut crash traces short.
+ */
+const STDERR_GRACE_MS = 3000;
 
 export interface ExitReportOptions {
   /** Characters of stderr kept (default 4096). */
