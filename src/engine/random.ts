@@ -9,6 +9,12 @@ function splitmix32(state: { s: number }): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/** Everything that decides what an Rng draws next: its 128-bit state and Box–Muller's cached value. */
+export interface RngState {
+  readonly words: readonly [number, number, number, number];
+  readonly spareNormal: number | null;
+}
+
 export class Rng {
   private a: number;
   private b: number;
@@ -70,6 +76,16 @@ export class Rng {
       a[i] = a[j]!;
       a[j] = t;
     }
+  }
+
+  /** A copy of the state, for a checkpoint: `restore` of it continues the same stream. */
+  state(): RngState {
+    return { words: [this.a, this.b, this.c, this.d], spareNormal: this.spareNormal };
+  }
+
+  restore(s: RngState): void {
+    [this.a, this.b, this.c, this.d] = s.words.map((w) => w | 0) as [number, number, number, number];
+    this.spareNormal = s.spareNormal;
   }
 
   /** An independent generator derived from this one (for a sub-component such as augmentation). */

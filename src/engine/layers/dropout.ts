@@ -56,6 +56,11 @@ export class Dropout implements Layer {
     return [];
   }
 
+  /** The stream the masks are drawn from: a checkpoint saves and restores its state. */
+  get maskRng(): Rng {
+    return this.rng;
+  }
+
   /** x: [N, ...shape] → same shape. Outside training this is the identity and returns x itself (no copy). */
   forward(x: Tensor, training: boolean): Tensor {
     if (this.kernels === null) throw new EngineError('dropout: forward called before build');

@@ -5,6 +5,13 @@ export interface EarlyStoppingSpec {
   readonly minDelta?: number;
 }
 
+/** What a checkpoint keeps of an EarlyStopping (best may be Infinity before the first epoch). */
+export interface EarlyStoppingState {
+  readonly best: number;
+  readonly bestEpoch: number;
+  readonly waited: number;
+}
+
 export class EarlyStopping {
   private best = Infinity;
   private bestEpoch = -1;
@@ -22,6 +29,16 @@ export class EarlyStopping {
     }
     this.waited++;
     return this.waited >= this.spec.patience;
+  }
+
+  state(): EarlyStoppingState {
+    return { best: this.best, bestEpoch: this.bestEpoch, waited: this.waited };
+  }
+
+  restore(s: EarlyStoppingState): void {
+    this.best = s.best;
+    this.bestEpoch = s.bestEpoch;
+    this.waited = s.waited;
   }
 
   get bestLoss(): number {

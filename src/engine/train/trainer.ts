@@ -9,6 +9,7 @@ import type { OptimizerSpec } from '../optim';
 import type { Optimizer } from '../optim/optimizer';
 import { DataParallel, type ReplicaThreads } from '../parallel/data-parallel';
 import { Tensor } from '../tensor';
+import { captureCheckpoint, restoreCheckpoint, type TrainerCheckpoint } from './checkpoint';
 import { divergence } from './divergence';
 import { EarlyStopping, type EarlyStoppingSpec } from './early-stopping';
 import { evaluate } from './evaluate';
@@ -48,6 +49,10 @@ export interface TrainerOptions {
    * what they need to build them: the optimizer's spec and a seed. Absent: this thread alone.
    */
   readonly parallel?: { readonly threads: ReplicaThreads; readonly optimizer: OptimizerSpec; readonly seed: number };
+  /** Continue from this end-of-epoch state (weights, optimizer, step, streams) instead of from the start. */
+  readonly resume?: TrainerCheckpoint;
+  /** Called after every finished epoch (whatever follows it) with a copy of the state a resume needs. */
+  readonly onCheckpoint?: (c: TrainerCheckpoint) => void;
 }
 
 /**
@@ -57,6 +62,8 @@ export interface TrainerOptions {
 export function train(o: TrainerOptions): TrainResult {
   const kernels = o.model.kernels;
   const loss = new SoftmaxCrossEntropy(kernels);
+  // Before the helper threads start: they copy replica 0's weights and optimizer state.
+  if (o.resume) restoreCheckpoint(o.model, o.optimizer, o.resume);
   const parallel =
     o.parallel && o.parallel.threads.helpers > 0
       ? new DataParallel(o.parallel.threads, o.model, o.optimizer, kernels, { spec: o.model.spec, seed: o.parallel.seed, optimizer: o.parallel.optimizer, l2: o.l2 })
@@ -89,14 +96,16 @@ function trainWith(o: TrainerOptions, trainStep: TrainStep, loss: SoftmaxCrossEn
   const inputs = new Map<number, Tensor>();
   const inputFor = (n: number) => inputs.get(n) ?? inputs.set(n, new Tensor([n, ...sampleShape], buffers.x.subarray(0, n * sampleSize))).get(n)!;
   const stopper = o.earlyStopping ? new EarlyStopping(o.earlyStopping) : null;
+  const resumed = o.resume;
+  if (resumed?.earlyStopping && stopper) stopper.restore(resumed.earlyStopping);
   const epochs: EpochMetrics[] = [];
-  const start = now();
-  let step = 0;
+  const start = now() - (resumed?.elapsedSeconds ?? 0) * 1000;
+  let step = resumed?.step ?? 0;
   /** The first step's loss: where the run started, for `divergence`. */
-  let startLoss = NaN;
+  let startLoss = resumed?.startLoss ?? NaN;
   let stop: { reason: StopReason; message: string } | null = null;
 
-  for (let epoch = 0; epoch < o.epochs && !stop; epoch++) {
+  for (let epoch = resumed?.epochsDone ?? 0; epoch < o.epochs && !stop; epoch++) {
     batcher.beginEpoch(epoch);
     const epochStart = now();
     let seen = 0;
@@ -157,6 +166,10 @@ function trainWith(o: TrainerOptions, trainStep: TrainStep, loss: SoftmaxCrossEn
     if (diverged) stop = { reason: 'diverged', message: diverged };
     else if (stopper?.update(epoch, (validation ?? test).loss) && epoch < o.epochs - 1) {
       stop = { reason: 'early_stopping', message: `no improvement for ${o.earlyStopping!.patience} epochs (best at epoch ${stopper.bestAt + 1})` };
+    }
+    if (o.onCheckpoint) {
+      const progress = { epochsDone: epoch + 1, step, startLoss, elapsedSeconds: metrics.elapsedSeconds, score: (validation ?? test).loss, earlyStopping: stopper?.state() ?? null };
+      o.onCheckpoint(captureCheckpoint(o.model, o.optimizer, progress));
     }
   }
   return {
