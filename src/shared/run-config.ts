@@ -71,6 +71,11 @@ export const runConfigSchema = z.strictObject({
    */
   trainPass: z.enum(['every_epoch', 'last_epoch']).optional(),
   earlyStopping: z.strictObject({ patience: int(1, 1000), minDelta: z.number().min(0).default(0) }).optional(),
+  /**
+   * Which end-of-epoch checkpoints stay on disk: the last and the best (absent: the default), or every one, which
+   * a fork from any epoch needs (`fromEpoch`).
+   */
+  keepCheckpoints: z.enum(['last_best', 'all']).optional(),
 });
 
 export type DatasetRef = z.output<typeof datasetRefSchema>;

@@ -30,6 +30,8 @@ export const startMessageSchema = z.strictObject({
   inspectEvery: z.number().int().min(1).max(1000).optional(),
   /** Flush step metrics at least this often (default 250 ms). */
   progressIntervalMs: z.number().int().min(10).max(60_000).optional(),
+  /** Continue from this end-of-epoch checkpoint (its bytes, and the file they came from for errors). */
+  resume: z.strictObject({ checkpoint: bytes, source: z.string().min(1).max(4096) }).optional(),
 });
 
 export const mainMessageSchema = z.discriminatedUnion('type', [startMessageSchema, z.strictObject({ type: z.literal('cancel') })]);
@@ -108,6 +110,19 @@ const epochSchema = z.strictObject({
 
 const snapshotSchema = z.strictObject({ type: z.literal('snapshot'), runId, epoch: count, weights: weightSnapshotSchema });
 
+/** An end-of-epoch checkpoint (see engine/io/checkpoint-file), after that epoch's `epoch` message. */
+const checkpointSchema = z.strictObject({
+  type: z.literal('checkpoint'),
+  runId,
+  /** Epochs finished (1-based: the checkpoint after the first epoch is 1). */
+  epochsDone: z.number().int().min(1),
+  step: count,
+  /** The loss early stopping watches (validation, else test): the best checkpoint has the lowest. */
+  score: real,
+  elapsedSeconds: real,
+  data: bytes,
+});
+
 export const stopReasonSchema = z.enum(['completed', 'early_stopping', 'cancelled', 'diverged']);
 
 const doneSchema = z.strictObject({
@@ -133,7 +148,15 @@ const failedSchema = z.strictObject({
   error: wireErrorSchema,
 });
 
-export const workerMessageSchema = z.discriminatedUnion('type', [readySchema, progressSchema, epochSchema, snapshotSchema, doneSchema, failedSchema]);
+export const workerMessageSchema = z.discriminatedUnion('type', [
+  readySchema,
+  progressSchema,
+  epochSchema,
+  snapshotSchema,
+  checkpointSchema,
+  doneSchema,
+  failedSchema,
+]);
 
 export type KernelPreference = z.output<typeof kernelPreferenceSchema>;
 export type StartMessage = z.input<typeof startMessageSchema>;

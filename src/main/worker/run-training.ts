@@ -5,6 +5,8 @@ import type { Tensor } from '../../engine/tensor';
 import type { ConfusionMatrix } from '../../engine/train/confusion';
 import type { RunConfig } from '../../shared/run-config';
 import { type EpochRecord, type KernelPreference, type TestPredictions, toWireError, type WorkerMessage } from '../../shared/worker-protocol';
+import { decodeCheckpoint, encodeCheckpoint } from '../../engine/io/checkpoint-file';
+import type { TrainerCheckpoint } from '../../engine/train/checkpoint';
 import { loadKernels } from '../wasm/load-kernels';
 import { firstLayerSnapshot, inspectModel, makeProbe } from './inspect-model';
 import { StepBatcher } from './step-batcher';
@@ -21,6 +23,8 @@ export interface TrainingJob {
   readonly threadEntry?: string;
   readonly inspectEvery?: number;
   readonly progressIntervalMs?: number;
+  /** Continue from this end-of-epoch checkpoint; `source` names its file in errors. */
+  readonly resume?: { readonly checkpoint: Uint8Array; readonly source: string };
 }
 
 /** Trains `job`, posting every message of the run; never throws (a failure is the `failed` message). */
@@ -28,6 +32,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
   const { runId, config } = job;
   const inspectEvery = job.inspectEvery ?? 1;
   try {
+    const resume = job.resume && resumePoint(job.resume, config);
     const kernels = await loadKernels({ prefer: job.kernels, threads: job.kernels === 'reference' ? 1 : (job.threads ?? 1), threadEntry: job.threadEntry });
     const batcher = new StepBatcher((steps) => post({ type: 'progress', runId, steps }), { intervalMs: job.progressIntervalMs });
     let probe: Tensor | undefined;
@@ -53,7 +58,10 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
           stepsPerEpoch,
         });
       },
-      onStep: (m) => batcher.push(m),
+      onStep: (m) => {
+        batcher.push(m);
+        if (m.step === holdAt) holdForTest(batcher);
+      },
       onEpoch: (m, model) => {
         batcher.flush();
         final = epochRecord(m);
@@ -71,6 +79,11 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
         if (snapshot) post({ type: 'snapshot', runId, epoch: m.epoch, weights: snapshot });
       },
       shouldStop,
+      resume,
+      onCheckpoint: (c) => {
+        const data = encodeCheckpoint(c, { config: JSON.stringify(config), optimizer: config.optimizer.type });
+        post({ type: 'checkpoint', runId, epochsDone: c.epochsDone, step: c.step, score: c.score, elapsedSeconds: c.elapsedSeconds, data });
+      },
     });
     batcher.flush();
     const { result } = run;
@@ -87,6 +100,26 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
   } catch (err) {
     post({ type: 'failed', runId, error: toWireError(err) });
   }
+}
+
+/**
+ * A test hook: with NNWB_TEST_HOLD_AT_STEP=N the run records step N, then stops dead for a minute, so a test can
+ * kill -9 its process at a known point (after a checkpoint, with steps recorded past it).
+ */
+const holdAt = Number(process.env.NNWB_TEST_HOLD_AT_STEP ?? NaN);
+
+function holdForTest(batcher: StepBatcher): void {
+  batcher.flush();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+}
+
+/**
+ * The checkpoint to continue from. A fork may change the optimizer's type: its state then starts fresh (the
+ * step count, the schedule's clock, stays in the checkpoint).
+ */
+function resumePoint(job: { checkpoint: Uint8Array; source: string }, config: RunConfig): TrainerCheckpoint {
+  const { checkpoint, metadata } = decodeCheckpoint(job.checkpoint, job.source);
+  return metadata.optimizer === config.optimizer.type ? checkpoint : { ...checkpoint, optimizer: null };
 }
 
 /** The protocol's copy of an epoch record: the numbers, without the confusion matrices. */

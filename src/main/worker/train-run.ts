@@ -8,6 +8,7 @@ import { buildModel } from '../../engine/models/build';
 import type { Sequential } from '../../engine/models/sequential';
 import { createOptimizer } from '../../engine/optim';
 import { createSchedule } from '../../engine/schedules';
+import type { TrainerCheckpoint } from '../../engine/train/checkpoint';
 import type { EpochMetrics, StepMetrics, TrainResult } from '../../engine/train/metrics';
 import { train } from '../../engine/train/trainer';
 import type { RunConfig } from '../../shared/run-config';
@@ -26,6 +27,9 @@ export interface TrainRunHooks {
   onStep?: (m: StepMetrics) => void;
   onEpoch?: (m: EpochMetrics, model: Sequential) => void;
   shouldStop?: () => boolean;
+  /** Continue from this checkpoint (its optimizer state null: a fresh optimizer, as a fork that changed it). */
+  resume?: TrainerCheckpoint;
+  onCheckpoint?: (c: TrainerCheckpoint) => void;
 }
 
 export interface TrainRunResult {
@@ -75,6 +79,8 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
     onStep: hooks.onStep,
     onEpoch: hooks.onEpoch && ((m) => hooks.onEpoch!(m, model)),
     shouldStop: hooks.shouldStop,
+    resume: hooks.resume,
+    onCheckpoint: hooks.onCheckpoint,
     now: () => performance.now(),
     parallel: kernels.replicas && { threads: kernels.replicas, optimizer: config.optimizer, seed: config.seed },
   });
