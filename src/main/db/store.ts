@@ -1,10 +1,12 @@
 // The store as the workbench uses it: one database connection and the repositories over it.
 import { ArtifactsRepo } from './artifacts.repo';
+import { CheckpointsRepo } from './checkpoints.repo';
 import { ExperimentsRepo } from './experiments.repo';
 import { MetricsRepo } from './metrics.repo';
 import { type Db, openDatabase, type OpenOptions } from './open-database';
 import { RunViewsRepo } from './run-views.repo';
 import { PredictionsRepo } from './predictions.repo';
+import { RunHistoryRepo } from './run-history.repo';
 import { RunsRepo } from './runs.repo';
 
 export interface Store {
@@ -15,6 +17,10 @@ export interface Store {
   readonly artifacts: ArtifactsRepo;
   readonly views: RunViewsRepo;
   readonly predictions: PredictionsRepo;
+  /** End-of-epoch checkpoints (0006). */
+  readonly checkpoints: CheckpointsRepo;
+  /** Cutting a run back to a checkpoint, copying one's history, queueing it again (0006). */
+  readonly history: RunHistoryRepo;
   /** Runs `fn` in one transaction across repositories (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -40,6 +46,8 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     artifacts: new ArtifactsRepo(db),
     views: new RunViewsRepo(db, options),
     predictions: new PredictionsRepo(db),
+    checkpoints: new CheckpointsRepo(db),
+    history: new RunHistoryRepo(db, options.now),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

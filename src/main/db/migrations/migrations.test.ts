@@ -60,6 +60,11 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
     SEEDS[4]!(db);
     db.exec(`INSERT INTO run_views (name, state, updated_at) VALUES ('adam only', '{"name":"adam only","query":"optimizer = adam"}', 1004)`);
   },
+  6: (db) => {
+    SEEDS[5]!(db);
+    db.exec(`INSERT INTO checkpoints (run_id, epochs_done, step, score, elapsed_seconds, file, bytes, sha256, created_at)
+             VALUES (1, 1, 2, 0.5, 1.5, 'checkpoints/run-1/epoch-1.ckpt', 10, 'ab', 1005)`);
+  },
 };
 
 function schema(db: Database.Database) {
