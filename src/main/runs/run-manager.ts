@@ -4,7 +4,6 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { GridSpecInput } from '../../shared/grid-spec';
 import { parseRunConfig } from '../../shared/run-config';
-import type { KernelPreference } from '../../shared/worker-protocol';
 import { IllegalTransitionError, NotFoundError, type Run, type Store } from '../db';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { createFork, createRerun } from './derived-runs';
@@ -13,36 +12,12 @@ import { refineGridSpec, type RefineOptions } from '../../shared/grid-refine';
 import { type CreatedGrid, createGridRuns, loadGrid, scoreCells } from './grid-runs';
 import type { ProcessHost, TrainingProcess } from './process-host';
 import { RunEvents } from './run-events';
+import type { RunManagerOptions, RunSeed } from './run-manager-options';
 import { RunProcess } from './run-process';
 import { RunRecorder } from './run-recorder';
+import { forkFromEpoch, reopenForExtend, reopenForResume, resumePoint } from './resume-runs';
 
-export interface RunManagerOptions {
-  /** Runs training at once (default: the number of cores). */
-  readonly concurrency?: number;
-  readonly kernels?: KernelPreference;
-  /**
-   * Threads per run, each training on a share of every batch (default 1). More pays off only for a run
-   * that has the machine to itself (one run at a time, nothing else busy): otherwise the threads fight for cores.
-   */
-  readonly threadsPerRun?: number;
-  /** The training process entry (default: src/main/worker/entry.ts, run through tsx). */
-  readonly workerEntry?: string;
-  /** The folder whose `workbench.lock` `start()` takes (default: the database's folder; null: no lock). */
-  readonly dataDir?: string | null;
-  /** How long a cancelled run may take to stop before its process is killed (default 5000 ms). */
-  readonly cancelGraceMs?: number;
-  /** Passed to each training process (see the `start` message). */
-  readonly inspectEvery?: number;
-  readonly progressIntervalMs?: number;
-  readonly events?: RunEvents;
-}
-
-export interface RunSeed {
-  readonly name?: string;
-  readonly tags?: readonly string[];
-  readonly notes?: string;
-}
-
+export type { RunManagerOptions, RunSeed } from './run-manager-options';
 export class RunManager {
   readonly events: RunEvents;
   readonly concurrency: number;
@@ -113,6 +88,22 @@ export class RunManager {
   fork(id: number, overrides: unknown): Run {
     this.requireStarted();
     return this.launchNew([createFork(this.store, id, overrides)])[0]!;
+  }
+
+  /** Queues an interrupted, failed or cancelled run to continue from its last checkpoint (see resume-runs). */
+  resume(id: number): Run {
+    return this.requeue(() => reopenForResume(this.store, this.folder(), id));
+  }
+
+  /** Queues a completed run to train `epochs` more epochs from its final checkpoint. */
+  extend(id: number, epochs: number): Run {
+    return this.requeue(() => reopenForExtend(this.store, this.folder(), id, epochs));
+  }
+
+  /** A new run continuing from run `id`'s checkpoint after `fromEpoch` epochs, with `overrides`, queued. */
+  forkFromEpoch(id: number, fromEpoch: number, overrides: unknown): Run {
+    this.requireStarted();
+    return this.launchNew([forkFromEpoch(this.store, this.folder(), id, fromEpoch, overrides)])[0]!;
   }
 
   /** Validates and expands a grid spec, stores one queued run per cell and queues them in order. */
@@ -229,22 +220,36 @@ export class RunManager {
       return this.settle(runId);
     }
     let proc: TrainingProcess;
+    let resume: ReturnType<typeof resumePoint>;
     try {
+      resume = resumePoint(this.store, this.folder(), run);
       proc = this.host.spawn(this.options.workerEntry ?? sourceWorkerEntry());
     } catch (err) {
       this.setStatus(runId, 'failed', `could not start the training process: ${err instanceof Error ? err.message : String(err)}`);
       return this.settle(runId);
     }
-    const recorder = new RunRecorder(this.store, this.events, run, { announce: (r, changed) => this.announce(r, changed), abort: () => proc.kill() });
+    const hooks = { announce: (r: Run, changed: boolean) => this.announce(r, changed), abort: () => proc.kill() };
+    const recorder = new RunRecorder(this.store, this.events, run, hooks, { dataDir: this.folder(), resumedFrom: resume?.row });
     const { kernels = 'auto', threadsPerRun: threads = 1, inspectEvery, progressIntervalMs, cancelGraceMs = 5000 } = this.options;
-    const folderBase = this.options.dataDir ?? databaseFolder(this.store);
-    const child = new RunProcess(proc, recorder, { kernels, threads, inspectEvery, progressIntervalMs, cancelGraceMs, folderBase }, () => {
+    const child = new RunProcess(proc, recorder, { kernels, threads, inspectEvery, progressIntervalMs, cancelGraceMs, folderBase: this.folder() }, () => {
       this.active.delete(runId);
       this.settle(runId);
       this.pump();
     });
     this.active.set(runId, child);
-    child.start(run);
+    child.start(run, resume ? { checkpoint: resume.data, source: resume.source } : undefined);
+  }
+
+  /** The data folder (checkpoints, relative dataset folders); null for an in-memory database. */
+  private folder = (): string | null => this.options.dataDir ?? databaseFolder(this.store);
+
+  /** A reopened run back on the queue, announced as a status change. */
+  private requeue(reopen: () => Run): Run {
+    this.requireStarted();
+    const run = reopen();
+    this.announce(run, true);
+    this.enqueue(run.id);
+    return this.store.runs.get(run.id) ?? run;
   }
 
   /** Announces runs just created and queues them; returns their rows as they are after queueing. */

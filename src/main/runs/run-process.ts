@@ -39,10 +39,11 @@ export class RunProcess {
     });
   }
 
-  start(run: Run): void {
+  /** `resume`: the checkpoint to continue from (its bytes, and its file for errors). */
+  start(run: Run, resume?: { checkpoint: Uint8Array; source: string }): void {
     const { kernels, threads, inspectEvery, progressIntervalMs, folderBase } = this.options;
     const config = folderBase === null ? run.config : { ...run.config, dataset: resolveDatasetRef(run.config.dataset, folderBase) };
-    this.proc.send({ type: 'start', runId: String(run.id), config, kernels, threads, inspectEvery, progressIntervalMs });
+    this.proc.send({ type: 'start', runId: String(run.id), config, kernels, threads, inspectEvery, progressIntervalMs, ...(resume && { resume }) });
   }
 
   /** Asks the run to stop at its next step (it still reports its weights); kills it if it does not in time. */

@@ -2,7 +2,8 @@
 import type { StopReason } from '../../engine/train/metrics';
 import type { RunEpochEvent } from '../../shared/api-contract';
 import type { WorkerMessage, WorkerMessageOf, WeightSnapshot } from '../../shared/worker-protocol';
-import type { Run, RunStatus, Store } from '../db';
+import type { CheckpointRow, Run, RunStatus, Store } from '../db';
+import { recordCheckpoint } from './checkpoint-keeper';
 import { ENGINE_VERSION } from '../worker/weights-file';
 import type { RunEvents } from './run-events';
 import { epochPoints, factPoints, inspectionPoints, stepPoints, stepSeries, toEpochRecord } from './run-metrics';
@@ -25,6 +26,13 @@ export interface RecorderHooks {
   readonly abort: () => void;
 }
 
+export interface RecorderCheckpoints {
+  /** Where checkpoint files go; null (an in-memory database): none are kept. */
+  readonly dataDir: string | null;
+  /** The checkpoint this run continues from, if it resumes. */
+  readonly resumedFrom?: CheckpointRow;
+}
+
 export class RunRecorder {
   readonly runId: number;
   /** Wall time (ms) at which the worker's training clock read 0: set when the data is loaded. */
@@ -40,8 +48,10 @@ export class RunRecorder {
     private readonly events: RunEvents,
     private readonly run: Run,
     private readonly hooks: RecorderHooks,
+    private readonly checkpoints: RecorderCheckpoints = { dataDir: null },
   ) {
     this.runId = run.id;
+    this.lastStep = checkpoints.resumedFrom?.step ?? 0;
   }
 
   /** A terminal status has been written (or the run is gone): later messages are ignored. */
@@ -82,7 +92,8 @@ export class RunRecorder {
     const { store, runId: id } = this;
     switch (msg.type) {
       case 'ready': {
-        this.t0 = Date.now();
+        // A resumed run's training clock starts where its checkpoint's stopped.
+        this.t0 = Date.now() - (this.checkpoints.resumedFrom?.elapsedSeconds ?? 0) * 1000;
         this.stepsTotal = msg.stepsPerEpoch * this.run.config.epochs;
         store.transaction(() => {
           store.runs.recordEnvironment(id, {
@@ -122,6 +133,9 @@ export class RunRecorder {
         this.flushEpochEvent();
         return;
       }
+      case 'checkpoint':
+        if (this.checkpoints.dataDir !== null) recordCheckpoint(store, this.checkpoints.dataDir, this.run, msg);
+        return;
       case 'done': {
         const [status, message] = doneStatus(msg);
         this.finish(status, { error: message, stopReason: msg.stopReason }, () => {
