@@ -61,8 +61,15 @@ export const apiCalls = {
   setRunNotes: { input: s.setRunNotesInput, output: returns<RunSummary>() },
   /** A new run with the same config and seed (so the same numbers). */
   rerunRun: { input: s.runRef, output: returns<RunSummary>() },
-  /** A new run from this run's config with `overrides` applied. */
+  /**
+   * A new run from this run's config with `overrides` applied; with `fromEpoch`, its first epochs are the
+   * parent's (copied) and it continues from the parent's checkpoint of that epoch.
+   */
   forkRun: { input: s.forkRunInput, output: returns<RunSummary>() },
+  /** Queues an interrupted, failed or cancelled run (same id) to continue from its last checkpoint. */
+  resumeRun: { input: s.runRef, output: returns<RunSummary>() },
+  /** Queues a completed run (same id) to train `epochs` more, continuing from its final checkpoint. */
+  extendRun: { input: s.extendRunInput, output: returns<RunSummary>() },
 
   /** Expands the grid (Cartesian product, run_cap) and queues one run per cell. */
   startGrid: { input: gridSpecSchema, output: returns<StartedGrid>() },

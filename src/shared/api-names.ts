@@ -16,6 +16,8 @@ export const callNames = [
   'setRunNotes',
   'rerunRun',
   'forkRun',
+  'resumeRun',
+  'extendRun',
   'startGrid',
   'listGrids',
   'getGrid',

@@ -48,7 +48,14 @@ export const renameRunInput = z.strictObject({ id: idSchema, name: runNameSchema
 export const tagRunInput = z.strictObject({ id: idSchema, tag: tagSchema });
 export const setRunNotesInput = z.strictObject({ id: idSchema, notes: notesSchema });
 /** Fork: the run's config with these top-level fields replaced (nested objects are replaced whole), then validated. */
-export const forkRunInput = z.strictObject({ id: idSchema, overrides: configOverridesSchema });
+export const forkRunInput = z.strictObject({
+  id: idSchema,
+  overrides: configOverridesSchema,
+  /** Continue from the parent's checkpoint after this many epochs (1-based) instead of from scratch; absent: from scratch. */
+  fromEpoch: int(1, 1000).optional(),
+});
+/** Extend: train a completed run this many more epochs. */
+export const extendRunInput = z.strictObject({ id: idSchema, epochs: int(1, 1000) });
 
 export const runEpochInput = z.strictObject({ runId: idSchema, epoch: epochSchema.optional() });
 

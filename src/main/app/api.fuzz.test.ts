@@ -32,6 +32,8 @@ const WRITERS: ReadonlySet<CallName> = new Set<CallName>([
   'setRunNotes',
   'rerunRun',
   'forkRun',
+  'resumeRun',
+  'extendRun',
   'startGrid',
   'cancelGrid',
   'startReproduction',

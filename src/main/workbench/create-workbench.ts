@@ -3,6 +3,7 @@ import type { WorkbenchBackend } from '../../shared/api-contract';
 import { createCaller } from '../../shared/api-dispatch';
 import type { AppInfo } from '../../shared/api-types';
 import { databaseFile, openStore, type Store } from '../db';
+import { removeRunCheckpoints } from '../runs/checkpoint-files';
 import type { DatasetDirs } from '../datasets/locate';
 import { createForkHost } from '../runs/fork-host';
 import type { ProcessHost } from '../runs/process-host';
@@ -108,6 +109,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     (id) => {
       views.forget(id);
       models.forget(id);
+      removeRunCheckpoints(options.dataDir, id);
     },
     gate,
   );
@@ -166,6 +168,8 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     setRunNotes: call((i) => runs.setRunNotes(i)),
     rerunRun: call((i) => runs.rerunRun(i)),
     forkRun: call((i) => runs.forkRun(i)),
+    resumeRun: call((i) => runs.resumeRun(i)),
+    extendRun: call((i) => runs.extendRun(i)),
 
     startGrid: call((i) => runs.startGrid(i)),
     listGrids: call(() => runs.listGrids()),

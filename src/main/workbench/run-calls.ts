@@ -54,12 +54,26 @@ export class RunCalls {
     return this.views.summary(manager.rerun(id));
   }
 
-  async forkRun({ id, overrides }: CallInput<'forkRun'>): Promise<RunSummary> {
+  async forkRun({ id, overrides, fromEpoch }: CallInput<'forkRun'>): Promise<RunSummary> {
     const source = requireRun(this.store, id);
     const manager = this.trainer('fork a run');
     const { config, changes } = forkConfig(source, overrides);
     await this.gate.run(config, changes);
-    return this.views.summary(manager.fork(id, overrides));
+    return this.views.summary(fromEpoch === undefined ? manager.fork(id, overrides) : manager.forkFromEpoch(id, fromEpoch, overrides));
+  }
+
+  async resumeRun({ id }: CallInput<'resumeRun'>): Promise<RunSummary> {
+    const source = requireRun(this.store, id);
+    const manager = this.trainer('resume a run');
+    await this.gate.run(source.config);
+    return this.views.summary(manager.resume(id));
+  }
+
+  async extendRun({ id, epochs }: CallInput<'extendRun'>): Promise<RunSummary> {
+    const source = requireRun(this.store, id);
+    const manager = this.trainer('extend a run');
+    await this.gate.run(source.config);
+    return this.views.summary(manager.extend(id, epochs));
   }
 
   /** Resolves once the run has stopped; a finished run is returned as it is (the contract's no-op). */

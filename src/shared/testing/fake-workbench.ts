@@ -125,6 +125,8 @@ export function createFakeWorkbench(): FakeWorkbench {
     setRunNotes: async ({ id, notes }) => update(id, { notes }),
     rerunRun: async ({ id }) => create(get(id).config, { parentId: id }),
     forkRun: async (input) => (log('forkRun', input), create({ ...get(input.id).config, ...input.overrides } as RunConfig, { parentId: input.id })),
+    resumeRun: async ({ id }) => (log('resumeRun', { id }), update(id, { status: 'queued', finishedAt: null })),
+    extendRun: async (input) => (log('extendRun', input), update(input.id, { status: 'queued', finishedAt: null })),
 
     async startGrid(spec) {
       log('startGrid', spec);
