@@ -5,11 +5,13 @@ import { summaryMarkdown } from '../report/run-files';
 import { EXIT } from './exit-codes';
 import { COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, int, list, parseFlags } from './flags';
 import { withWorkbench } from './session';
+import { runsTrainCommand } from './runs-train-command';
 import { pct } from './train-report';
 import { UsageError } from './usage-error';
 
 export const RUNS_HELP = `Usage: nn-workbench runs list [options]
        nn-workbench runs show ID [--json]
+       nn-workbench runs resume|extend|fork ID … (see \`runs resume --help\`)
 
 list: the recorded runs, newest first (a table, or with --json an array of run summaries).
   --status S[,S...]        only runs in these states: ${RUN_STATUSES.join(', ')}
@@ -33,6 +35,8 @@ const OPTIONS = {
 } as const;
 
 export async function runsCommand(argv: readonly string[]): Promise<number> {
+  const [first, ...after] = argv;
+  if (first === 'resume' || first === 'extend' || first === 'fork') return runsTrainCommand(first, after);
   const { values: v, positionals } = parseFlags(argv, OPTIONS, true);
   const [sub, ...rest] = positionals;
   if (v.help || sub === undefined) {
@@ -65,7 +69,7 @@ export async function runsCommand(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     });
   }
-  throw new UsageError(`unknown runs command '${sub}' (use list or show)`);
+  throw new UsageError(`unknown runs command '${sub}' (use list, show, resume, extend or fork)`);
 }
 
 /** Runs as an aligned text table; "no runs" when there are none. */

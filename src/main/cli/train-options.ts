@@ -41,6 +41,8 @@ Optimisation
   --seed N                 random seed for init, shuffling, dropout, augmentation (default 1)
   --early-stopping N       stop after N epochs without improvement of the validation (or test) loss
   --train-pass WHEN        score the whole training set after every_epoch (default) or the last_epoch only
+  --keep-checkpoints K     end-of-epoch checkpoints kept: last_best (default: the last and the best) or all
+                           (a fork from any epoch needs all; see runs resume --help)
 Augmentation (off by default)
   --augment-translate PX   random shift up to PX pixels
   --augment-rotate DEG     random rotation up to DEG degrees
@@ -83,6 +85,7 @@ export const CONFIG_OPTIONS = {
   seed: { type: 'string' },
   'early-stopping': { type: 'string' },
   'train-pass': { type: 'string' },
+  'keep-checkpoints': { type: 'string' },
   'augment-translate': { type: 'string' },
   'augment-rotate': { type: 'string' },
   'augment-scale': { type: 'string' },
@@ -192,6 +195,7 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
     },
     earlyStopping: v['early-stopping'] === undefined ? undefined : { patience: num('early-stopping', v['early-stopping'])! },
     trainPass: v['train-pass'] === undefined ? undefined : choice('train-pass', v['train-pass'], ['every_epoch', 'last_epoch'] as const, 'every_epoch'),
+    keepCheckpoints: v['keep-checkpoints'] === undefined ? undefined : choice('keep-checkpoints', v['keep-checkpoints'], ['last_best', 'all'] as const, 'last_best'),
   };
   return parseRunConfig(stripUndefined(input));
 }
