@@ -87,6 +87,10 @@ export interface RunDetail extends RunSummary {
   readonly hasWeights: boolean;
   /** Epochs with stored histograms, weight snapshots and confusion matrices. */
   readonly snapshotEpochs: readonly number[];
+  /** Epochs (1-based counts: 2 = after the second epoch) with an end-of-epoch checkpoint on disk: resume, extend and fork from them. */
+  readonly checkpointEpochs: readonly number[];
+  /** The run keeps every checkpoint (`keepCheckpoints: "all"`), not only the last and the best. */
+  readonly keepsAllCheckpoints: boolean;
 }
 
 /** A grid search: its spec and where its cells stand. */

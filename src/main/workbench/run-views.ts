@@ -77,6 +77,8 @@ export class RunViews {
       normalisation: readNormalisation(this.store.metrics, run.id),
       hasWeights: this.store.artifacts.weights(run.id) !== undefined,
       snapshotEpochs: [...snapshotEpochs].sort((a, b) => a - b),
+      checkpointEpochs: this.store.checkpoints.list(run.id).map((c) => c.epochsDone),
+      keepsAllCheckpoints: run.config.keepCheckpoints === 'all',
     };
   }
 
@@ -116,7 +118,8 @@ export class RunViews {
 
   private extras(run: Run): Extras {
     const cached = this.finalExtras.get(run.id);
-    if (cached) return cached;
+    // A resumed or extended run finishes again with other epochs: a cache of its earlier end no longer holds.
+    if (cached && cached.epochs.length === run.epochsDone) return cached;
     const extras: Extras = {
       epochs: readEpochRecords(this.store.metrics, run.id),
     };

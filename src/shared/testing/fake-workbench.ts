@@ -76,6 +76,8 @@ export function createFakeWorkbench(): FakeWorkbench {
       normalisation: null,
       hasWeights: false,
       snapshotEpochs: [],
+      checkpointEpochs: [],
+      keepsAllCheckpoints: false,
       ...extra,
     };
     runs.set(id, run);

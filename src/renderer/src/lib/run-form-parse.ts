@@ -150,6 +150,7 @@ export function formToConfig(s: RunFormState, ctx: FormContext = MNIST_CONTEXT):
     seed: r.num('seed', s.seed, true),
     augment,
     ...(s.passEveryEpoch ? {} : { trainPass: 'last_epoch' as const }),
+    ...(s.keepAllCheckpoints ? { keepCheckpoints: 'all' as const } : {}),
     ...(s.earlyStopping ? { earlyStopping: { patience: r.num('patience', s.patience, true) ?? 1, minDelta: r.num('minDelta', s.minDelta) ?? 0 } } : {}),
   };
   const parsed = runConfigSchema.safeParse(draft);

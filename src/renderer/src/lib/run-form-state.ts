@@ -69,6 +69,8 @@ export interface RunFormState {
   scale: string;
   /** Score the whole training set after every epoch (else after the last only). */
   passEveryEpoch: boolean;
+  /** Keep every end-of-epoch checkpoint (a fork from any epoch), not only the last and the best. */
+  keepAllCheckpoints: boolean;
   earlyStopping: boolean;
   patience: string;
   minDelta: string;
@@ -124,6 +126,7 @@ export function defaultRunForm(): RunFormState {
     rotate: '',
     scale: '',
     passEveryEpoch: true,
+    keepAllCheckpoints: false,
     earlyStopping: false,
     patience: '3',
     minDelta: '0',
@@ -226,6 +229,7 @@ export function configToForm(config: RunConfig): RunFormState {
     rotate: str(config.augment.rotate),
     scale: str(config.augment.scale),
     passEveryEpoch: config.trainPass !== 'last_epoch',
+    keepAllCheckpoints: config.keepCheckpoints === 'all',
     earlyStopping: config.earlyStopping !== undefined,
     patience: config.earlyStopping ? str(config.earlyStopping.patience) : form.patience,
     minDelta: config.earlyStopping ? str(config.earlyStopping.minDelta) : form.minDelta,

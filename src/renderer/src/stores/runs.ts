@@ -126,6 +126,12 @@ export const useRunsStore = defineStore('runs', () => {
   const setNotes = (id: number, notes: string) => withPut(api().setRunNotes({ id, notes }));
   const rerun = (id: number) => withPut(api().rerunRun({ id }));
   const fork = (id: number, overrides: Partial<RunConfigInput>) => withPut(api().forkRun({ id, overrides }));
+  /** Same run, continued from its last checkpoint (interrupted, failed, cancelled). */
+  const resume = (id: number) => withPut(api().resumeRun({ id }));
+  /** Same run, `epochs` more epochs from its final checkpoint (completed). */
+  const extend = (id: number, epochs: number) => withPut(api().extendRun({ id, epochs }));
+  /** A new run continuing from run `id`'s checkpoint after `fromEpoch` epochs, with `overrides`. */
+  const forkFromEpoch = (id: number, fromEpoch: number, overrides: Partial<RunConfigInput>) => withPut(api().forkRun({ id, overrides, fromEpoch }));
 
   async function remove(id: number): Promise<void> {
     await api().deleteRun({ id });
@@ -157,6 +163,9 @@ export const useRunsStore = defineStore('runs', () => {
     setNotes,
     rerun,
     fork,
+    resume,
+    extend,
+    forkFromEpoch,
     remove,
   };
 });
