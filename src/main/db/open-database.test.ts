@@ -27,7 +27,7 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(tables(db)).toEqual(
-      ['confusion', 'experiments', 'histograms', 'metrics', 'predictions', 'run_tags', 'run_views', 'runs', 'weight_snapshots', 'weights'].sort(),
+      ['checkpoints', 'confusion', 'experiments', 'histograms', 'metrics', 'predictions', 'run_tags', 'run_views', 'runs', 'weight_snapshots', 'weights'].sort(),
     );
     db.close();
   });

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../shared/validation';
 import { IllegalTransitionError, NotFoundError } from './errors';
+import { REOPENABLE } from './run-history.repo';
 import { RUN_STATUSES, TRANSITIONS, type RunStatus } from './run-status';
 import type { Store } from './store';
 import { freshStore, sampleConfig, tempFolder } from './testing/fixtures';
@@ -82,7 +83,8 @@ describe('run status', () => {
       for (const to of RUN_STATUSES) {
         if (from === to) continue;
         const id = runAt(from);
-        const legal = TRANSITIONS[from].includes(to);
+        // 0006: resume and extend queue a stopped or finished run again (RunHistoryRepo.reopen, not setStatus).
+        const legal = TRANSITIONS[from].includes(to) || (REOPENABLE.includes(from) && to === 'queued');
         if (legal) expect(() => update.run(to, id)).not.toThrow();
         else expect(() => update.run(to, id), `${from} → ${to}`).toThrow(/illegal run status transition/);
       }
