@@ -32,6 +32,14 @@ export function checkSweepCorners(spec: SweepPlanSource): { path: (string | numb
   return null;
 }
 
+/** A config at each corner of the sweep (each parameter at each of its corners, the others at their first). */
+export function cornerConfigs(spec: SweepPlanSource): RunConfig[] {
+  const keys = Object.keys(spec.parameters);
+  const corners = keys.map((k) => domainCorners(domainOf(spec.parameters[k]!)));
+  const first = Object.fromEntries(keys.map((k, i) => [k, corners[i]![0]!]));
+  return keys.flatMap((k, j) => corners[j]!.map((c) => trialConfig(spec, { ...first, [k]: c })));
+}
+
 /** The corner's field in the user's spec: `values.i` of a list, `min`/`max` of a range, `value` of a constant. */
 function specPath(spec: SweepPlanSource, path: (string | number)[]): (string | number)[] {
   if (path[0] !== 'parameters' || typeof path[1] !== 'string') return path;
