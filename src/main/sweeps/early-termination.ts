@@ -16,7 +16,8 @@ export type EarlyTerminate = NonNullable<SweepSpec["early_terminate"]>;
 /** Why to stop the trial now, or null to let it go on. */
 export type Verdict = { readonly prune: true; readonly reason: string } | null;
 
-const fmt = (v: number) => Number(v.toPrecision(3)).toString();
+// Four significant digits: test accuracies differ in the fourth (one image in 10,000).
+const fmt = (v: number) => Number(v.toPrecision(4)).toString();
 const better = (goal: SweepGoal, a: number, b: number) =>
   toLoss(a, goal) < toLoss(b, goal);
 
