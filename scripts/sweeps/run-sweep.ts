@@ -1,13 +1,10 @@
 // Runs one sweep to the end in a fresh workbench on a temporary data folder, for the measurement scripts.
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
-import type { SweepDetail } from "../../src/shared/api-sweep-types";
-import {
-  sweepSpecSchema,
-  type SweepSpecInput,
-} from "../../src/shared/sweep-spec";
-import { createWorkbench } from "../../src/main/workbench/create-workbench";
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { SweepDetail } from '../../src/shared/api-sweep-types';
+import { sweepSpecSchema, type SweepSpecInput } from '../../src/shared/sweep-spec';
+import { createWorkbench } from '../../src/main/workbench/create-workbench';
 
 export interface SweepMeasurement {
   readonly detail: SweepDetail;
@@ -16,14 +13,11 @@ export interface SweepMeasurement {
   readonly load: readonly [number, number];
 }
 
-export async function runSweep(
-  spec: SweepSpecInput,
-  options: { concurrency: number; onTrial?: (line: string) => void },
-): Promise<SweepMeasurement> {
-  const dir = mkdtempSync(path.join(tmpdir(), "nnwb-sweep-measure-"));
+export async function runSweep(spec: SweepSpecInput, options: { concurrency: number; onTrial?: (line: string) => void }): Promise<SweepMeasurement> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nnwb-sweep-measure-'));
   const wb = createWorkbench({
     dataDir: dir,
-    mode: "cli",
+    mode: 'cli',
     concurrency: options.concurrency,
   });
   const loadBefore = loadavg()[0]!;
@@ -34,17 +28,11 @@ export async function runSweep(
     for (;;) {
       const detail = await wb.getSweep({ id });
       for (const t of detail.trials) {
-        if (
-          seen.has(t.number) ||
-          !["completed", "pruned", "failed", "diverged"].includes(t.run.status)
-        )
-          continue;
+        if (seen.has(t.number) || !['completed', 'pruned', 'failed', 'diverged'].includes(t.run.status)) continue;
         seen.add(t.number);
-        options.onTrial?.(
-          `  #${t.number} ${t.run.name}: ${t.run.status} ${t.value?.toFixed(4) ?? "–"}${t.prunedReason ? ` (${t.prunedReason})` : ""}`,
-        );
+        options.onTrial?.(`  #${t.number} ${t.run.name}: ${t.run.status} ${t.value?.toFixed(4) ?? '–'}${t.prunedReason ? ` (${t.prunedReason})` : ''}`);
       }
-      if (detail.state !== "running")
+      if (detail.state !== 'running')
         return {
           detail,
           wallSeconds: (performance.now() - t0) / 1000,

@@ -1,9 +1,9 @@
 // Sweeps: each one's state and its trials (sampled parameters, per-epoch scores, the run that trains it).
 // The experiment (kind 'sweep') holds the spec; what a restarted sampler needs is all here and in the runs.
-import type { GridValue } from "../../shared/grid-expand";
-import type { SweepState } from "../../shared/api-sweep-types";
-import type { Db } from "./open-database";
-import { NotFoundError } from "./errors";
+import type { GridValue } from '../../shared/grid-expand';
+import type { SweepState } from '../../shared/api-sweep-types';
+import type { Db } from './open-database';
+import { NotFoundError } from './errors';
 
 export interface SweepTrialRow {
   readonly experimentId: number;
@@ -18,7 +18,7 @@ export interface SweepTrialRow {
   readonly requeue: boolean;
 }
 
-type Raw = Omit<SweepTrialRow, "params" | "epochValues" | "requeue"> & {
+type Raw = Omit<SweepTrialRow, 'params' | 'epochValues' | 'requeue'> & {
   params: string;
   epochValues: string;
   requeue: number;
@@ -26,40 +26,28 @@ type Raw = Omit<SweepTrialRow, "params" | "epochValues" | "requeue"> & {
 
 const fromRaw = (r: Raw): SweepTrialRow => ({
   ...r,
-  params: JSON.parse(r.params) as SweepTrialRow["params"],
+  params: JSON.parse(r.params) as SweepTrialRow['params'],
   epochValues: JSON.parse(r.epochValues) as (number | null)[],
   requeue: r.requeue === 1,
 });
 
 const TRIAL =
-  "SELECT experiment_id AS experimentId, number, params, run_id AS runId, epoch_values AS epochValues, pruned_reason AS prunedReason, requeue FROM sweep_trials";
+  'SELECT experiment_id AS experimentId, number, params, run_id AS runId, epoch_values AS epochValues, pruned_reason AS prunedReason, requeue FROM sweep_trials';
 
 function statements(db: Db) {
   const p = (sql: string) => db.prepare(sql);
   return {
-    create: p("INSERT INTO sweeps (experiment_id) VALUES (?)"),
-    state: p("SELECT state FROM sweeps WHERE experiment_id = ?").pluck(),
-    setState: p("UPDATE sweeps SET state = ? WHERE experiment_id = ?"),
-    withState: p(
-      "SELECT experiment_id FROM sweeps WHERE state = ? ORDER BY experiment_id",
-    ).pluck(),
-    addTrial: p(
-      "INSERT INTO sweep_trials (experiment_id, number, params, run_id) VALUES (?, ?, ?, ?)",
-    ),
+    create: p('INSERT INTO sweeps (experiment_id) VALUES (?)'),
+    state: p('SELECT state FROM sweeps WHERE experiment_id = ?').pluck(),
+    setState: p('UPDATE sweeps SET state = ? WHERE experiment_id = ?'),
+    withState: p('SELECT experiment_id FROM sweeps WHERE state = ? ORDER BY experiment_id').pluck(),
+    addTrial: p('INSERT INTO sweep_trials (experiment_id, number, params, run_id) VALUES (?, ?, ?, ?)'),
     trials: p(`${TRIAL} WHERE experiment_id = ? ORDER BY number`),
     byRun: p(`${TRIAL} WHERE run_id = ?`),
-    setRun: p(
-      "UPDATE sweep_trials SET run_id = ?, epoch_values = ?, pruned_reason = NULL, requeue = 0 WHERE experiment_id = ? AND number = ?",
-    ),
-    setRequeue: p(
-      "UPDATE sweep_trials SET requeue = ? WHERE experiment_id = ? AND number = ?",
-    ),
-    setValues: p(
-      "UPDATE sweep_trials SET epoch_values = ? WHERE experiment_id = ? AND number = ?",
-    ),
-    setPruned: p(
-      "UPDATE sweep_trials SET pruned_reason = ? WHERE experiment_id = ? AND number = ?",
-    ),
+    setRun: p('UPDATE sweep_trials SET run_id = ?, epoch_values = ?, pruned_reason = NULL, requeue = 0 WHERE experiment_id = ? AND number = ?'),
+    setRequeue: p('UPDATE sweep_trials SET requeue = ? WHERE experiment_id = ? AND number = ?'),
+    setValues: p('UPDATE sweep_trials SET epoch_values = ? WHERE experiment_id = ? AND number = ?'),
+    setPruned: p('UPDATE sweep_trials SET pruned_reason = ? WHERE experiment_id = ? AND number = ?'),
   };
 }
 
@@ -80,8 +68,7 @@ export class SweepsRepo {
   }
 
   setState(experimentId: number, state: SweepState): void {
-    if (this.s.setState.run(state, experimentId).changes === 0)
-      throw new NotFoundError("sweep", experimentId);
+    if (this.s.setState.run(state, experimentId).changes === 0) throw new NotFoundError('sweep', experimentId);
   }
 
   /** Experiment ids of the sweeps in `state`, oldest first. */
@@ -89,12 +76,7 @@ export class SweepsRepo {
     return this.s.withState.all(state) as number[];
   }
 
-  addTrial(
-    experimentId: number,
-    number: number,
-    params: Readonly<Record<string, GridValue>>,
-    runId: number,
-  ): void {
+  addTrial(experimentId: number, number: number, params: Readonly<Record<string, GridValue>>, runId: number): void {
     this.s.addTrial.run(experimentId, number, JSON.stringify(params), runId);
   }
 
@@ -110,23 +92,15 @@ export class SweepsRepo {
 
   /** The trial trains again in a new run (same parameters): its scores start over. */
   setTrialRun(experimentId: number, number: number, runId: number): void {
-    this.s.setRun.run(runId, "[]", experimentId, number);
+    this.s.setRun.run(runId, '[]', experimentId, number);
   }
 
   /** Records the metric after epoch `epoch` (0-based). */
-  setEpochValue(
-    trial: SweepTrialRow,
-    epoch: number,
-    value: number | null,
-  ): (number | null)[] {
+  setEpochValue(trial: SweepTrialRow, epoch: number, value: number | null): (number | null)[] {
     const values = [...trial.epochValues];
     while (values.length < epoch) values.push(null);
     values[epoch] = value !== null && Number.isFinite(value) ? value : null;
-    this.s.setValues.run(
-      JSON.stringify(values),
-      trial.experimentId,
-      trial.number,
-    );
+    this.s.setValues.run(JSON.stringify(values), trial.experimentId, trial.number);
     return values;
   }
 

@@ -1,6 +1,6 @@
 // Parzen estimators for TPE, one parameter at a time (Optuna's independent TPE): a mixture of truncated
 // normals over a numeric range, or smoothed counts over choices; each with a prior spread over the whole domain.
-import { normal, pickWeighted, type Rng } from "./rng";
+import { normal, pickWeighted, type Rng } from './rng';
 
 /** Optuna's prior weight: the prior counts as one observation. */
 const PRIOR_WEIGHT = 1;
@@ -17,12 +17,7 @@ export interface Estimator {
 export function recencyWeights(n: number): number[] {
   if (n < 25) return new Array<number>(n).fill(1);
   const ramp = n - 25;
-  return [
-    ...Array.from({ length: ramp }, (_, i) =>
-      ramp === 1 ? 1 / n : 1 / n + ((1 - 1 / n) * i) / (ramp - 1),
-    ),
-    ...new Array<number>(25).fill(1),
-  ];
+  return [...Array.from({ length: ramp }, (_, i) => (ramp === 1 ? 1 / n : 1 / n + ((1 - 1 / n) * i) / (ramp - 1))), ...new Array<number>(25).fill(1)];
 }
 
 /**
@@ -30,12 +25,7 @@ export function recencyWeights(n: number): number[] {
  * range), plus the prior N((low+high)/2, high-low). Each bandwidth is the larger distance to a sorted neighbour,
  * clipped to [(high-low)/min(100, 1+n), high-low] ("magic clip", which keeps a lone cluster from collapsing).
  */
-export function numericEstimator(
-  xs: readonly number[],
-  weights: readonly number[],
-  low: number,
-  high: number,
-): Estimator {
+export function numericEstimator(xs: readonly number[], weights: readonly number[], low: number, high: number): Estimator {
   const span = high - low;
   const mus = [...xs, (low + high) / 2];
   const n = mus.length;
@@ -48,14 +38,10 @@ export function numericEstimator(
     sigmas[order[r]!] = Math.max(left ?? 0, right ?? 0);
   }
   const minSigma = span / Math.min(100, 1 + n);
-  for (let i = 0; i < n; i++)
-    sigmas[i] = Math.min(span, Math.max(minSigma, sigmas[i]!));
+  for (let i = 0; i < n; i++) sigmas[i] = Math.min(span, Math.max(minSigma, sigmas[i]!));
   sigmas[n - 1] = span;
   const w = normalise([...weights, PRIOR_WEIGHT]);
-  const mass = mus.map(
-    (mu, i) =>
-      normalCdf((high - mu) / sigmas[i]!) - normalCdf((low - mu) / sigmas[i]!),
-  );
+  const mass = mus.map((mu, i) => normalCdf((high - mu) / sigmas[i]!) - normalCdf((low - mu) / sigmas[i]!));
   return {
     sample(rng) {
       const i = pickWeighted(rng, w);
@@ -69,9 +55,7 @@ export function numericEstimator(
       let p = 0;
       for (let i = 0; i < n; i++) {
         const z = (x - mus[i]!) / sigmas[i]!;
-        p +=
-          (w[i]! * Math.exp(-0.5 * z * z)) /
-          (sigmas[i]! * Math.sqrt(2 * Math.PI) * Math.max(mass[i]!, 1e-12));
+        p += (w[i]! * Math.exp(-0.5 * z * z)) / (sigmas[i]! * Math.sqrt(2 * Math.PI) * Math.max(mass[i]!, 1e-12));
       }
       return Math.log(Math.max(p, 1e-300));
     },
@@ -79,11 +63,7 @@ export function numericEstimator(
 }
 
 /** Choice probabilities: each observation's weight on its choice, plus the prior spread evenly over all choices. */
-export function categoricalEstimator(
-  indices: readonly number[],
-  weights: readonly number[],
-  choices: number,
-): Estimator {
+export function categoricalEstimator(indices: readonly number[], weights: readonly number[], choices: number): Estimator {
   const p = new Array<number>(choices).fill(PRIOR_WEIGHT / choices);
   indices.forEach((c, i) => (p[c]! += weights[i]!));
   const probs = normalise(p);
@@ -102,12 +82,6 @@ function normalise(ws: readonly number[]): number[] {
 export function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const erf =
-    1 -
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) *
-      t +
-      0.254829592) *
-      t *
-      Math.exp(-x * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }

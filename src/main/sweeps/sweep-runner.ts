@@ -1,19 +1,19 @@
 // Runs sweeps on the run manager: proposes trials as slots free up (up to run_cap), judges each trial at its epoch
 // ends for early termination, and finishes the sweep when its last trial ends. Everything it decides from is in
 // the store (spec and seed, trials, their per-epoch scores), so a sweep continues after a restart where it was.
-import { isTerminal } from "../db/run-status";
-import { type Experiment, NotFoundError, type Run, type Store } from "../db";
-import type { RunEpochEvent } from "../../shared/api-contract";
-import type { SweepState } from "../../shared/api-sweep-types";
-import { describeCell } from "../../shared/grid-expand";
-import { trialConfig } from "../../shared/sweep-corners";
-import { type SweepSpec, sweepSpecSchema } from "../../shared/sweep-spec";
-import { toLabel } from "../../shared/text-rules";
-import { parseWith } from "../../shared/validation";
-import type { RunManager } from "../runs/run-manager";
-import { earlyVerdict } from "./early-termination";
-import { proposeTrial, sweepRunCap } from "./propose";
-import { curvesOf, epochMetric, observationsOf } from "./trial-state";
+import { isTerminal } from '../db/run-status';
+import { type Experiment, NotFoundError, type Run, type Store } from '../db';
+import type { RunEpochEvent } from '../../shared/api-contract';
+import type { SweepState } from '../../shared/api-sweep-types';
+import { describeCell } from '../../shared/grid-expand';
+import { trialConfig } from '../../shared/sweep-corners';
+import { type SweepSpec, sweepSpecSchema } from '../../shared/sweep-spec';
+import { toLabel } from '../../shared/text-rules';
+import { parseWith } from '../../shared/validation';
+import type { RunManager } from '../runs/run-manager';
+import { earlyVerdict } from './early-termination';
+import { proposeTrial, sweepRunCap } from './propose';
+import { curvesOf, epochMetric, observationsOf } from './trial-state';
 
 export interface SweepRunnerOptions {
   /** A sweep changed (created, a trial proposed or ended, its state). */
@@ -38,13 +38,8 @@ export class SweepRunner {
     private readonly manager: RunManager,
     private readonly options: SweepRunnerOptions = {},
   ) {
-    this.offs.push(manager.events.on("runEpoch", (e) => this.onEpoch(e)));
-    this.offs.push(
-      manager.events.on(
-        "runUpdated",
-        (run) => isTerminal(run.status) && this.onRunEnded(run),
-      ),
-    );
+    this.offs.push(manager.events.on('runEpoch', (e) => this.onEpoch(e)));
+    this.offs.push(manager.events.on('runUpdated', (run) => isTerminal(run.status) && this.onRunEnded(run)));
   }
 
   /**
@@ -52,24 +47,16 @@ export class SweepRunner {
    * interrupted (killed) or cancelled while closing train again; then new trials fill the free slots.
    */
   start(): { resumed: number[] } {
-    const ids = [
-      ...this.store.sweeps.withState("running"),
-      ...this.store.sweeps.withState("interrupted"),
-    ].sort((a, b) => a - b);
+    const ids = [...this.store.sweeps.withState('running'), ...this.store.sweeps.withState('interrupted')].sort((a, b) => a - b);
     for (const id of ids) {
-      this.store.sweeps.setState(id, "running");
+      this.store.sweeps.setState(id, 'running');
       for (const t of this.store.sweeps.trials(id)) {
         const run = t.runId === null ? undefined : this.store.runs.get(t.runId);
-        const again =
-          run !== undefined &&
-          (run.status === "interrupted" ||
-            (t.requeue && run.status !== "queued" && run.status !== "running"));
+        const again = run !== undefined && (run.status === 'interrupted' || (t.requeue && run.status !== 'queued' && run.status !== 'running'));
         if (run && again) {
-          const fresh = (
-            this.options.retrainInterruptedTrial ?? retrainFromScratch
-          )(this.store, run);
+          const fresh = (this.options.retrainInterruptedTrial ?? retrainFromScratch)(this.store, run);
           this.store.sweeps.setTrialRun(id, t.number, fresh.id);
-          this.manager.events.emit("runUpdated", fresh);
+          this.manager.events.emit('runUpdated', fresh);
           this.manager.enqueue(fresh.id);
         } else if (t.requeue) this.store.sweeps.setRequeue(id, t.number, false);
       }
@@ -81,11 +68,9 @@ export class SweepRunner {
   /** Validates the spec (refused naming the field before anything is stored), stores the sweep and starts its first trials. */
   startSweep(input: unknown): Experiment {
     const spec = parseWith(sweepSpecSchema, input);
-    const name =
-      spec.name ??
-      toLabel(`${spec.method} ${Object.keys(spec.parameters).join(" × ")}`);
+    const name = spec.name ?? toLabel(`${spec.method} ${Object.keys(spec.parameters).join(' × ')}`);
     const experiment = this.store.transaction(() => {
-      const e = this.store.experiments.create({ kind: "sweep", name, spec });
+      const e = this.store.experiments.create({ kind: 'sweep', name, spec });
       this.store.sweeps.create(e.id);
       return e;
     });
@@ -98,14 +83,9 @@ export class SweepRunner {
   /** Stops proposing and cancels the sweep's queued and running trials; resolves once they have stopped. */
   async cancelSweep(id: number): Promise<void> {
     this.spec(id);
-    if (this.store.sweeps.state(id) === "running")
-      this.store.sweeps.setState(id, "cancelled");
-    const runIds = this.store.sweeps
-      .trials(id)
-      .flatMap((t) => (t.runId === null ? [] : [t.runId]));
-    await Promise.all(
-      runIds.map((r) => this.manager.cancel(r).catch(() => undefined)),
-    );
+    if (this.store.sweeps.state(id) === 'running') this.store.sweeps.setState(id, 'cancelled');
+    const runIds = this.store.sweeps.trials(id).flatMap((t) => (t.runId === null ? [] : [t.runId]));
+    await Promise.all(runIds.map((r) => this.manager.cancel(r).catch(() => undefined)));
     this.changed(id);
   }
 
@@ -115,12 +95,10 @@ export class SweepRunner {
    */
   close(): void {
     this.closing = true;
-    for (const id of this.store.sweeps.withState("running")) {
+    for (const id of this.store.sweeps.withState('running')) {
       for (const t of this.store.sweeps.trials(id)) {
-        const status =
-          t.runId === null ? undefined : this.store.runs.get(t.runId)?.status;
-        if (status === "queued" || status === "running")
-          this.store.sweeps.setRequeue(id, t.number, true);
+        const status = t.runId === null ? undefined : this.store.runs.get(t.runId)?.status;
+        if (status === 'queued' || status === 'running') this.store.sweeps.setRequeue(id, t.number, true);
       }
     }
     for (const off of this.offs.splice(0)) off();
@@ -131,7 +109,7 @@ export class SweepRunner {
     const known = this.specs.get(id);
     if (known) return known;
     const experiment = this.store.experiments.get(id);
-    if (experiment?.kind !== "sweep") throw new NotFoundError("sweep", id);
+    if (experiment?.kind !== 'sweep') throw new NotFoundError('sweep', id);
     const spec = parseWith(sweepSpecSchema, experiment.spec);
     this.specs.set(id, spec);
     return spec;
@@ -142,38 +120,15 @@ export class SweepRunner {
     if (!trial) return;
     const id = trial.experimentId;
     const spec = this.spec(id);
-    const values = this.store.sweeps.setEpochValue(
-      trial,
-      e.record.epoch,
-      epochMetric(e.record, spec.metric.name),
-    );
+    const values = this.store.sweeps.setEpochValue(trial, e.record.epoch, epochMetric(e.record, spec.metric.name));
     const run = this.store.runs.get(e.runId);
     const epochsDone = e.record.epoch + 1;
-    if (
-      !this.closing &&
-      run?.status === "running" &&
-      this.store.sweeps.state(id) === "running" &&
-      epochsDone < run.config.epochs
-    ) {
-      const trials = this.store.sweeps
-        .trials(id)
-        .map((t) =>
-          t.number === trial.number ? { ...t, epochValues: values } : t,
-        );
-      const verdict = earlyVerdict(
-        spec.early_terminate,
-        spec.metric.goal,
-        trial.number,
-        epochsDone,
-        curvesOf(trials, this.runsOf(id)),
-      );
+    if (!this.closing && run?.status === 'running' && this.store.sweeps.state(id) === 'running' && epochsDone < run.config.epochs) {
+      const trials = this.store.sweeps.trials(id).map((t) => (t.number === trial.number ? { ...t, epochValues: values } : t));
+      const verdict = earlyVerdict(spec.early_terminate, spec.metric.goal, trial.number, epochsDone, curvesOf(trials, this.runsOf(id)));
       if (verdict) {
         this.store.sweeps.setPruned(id, trial.number, verdict.reason);
-        void this.manager
-          .cancel(e.runId, verdict.reason)
-          .catch((err: unknown) =>
-            console.error(`could not prune run ${e.runId}:`, err),
-          );
+        void this.manager.cancel(e.runId, verdict.reason).catch((err: unknown) => console.error(`could not prune run ${e.runId}:`, err));
       }
     }
     this.changed(id);
@@ -202,19 +157,15 @@ export class SweepRunner {
   }
 
   private fillOnce(id: number): void {
-    if (this.closing || this.store.sweeps.state(id) !== "running") return;
+    if (this.closing || this.store.sweeps.state(id) !== 'running') return;
     const spec = this.spec(id);
     const trials = this.store.sweeps.trials(id);
     const runs = this.runsOf(id);
     const observations = observationsOf(trials, runs);
-    let inFlight = observations.filter((o) => o.state === "running").length;
+    let inFlight = observations.filter((o) => o.state === 'running').length;
     const cap = sweepRunCap(spec);
     const created: Run[] = [];
-    for (
-      let n = trials.length;
-      n < cap && inFlight < this.manager.concurrency;
-      n++, inFlight++
-    ) {
+    for (let n = trials.length; n < cap && inFlight < this.manager.concurrency; n++, inFlight++) {
       const params = proposeTrial(spec, n, observations);
       const config = trialConfig(spec, params);
       const run = this.store.transaction(() => {
@@ -229,15 +180,15 @@ export class SweepRunner {
       observations.push({
         number: n,
         params,
-        state: "running",
+        state: 'running',
         value: null,
         epochsDone: 0,
       });
       created.push(run);
     }
-    for (const run of created) this.manager.events.emit("runUpdated", run);
+    for (const run of created) this.manager.events.emit('runUpdated', run);
     for (const run of created) this.manager.enqueue(run.id);
-    if (inFlight === 0 && trials.length >= cap) this.setState(id, "finished");
+    if (inFlight === 0 && trials.length >= cap) this.setState(id, 'finished');
   }
 
   private setState(id: number, state: SweepState): void {
@@ -246,9 +197,7 @@ export class SweepRunner {
   }
 
   private runsOf(id: number): Map<number, Run> {
-    return new Map(
-      this.store.runs.list({ experimentId: id }).map((r) => [r.id, r]),
-    );
+    return new Map(this.store.runs.list({ experimentId: id }).map((r) => [r.id, r]));
   }
 
   private changed(id: number): void {

@@ -1,25 +1,23 @@
 // A sweep's trials as the samplers and early termination read them: state from the run's status, the score
 // from the recorded per-epoch values.
-import type { SweepMetricName } from "../../shared/api-sweep-types";
-import type { EpochRecord } from "../../shared/api-types";
-import type { Run, RunStatus, SweepTrialRow } from "../db";
-import type { TrialCurve } from "./early-termination";
-import type { Observation } from "./observations";
+import type { SweepMetricName } from '../../shared/api-sweep-types';
+import type { EpochRecord } from '../../shared/api-types';
+import type { Run, RunStatus, SweepTrialRow } from '../db';
+import type { TrialCurve } from './early-termination';
+import type { Observation } from './observations';
 
-export function trialState(
-  status: RunStatus | undefined,
-): Observation["state"] {
+export function trialState(status: RunStatus | undefined): Observation['state'] {
   switch (status) {
-    case "completed":
-      return "complete";
-    case "pruned":
-      return "pruned";
-    case "queued":
-    case "running":
-      return "running";
+    case 'completed':
+      return 'complete';
+    case 'pruned':
+      return 'pruned';
+    case 'queued':
+    case 'running':
+      return 'running';
     default:
       // Diverged, failed, cancelled, interrupted, or its run deleted: no score to learn from.
-      return "failed";
+      return 'failed';
   }
 }
 
@@ -28,16 +26,11 @@ export function lastValue(values: readonly (number | null)[]): {
   value: number | null;
   epochs: number;
 } {
-  for (let i = values.length - 1; i >= 0; i--)
-    if (values[i] !== null && values[i] !== undefined)
-      return { value: values[i]!, epochs: i + 1 };
+  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null && values[i] !== undefined) return { value: values[i]!, epochs: i + 1 };
   return { value: null, epochs: 0 };
 }
 
-export function observationsOf(
-  trials: readonly SweepTrialRow[],
-  runs: ReadonlyMap<number, Run>,
-): Observation[] {
+export function observationsOf(trials: readonly SweepTrialRow[], runs: ReadonlyMap<number, Run>): Observation[] {
   return trials.map((t) => {
     const { value, epochs } = lastValue(t.epochValues);
     return {
@@ -50,10 +43,7 @@ export function observationsOf(
   });
 }
 
-export function curvesOf(
-  trials: readonly SweepTrialRow[],
-  runs: ReadonlyMap<number, Run>,
-): TrialCurve[] {
+export function curvesOf(trials: readonly SweepTrialRow[], runs: ReadonlyMap<number, Run>): TrialCurve[] {
   return trials.map((t) => ({
     number: t.number,
     values: t.epochValues,
@@ -61,14 +51,10 @@ export function curvesOf(
   }));
 }
 
-const runOf = (t: SweepTrialRow, runs: ReadonlyMap<number, Run>) =>
-  t.runId === null ? undefined : runs.get(t.runId);
+const runOf = (t: SweepTrialRow, runs: ReadonlyMap<number, Run>) => (t.runId === null ? undefined : runs.get(t.runId));
 
 /** The sweep's metric in one epoch's record; null when the epoch has none (no validation split). */
-export function epochMetric(
-  record: EpochRecord,
-  name: SweepMetricName,
-): number | null {
+export function epochMetric(record: EpochRecord, name: SweepMetricName): number | null {
   const v = {
     test_accuracy: record.testAccuracy,
     test_loss: record.testLoss,

@@ -1,19 +1,14 @@
 // Sweeps as the API shows them: SweepSummary (state, counts, best trial) and SweepDetail (every trial with its
 // score and the best so far, and parameter importance).
-import type {
-  ParameterImportance,
-  SweepDetail,
-  SweepSummary,
-  SweepTrial,
-} from "../../shared/api-sweep-types";
-import { type SweepSpec, sweepSpecSchema } from "../../shared/sweep-spec";
-import { parseWith } from "../../shared/validation";
-import type { Experiment, Run, Store } from "../db";
-import { IMPORTANCE_METHOD, parameterImportance } from "../sweeps/importance";
-import { toLoss } from "../sweeps/observations";
-import { sweepDomains, sweepRunCap } from "../sweeps/propose";
-import { lastValue } from "../sweeps/trial-state";
-import type { RunViews } from "./run-views";
+import type { ParameterImportance, SweepDetail, SweepSummary, SweepTrial } from '../../shared/api-sweep-types';
+import { type SweepSpec, sweepSpecSchema } from '../../shared/sweep-spec';
+import { parseWith } from '../../shared/validation';
+import type { Experiment, Run, Store } from '../db';
+import { IMPORTANCE_METHOD, parameterImportance } from '../sweeps/importance';
+import { toLoss } from '../sweeps/observations';
+import { sweepDomains, sweepRunCap } from '../sweeps/propose';
+import { lastValue } from '../sweeps/trial-state';
+import type { RunViews } from './run-views';
 
 interface ScoredTrial {
   readonly number: number;
@@ -33,17 +28,10 @@ export class SweepViews {
 
   detail(experiment: Experiment): SweepDetail {
     const { summary, spec, scored } = this.build(experiment);
-    const rows = new Map(
-      this.store.sweeps.trials(experiment.id).map((t) => [t.number, t]),
-    );
+    const rows = new Map(this.store.sweeps.trials(experiment.id).map((t) => [t.number, t]));
     let best: number | null = null;
     const trials: SweepTrial[] = scored.map((t) => {
-      if (
-        t.value !== null &&
-        (best === null ||
-          toLoss(t.value, spec.metric.goal) < toLoss(best, spec.metric.goal))
-      )
-        best = t.value;
+      if (t.value !== null && (best === null || toLoss(t.value, spec.metric.goal) < toLoss(best, spec.metric.goal))) best = t.value;
       const row = rows.get(t.number)!;
       return {
         number: t.number,
@@ -52,15 +40,10 @@ export class SweepViews {
         value: t.value,
         bestSoFar: best,
         epochsDone: lastValue(row.epochValues).epochs,
-        prunedReason:
-          t.run.status === "pruned" ? (row.prunedReason ?? t.run.error) : null,
+        prunedReason: t.run.status === 'pruned' ? (row.prunedReason ?? t.run.error) : null,
       };
     });
-    const finished = scored.filter(
-      (t) =>
-        t.value !== null &&
-        (t.run.status === "completed" || t.run.status === "pruned"),
-    );
+    const finished = scored.filter((t) => t.value !== null && (t.run.status === 'completed' || t.run.status === 'pruned'));
     const importance: ParameterImportance[] = parameterImportance(
       sweepDomains(spec),
       finished.map((t) => ({
@@ -83,11 +66,7 @@ export class SweepViews {
     scored: ScoredTrial[];
   } {
     const spec = parseWith(sweepSpecSchema, experiment.spec);
-    const runs = new Map(
-      this.store.runs
-        .list({ experimentId: experiment.id })
-        .map((r) => [r.id, r]),
-    );
+    const runs = new Map(this.store.runs.list({ experimentId: experiment.id }).map((r) => [r.id, r]));
     const scored: ScoredTrial[] = [];
     for (const t of this.store.sweeps.trials(experiment.id)) {
       const run = t.runId === null ? undefined : runs.get(t.runId);
@@ -102,13 +81,7 @@ export class SweepViews {
     let best: ScoredTrial | null = null;
     for (const t of scored) {
       statusCounts[t.run.status] = (statusCounts[t.run.status] ?? 0) + 1;
-      if (
-        t.value !== null &&
-        (best === null ||
-          toLoss(t.value, spec.metric.goal) <
-            toLoss(best.value!, spec.metric.goal))
-      )
-        best = t;
+      if (t.value !== null && (best === null || toLoss(t.value, spec.metric.goal) < toLoss(best.value!, spec.metric.goal))) best = t;
     }
     const summary: SweepSummary = {
       id: experiment.id,
@@ -117,7 +90,7 @@ export class SweepViews {
       method: spec.method,
       metric: spec.metric,
       earlyTerminate: spec.early_terminate?.type ?? null,
-      state: this.store.sweeps.state(experiment.id) ?? "finished",
+      state: this.store.sweeps.state(experiment.id) ?? 'finished',
       createdAt: experiment.createdAt,
       runCap: sweepRunCap(spec),
       trialCount: scored.length,

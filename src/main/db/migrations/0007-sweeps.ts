@@ -1,8 +1,8 @@
 // Schema 7: sweeps (grid, random or Bayesian search with early termination). A sweep is an experiment of kind
 // 'sweep' with a state; each trial keeps its sampled parameters, its per-epoch scores (what early termination
 // and a restarted sampler read) and, if it was stopped early, why. A stopped trial's run has status `pruned`.
-import type { Migration } from "./migration";
-import { mustReplace, rebuildTable } from "./rebuild-table";
+import type { Migration } from './migration';
+import { mustReplace, rebuildTable } from './rebuild-table';
 
 const SQL = /* sql */ `
 CREATE TABLE sweeps (
@@ -27,31 +27,22 @@ CREATE INDEX sweep_trials_by_run ON sweep_trials (run_id);
 `;
 
 /** Adds `value` to the quoted list captured by a `… IN (` pattern. */
-const addTo = (value: string) => (_: string, head: string, list: string) =>
-  `${head}${list}, '${value}')`;
+const addTo = (value: string) => (_: string, head: string, list: string) => `${head}${list}, '${value}')`;
 
 export const m0007Sweeps: Migration = {
   version: 7,
-  name: "0007-sweeps",
+  name: '0007-sweeps',
   up(db) {
     rebuildTable(db, {
-      table: "experiments",
-      create: (sql) =>
-        mustReplace(sql, /(kind IN \()([^)]*)\)/, addTo("sweep")),
+      table: 'experiments',
+      create: (sql) => mustReplace(sql, /(kind IN \()([^)]*)\)/, addTo('sweep')),
     });
     rebuildTable(db, {
-      table: "runs",
-      create: (sql) =>
-        mustReplace(sql, /(CHECK \(status IN \()([^)]*)\)/, addTo("pruned")),
+      table: 'runs',
+      create: (sql) => mustReplace(sql, /(CHECK \(status IN \()([^)]*)\)/, addTo('pruned')),
       // A running trial that early termination stops becomes `pruned`.
       trigger: (sql) =>
-        sql.includes("runs_status_transition")
-          ? mustReplace(
-              sql,
-              /(OLD\.status = 'running' AND NEW\.status IN \()([^)]*)\)/,
-              addTo("pruned"),
-            )
-          : sql,
+        sql.includes('runs_status_transition') ? mustReplace(sql, /(OLD\.status = 'running' AND NEW\.status IN \()([^)]*)\)/, addTo('pruned')) : sql,
     });
     db.exec(SQL);
   },
