@@ -3,11 +3,17 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepSpecSchema } from '../../shared/sweep-spec';
+import { proposeTrial } from '../sweeps/propose';
+import { createWorkbench } from '../workbench/create-workbench';
 import { REPO, tempDataDir, tinyRun } from '../workbench/testing/fixtures';
 
 const MAIN = path.join(REPO, 'src/main/cli/main.ts');
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  onStderr?: (text: string, kill: (signal: NodeJS.Signals) => void) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd: REPO,
@@ -17,7 +23,10 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      onStderr?.(stderr, (signal) => child.kill(signal));
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
@@ -79,4 +88,47 @@ describe('sweep', () => {
     expect(res.stderr).toMatch(/parameters\.lr\.max: must be > min/);
     expect((await cli(['sweep', '--data-dir', temp.dir])).stderr).toMatch(/give either --spec FILE or --preset NAME/);
   }, 60_000);
+});
+
+describe('sweep after kill -9', () => {
+  it('continues in the next workbench: finished trials kept, the killed one trains again, the seed decides every trial', async () => {
+    const dir = tempDataDir('nnwb-cli-sweep-kill-');
+    try {
+      const { lr: _lr, ...base } = tinyRun({ epochs: 2, limitTrain: 1000, batchSize: 10 });
+      const specFile = path.join(dir.dir, 'spec.json');
+      const spec = { method: 'random', base, parameters: { lr: { distribution: 'log_uniform_values', min: 0.01, max: 0.2 } }, run_cap: 3, seed: 6 };
+      writeFileSync(specFile, JSON.stringify(spec));
+      // Killed as soon as the first trial has ended, while the second trains.
+      const killed = await cli(
+        ['sweep', '--spec', specFile, '--concurrency', '1', '--data-dir', dir.dir],
+        (text, kill) => /^\[1\/3\]/m.test(text) && kill('SIGKILL'),
+      );
+      expect(killed.code).toBeNull();
+      const wb = createWorkbench({ dataDir: dir.dir, mode: 'cli', concurrency: 1 });
+      try {
+        const before = await wb.listSweeps({});
+        expect(before).toHaveLength(1);
+        const id = before[0]!.id;
+        let detail = await wb.getSweep({ id });
+        for (const end = Date.now() + 150_000; detail.state === 'running' && Date.now() < end; detail = await wb.getSweep({ id }))
+          await new Promise((r) => setTimeout(r, 200));
+        expect(detail.state).toBe('finished');
+        expect(detail.trials.map((t) => [t.number, t.run.status])).toEqual([
+          [0, 'completed'],
+          [1, 'completed'],
+          [2, 'completed'],
+        ]);
+        const parsed = sweepSpecSchema.parse(spec);
+        expect(detail.trials.map((t) => t.params)).toEqual([0, 1, 2].map((n) => proposeTrial(parsed, n, [])));
+        // Trial 0 kept its run (id 1); trial 1's run was interrupted by the kill and trained again as a new one.
+        expect(detail.trials[0]!.run.id).toBe(1);
+        expect(wb.store.runs.list({ status: 'interrupted' }).map((r) => r.id)).toEqual([2]);
+        expect(detail.trials[1]!.run.parentId).toBe(2);
+      } finally {
+        await wb.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  }, 240_000);
 });

@@ -128,6 +128,9 @@ describe('a sweep across a restart', () => {
     });
     await first.close();
     open.splice(open.indexOf(first), 1);
+    const closed = createWorkbench({ dataDir: temp.dir, mode: 'cli', readOnly: true });
+    expect((await closed.getSweep({ id })).state).toBe('interrupted');
+    await closed.close();
     const done = before.trials.filter((t) => t.run.status === 'completed');
 
     const second = workbench(temp.dir, 1);

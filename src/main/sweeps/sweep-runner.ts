@@ -91,7 +91,7 @@ export class SweepRunner {
 
   /**
    * Before the run manager shuts down: trials in flight are marked to train again at the next start (closing
-   * cancels them), and nothing new is proposed.
+   * cancels them), running sweeps become `interrupted`, and nothing new is proposed.
    */
   close(): void {
     this.closing = true;
@@ -100,6 +100,8 @@ export class SweepRunner {
         const status = t.runId === null ? undefined : this.store.runs.get(t.runId)?.status;
         if (status === 'queued' || status === 'running') this.store.sweeps.setRequeue(id, t.number, true);
       }
+      // Shown as such until the next start continues it.
+      this.store.sweeps.setState(id, 'interrupted');
     }
     for (const off of this.offs.splice(0)) off();
   }
