@@ -6,12 +6,14 @@ import { gridCommand } from './grid-command';
 import { reproduceCommand } from './reproduce-command';
 import { runsCommand } from './runs-command';
 import { serveCommand } from './serve-command';
+import { sweepCommand } from './sweep-command';
 import { trainCommand } from './train-command';
 import { UsageError } from './usage-error';
 
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   train: trainCommand,
   grid: gridCommand,
+  sweep: sweepCommand,
   runs: runsCommand,
   export: exportCommand,
   serve: serveCommand,
@@ -23,6 +25,7 @@ const HELP = `Usage: nn-workbench <command> [options]     (from the sources: nod
 Commands:
   train    train one model and record the run (see \`train --help\`)
   grid     run a grid search over config values (see \`grid --help\`)
+  sweep    run a grid, random or Bayesian sweep with early termination (see \`sweep --help\`)
   runs     list the recorded runs, or show one (\`runs list\`, \`runs show ID\`)
   export   write a run's files, a table of runs, or a figure (see \`export --help\`)
   serve    serve the workbench in a browser (web mode; prints the URL with its token)

@@ -8,6 +8,7 @@ import { RunViewsRepo } from './run-views.repo';
 import { PredictionsRepo } from './predictions.repo';
 import { RunHistoryRepo } from './run-history.repo';
 import { RunsRepo } from './runs.repo';
+import { SweepsRepo } from './sweeps.repo';
 
 export interface Store {
   readonly db: Db;
@@ -21,6 +22,7 @@ export interface Store {
   readonly checkpoints: CheckpointsRepo;
   /** Cutting a run back to a checkpoint, copying one's history, queueing it again (0006). */
   readonly history: RunHistoryRepo;
+  readonly sweeps: SweepsRepo;
   /** Runs `fn` in one transaction across repositories (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -48,6 +50,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     predictions: new PredictionsRepo(db),
     checkpoints: new CheckpointsRepo(db),
     history: new RunHistoryRepo(db, options.now),
+    sweeps: new SweepsRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };
