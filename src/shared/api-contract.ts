@@ -16,17 +16,21 @@ import type {
 } from './api-inspect-types';
 import type { CallName, EventMethodName, EventName } from './api-names';
 import type { ReproductionSummary } from './api-reproduction-types';
+import type { SweepDetail, SweepSummary } from './api-sweep-types';
 import * as s from './api-schemas';
 import type { AppInfo, DatasetListing, EpochRecord, GridDetail, GridSummary, RunDetail, RunStatus, RunSummary, StartedGrid } from './api-types';
 import { gridSpecSchema } from './grid-spec';
 import { deleteRunViewInput, runViewSchema, type RunView } from './run-view';
+import { sweepSpecSchema } from './sweep-spec';
 
 // One import for implementers and callers: every result type lives beside the contract.
 export type * from './api-inspect-types';
 export type * from './api-reproduction-types';
+export type * from './api-sweep-types';
 export type * from './api-types';
 export type { GridSpec, GridSpecInput, GridValue } from './grid-spec';
 export type { RunView, RunViewInput } from './run-view';
+export type { SweepSpec, SweepSpecInput } from './sweep-spec';
 
 /** A compile-time-only marker of a call's result or an event's payload (they come from trusted main-side code). */
 export interface Returns<T> {
@@ -70,6 +74,15 @@ export const apiCalls = {
   getGrid: { input: s.gridRef, output: returns<GridDetail>() },
   /** Cancels every queued or running cell. */
   cancelGrid: { input: s.gridRef, output: returns<GridSummary>() },
+
+  /** Validates the sweep (every config it can sample), stores it and queues its first trials; more follow as slots free up. */
+  startSweep: { input: sweepSpecSchema, output: returns<SweepSummary>() },
+  /** Newest first. */
+  listSweeps: { input: s.noInput, output: returns<SweepSummary[]>() },
+  /** Every trial with its parameters, score and best-so-far, and parameter importance. */
+  getSweep: { input: s.sweepRef, output: returns<SweepDetail>() },
+  /** Stops proposing trials and cancels the queued and running ones. */
+  cancelSweep: { input: s.sweepRef, output: returns<SweepSummary>() },
 
   listMetricKeys: { input: s.runIdInput, output: returns<string[]>() },
   /** One series per key, downsampled to maxPoints; a key with no points gives an empty series. */
@@ -137,6 +150,8 @@ export const apiEvents = {
   runEpoch: returns<RunEpochEvent>(),
   /** A grid was created or one of its cells changed status. */
   gridUpdated: returns<GridSummary>(),
+  /** A sweep was created, proposed a trial, scored or pruned one, or changed state. */
+  sweepUpdated: returns<SweepSummary>(),
   /** A reproduction started, moved on (an experiment queued or finished, a run stopped) or ended. */
   reproductionUpdated: returns<ReproductionSummary>(),
 } as const satisfies Record<EventName, Returns<unknown>>;

@@ -20,6 +20,10 @@ export const callNames = [
   'listGrids',
   'getGrid',
   'cancelGrid',
+  'startSweep',
+  'listSweeps',
+  'getSweep',
+  'cancelSweep',
   'listMetricKeys',
   'getMetrics',
   'getRunsMetrics',
@@ -43,7 +47,7 @@ export const callNames = [
   'writeReproductionReport',
 ] as const;
 
-export const eventNames = ['runUpdated', 'runDeleted', 'runProgress', 'runEpoch', 'gridUpdated', 'reproductionUpdated'] as const;
+export const eventNames = ['runUpdated', 'runDeleted', 'runProgress', 'runEpoch', 'gridUpdated', 'sweepUpdated', 'reproductionUpdated'] as const;
 
 export type CallName = (typeof callNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -27,6 +27,7 @@ export const metricKeySchema = z
 export const noInput = z.strictObject({}).optional();
 export const runRef = z.strictObject({ id: idSchema });
 export const gridRef = runRef;
+export const sweepRef = runRef;
 export const runIdInput = z.strictObject({ runId: idSchema });
 
 export const listRunsInput = z

@@ -5,11 +5,11 @@ import type { StopReason } from '../engine/train/metrics';
 import type { GridSpec, GridValue } from './grid-spec';
 import type { RunConfig } from './run-config';
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled', 'interrupted'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled', 'interrupted', 'pruned'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Statuses a run never leaves. */
-export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'diverged', 'failed', 'cancelled', 'interrupted'];
+export const FINAL_STATUSES: readonly RunStatus[] = ['completed', 'diverged', 'failed', 'cancelled', 'interrupted', 'pruned'];
 
 /** Loss and accuracy of each split after one epoch (validation null when the run holds none out). */
 export interface EpochScores {

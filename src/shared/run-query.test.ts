@@ -67,6 +67,9 @@ describe('compileQuery', () => {
     expect(ids('model ~ conv')).toEqual([3]);
     expect(ids('model = "hidden 64 tanh"')).toEqual([4]);
     expect(ids('status != completed')).toEqual([4]);
+    const withPruned = [...runs, run(5, { lr: 0.2 }, 0.11, { status: 'pruned', error: 'ASHA rung 1 (epoch 1): 0.11 below the top 1/3 (0.9)' })];
+    expect(withPruned.filter((r) => compileQuery('status = pruned', withPruned)(r, 0)).map((r) => r.id)).toEqual([5]);
+    expect(withPruned.filter((r) => compileQuery('status in (failed, pruned)', withPruned)(r, 0)).map((r) => r.id)).toEqual([4, 5]);
     expect(ids('seed in (1, 3)')).toEqual([1, 3]);
     expect(ids('tag = baseline')).toEqual([1]);
     expect(ids('optimizer.momentum = 0.9')).toEqual([2]);

@@ -34,6 +34,8 @@ const WRITERS: ReadonlySet<CallName> = new Set<CallName>([
   'forkRun',
   'startGrid',
   'cancelGrid',
+  'startSweep',
+  'cancelSweep',
   'startReproduction',
   'cancelReproduction',
   'writeReproductionReport',
@@ -65,7 +67,11 @@ beforeAll(async () => {
   store.runs.setStatus(failed, 'running');
   store.runs.setStatus(failed, 'failed', { error: 'it failed' });
   const grid = createGridRuns(store, { base: sampleConfig(), parameters: { lr: { values: [0.1, 0.2] } } });
-  examples = validExamples({ runs: [...runs, failed], gridId: grid.experiment.id }, sampleConfig());
+  // …and a finished sweep (no trials) to read and cancel.
+  const sweep = store.experiments.create({ kind: 'sweep', name: 's', spec: { method: 'random', run_cap: 1, base: sampleConfig(), parameters: { lr: { values: [0.1] } } } });
+  store.sweeps.create(sweep.id);
+  store.sweeps.setState(sweep.id, 'finished');
+  examples = validExamples({ runs: [...runs, failed], gridId: grid.experiment.id, sweepId: sweep.id }, sampleConfig());
   watch = watchWrites(temp.dir);
 }, 60_000);
 

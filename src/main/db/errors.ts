@@ -38,7 +38,7 @@ export class MigrationError extends Error {
   }
 }
 
-export type Entity = 'run' | 'experiment';
+export type Entity = 'run' | 'experiment' | 'sweep';
 
 export class NotFoundError extends Error {
   constructor(

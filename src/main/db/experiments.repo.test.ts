@@ -35,7 +35,7 @@ describe('ExperimentsRepo', () => {
     expect(store.experiments.get(e.id)).toMatchObject({ name: 'stage 2', notes: 'seeded from the best of stage 1' });
     expect(() => store.experiments.rename(e.id, '')).toThrow(ValidationError);
     expect(() => store.experiments.rename(77, 'x')).toThrow(NotFoundError);
-    expect(() => store.experiments.create({ kind: 'sweep' as never, name: 'x' })).toThrow(`kind: must be 'run' or 'grid', got "sweep"`);
+    expect(() => store.experiments.create({ kind: 'study' as never, name: 'x' })).toThrow(`kind: must be one of run, grid, sweep, got "study"`);
     expect(store.experiments.delete(77)).toBe(false);
   });
 });

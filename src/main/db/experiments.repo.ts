@@ -1,16 +1,17 @@
-// Experiments: a single run or a grid search, the group every run belongs to. Deleting one deletes its runs.
+// Experiments: a single run, a grid search or a sweep, the group every run belongs to. Deleting one deletes its runs.
 import type { Db } from './open-database';
 import { NotFoundError } from './errors';
 import { ValidationError } from '../../shared/validation';
 import { checkNotes, requireText } from './validate';
 
-export type ExperimentKind = 'run' | 'grid';
+export type ExperimentKind = 'run' | 'grid' | 'sweep';
+const KINDS: readonly ExperimentKind[] = ['run', 'grid', 'sweep'];
 
 export interface Experiment {
   readonly id: number;
   readonly kind: ExperimentKind;
   readonly name: string;
-  /** The grid spec for a grid (as given), null for a single run. */
+  /** The grid or sweep spec (as given), null for a single run. */
   readonly spec: unknown;
   readonly createdAt: number;
   readonly notes: string;
@@ -62,7 +63,7 @@ export class ExperimentsRepo {
   }
 
   create(input: NewExperiment): Experiment {
-    if (input.kind !== 'run' && input.kind !== 'grid') throw new ValidationError('kind', `must be 'run' or 'grid', got ${JSON.stringify(input.kind)}`);
+    if (!KINDS.includes(input.kind)) throw new ValidationError('kind', `must be one of ${KINDS.join(', ')}, got ${JSON.stringify(input.kind)}`);
     const { lastInsertRowid } = this.s.insert.run({
       kind: input.kind,
       name: requireText('name', input.name, 200),

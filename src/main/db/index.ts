@@ -18,5 +18,7 @@ export { canTransition, isRunStatus, isTerminal, RUN_STATUSES, TRANSITIONS } fro
 export type { RunStatus } from './run-status';
 export { RunViewsRepo } from './run-views.repo';
 export { RunsRepo } from './runs.repo';
+export { SweepsRepo } from './sweeps.repo';
+export type { SweepTrialRow } from './sweeps.repo';
 export { openStore } from './store';
 export type { Store, StoreOptions } from './store';

@@ -1,18 +1,20 @@
-// The run lifecycle: queued → running → completed | diverged | failed | cancelled | interrupted, and queued → cancelled.
-// `diverged`: training blew up (the trainer's judgement); `failed`: something broke (a crash, an error).
+// The run lifecycle: queued → running → completed | diverged | failed | cancelled | interrupted | pruned, and queued → cancelled.
+// `diverged`: training blew up (the trainer's judgement); `failed`: something broke (a crash, an error);
+// `pruned`: a sweep's early termination stopped it at an epoch end (its metrics kept).
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled', 'interrupted'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled', 'interrupted', 'pruned'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** The statuses a run may move to from each status. Terminal statuses lead nowhere (re-run makes a new run). */
 export const TRANSITIONS: Readonly<Record<RunStatus, readonly RunStatus[]>> = {
   queued: ['running', 'cancelled'],
-  running: ['completed', 'diverged', 'failed', 'cancelled', 'interrupted'],
+  running: ['completed', 'diverged', 'failed', 'cancelled', 'interrupted', 'pruned'],
   completed: [],
   diverged: [],
   failed: [],
   cancelled: [],
   interrupted: [],
+  pruned: [],
 };
 
 export function isRunStatus(s: unknown): s is RunStatus {

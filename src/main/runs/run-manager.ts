@@ -144,9 +144,10 @@ export class RunManager {
   /**
    * Cancels a run: a queued one at once; a running one by asking its process to stop at the next step
    * (weights and metrics so far are kept), killing it after `cancelGraceMs`. A finished run is left as it is.
-   * Resolves with the run once its process is gone.
+   * Resolves with the run once its process is gone. With `pruneReason` (a sweep's early termination), a running
+   * run ends `pruned` with that reason instead.
    */
-  async cancel(runId: number): Promise<Run> {
+  async cancel(runId: number, pruneReason?: string): Promise<Run> {
     const queued = this.queue.indexOf(runId);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
@@ -157,7 +158,8 @@ export class RunManager {
     const active = this.active.get(runId);
     if (active) {
       const stopped = this.waitFor(runId);
-      active.cancel();
+      if (pruneReason === undefined) active.cancel();
+      else active.prune(pruneReason);
       return stopped;
     }
     const run = this.store.runs.get(runId);

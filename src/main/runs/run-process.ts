@@ -61,6 +61,12 @@ export class RunProcess {
     );
   }
 
+  /** Stops the run like `cancel`, but it ends `pruned` with `reason` (a sweep's early termination). */
+  prune(reason: string): void {
+    this.recorder.markPruned(reason);
+    this.cancel();
+  }
+
   private hardKill(): void {
     const pid = this.proc.pid;
     try {

@@ -34,6 +34,8 @@ export class RunRecorder {
   private terminal = false;
   /** An inspected epoch's event waits for its weight snapshot (the next message), so listeners can read both. */
   private pendingEpoch: RunEpochEvent | null = null;
+  /** Set when a sweep's early termination asked the run to stop: its cancellation is recorded as `pruned`. */
+  private pruneReason: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -47,6 +49,11 @@ export class RunRecorder {
   /** A terminal status has been written (or the run is gone): later messages are ignored. */
   get finished(): boolean {
     return this.terminal;
+  }
+
+  /** The coming stop is early termination's: the run ends `pruned` with `reason` (its metrics kept). */
+  markPruned(reason: string): void {
+    this.pruneReason = reason;
   }
 
   handle(msg: WorkerMessage): void {
@@ -173,6 +180,7 @@ export class RunRecorder {
   /** Writes the terminal status (after `alsoWrite`, in the same transaction) and announces it. */
   private finish(status: RunStatus, end: { error?: string; stopReason?: StopReason }, alsoWrite?: () => void): void {
     this.terminal = true;
+    if (status === 'cancelled' && this.pruneReason !== null) [status, end] = ['pruned', { error: this.pruneReason, stopReason: 'cancelled' }];
     let run: Run;
     try {
       run = this.store.transaction(() => {

@@ -18,6 +18,7 @@ import { ModelCalls } from './model-calls';
 import { ReproduceCalls } from './reproduce-calls';
 import { RunCalls } from './run-calls';
 import { RunViews } from './run-views';
+import { SweepCalls } from './sweep-calls';
 import { TrainGate } from './train-gate';
 import { ViewCalls } from './view-calls';
 
@@ -111,6 +112,8 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     },
     gate,
   );
+  const sweeps = new SweepCalls(store, manager, views, hub, gate);
+  sweeps.runner?.start();
   const metrics = new MetricCalls(store);
   const inspect = new InspectCalls(store);
   const exports = new ExportCalls(store, views, metrics, inspect);
@@ -142,6 +145,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
       closing ??= (async () => {
         try {
           await reproduce.close();
+          sweeps.runner?.close();
           await manager?.shutdown({ keepQueued: closeOptions.keepQueued ?? true });
         } finally {
           unbridge();
@@ -171,6 +175,11 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     listGrids: call(() => runs.listGrids()),
     getGrid: call((i) => runs.getGrid(i)),
     cancelGrid: call((i) => runs.cancelGrid(i)),
+
+    startSweep: call((i) => sweeps.startSweep(i)),
+    listSweeps: call(() => sweeps.listSweeps()),
+    getSweep: call((i) => sweeps.getSweep(i)),
+    cancelSweep: call((i) => sweeps.cancelSweep(i)),
 
     listMetricKeys: call((i) => metrics.listMetricKeys(i)),
     getMetrics: call((i) => metrics.getMetrics(i)),

@@ -4,6 +4,8 @@ import type { ReproductionScaleName } from '../../shared/api-reproduction-types'
 import { expandGrid, gridCellError } from '../../shared/grid-expand';
 import { gridSpecSchema, type GridSpec } from '../../shared/grid-spec';
 import { parseRunConfig, type DatasetRef, type RunConfig } from '../../shared/run-config';
+import { cornerConfigs } from '../../shared/sweep-corners';
+import type { SweepSpec } from '../../shared/sweep-spec';
 import { parseWith, ValidationError } from '../../shared/validation';
 import type { DatasetDirs } from '../datasets/locate';
 import { EXPERIMENTS } from '../reproduce/experiments';
@@ -30,6 +32,15 @@ export class TrainGate {
       this.dirs,
     );
     if (problem) throw gridCellError(spec, problem.index, problem.field, problem.reason);
+  }
+
+  /** A (validated) sweep at every corner of its space; the blame falls on the parameter that sets the field, else the base. */
+  async sweep(spec: SweepSpec): Promise<void> {
+    if (spec.method === 'grid') return this.grid({ ...spec, method: 'grid' });
+    const problem = await findUntrainable(cornerConfigs(spec), this.dirs);
+    if (!problem) return;
+    const key = Object.keys(spec.parameters).find((k) => problem.field === k || problem.field.startsWith(`${k}.`) || k.startsWith(`${problem.field}.`));
+    throw new ValidationError(key ? `parameters.${key}` : `base.${problem.field}`, problem.reason);
   }
 
   /**

@@ -149,6 +149,11 @@ export function createFakeWorkbench(): FakeWorkbench {
       if (!grid) throw new NotFoundError(`grid ${id} not found`);
       return grid;
     },
+    // Sweeps are not faked (the sweep page's tests run against the real workbench).
+    startSweep: async (spec) => (log('startSweep', spec), missing('startSweep')),
+    listSweeps: async () => [],
+    getSweep: async ({ id }) => Promise.reject(new NotFoundError(`sweep ${id} not found`)),
+    cancelSweep: async ({ id }) => Promise.reject(new NotFoundError(`sweep ${id} not found`)),
 
     listMetricKeys: async ({ runId }) => (get(runId), (metrics.get(runId) ?? []).map((m) => m.key)),
     getMetrics: async ({ runId, keys, maxPoints, sinceStep }) => (get(runId), seriesOf(runId, keys, maxPoints, sinceStep)),

@@ -16,6 +16,7 @@ export interface FuzzRequest {
 export interface FuzzIds {
   readonly runs: readonly number[];
   readonly gridId: number;
+  readonly sweepId: number;
 }
 
 /** One valid input per call, naming seeded runs; typed by CallName so a new call without an example fails to compile. */
@@ -41,6 +42,20 @@ export function validExamples(ids: FuzzIds, config: RunConfigInput): Record<Call
     listGrids: {},
     getGrid: { id: ids.gridId },
     cancelGrid: { id: ids.gridId },
+    startSweep: {
+      name: 's',
+      method: 'bayes',
+      base: config,
+      parameters: { lr: { distribution: 'log_uniform_values', min: 0.001, max: 0.1 }, l2: { values: [0, 0.001] } },
+      metric: { name: 'test_loss', goal: 'minimize' },
+      run_cap: 4,
+      seed: 3,
+      bayes: { startup_trials: 2 },
+      early_terminate: { type: 'hyperband', min_iter: 1, eta: 3 },
+    },
+    listSweeps: {},
+    getSweep: { id: ids.sweepId },
+    cancelSweep: { id: ids.sweepId },
     listMetricKeys: { runId: a },
     getMetrics: { runId: a, keys: ['train/loss', 'test/accuracy'], maxPoints: 50, sinceStep: 10 },
     getRunsMetrics: { runIds: [a, b], keys: ['train/loss'], maxPoints: 50 },

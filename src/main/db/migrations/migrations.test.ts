@@ -60,6 +60,19 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
     SEEDS[4]!(db);
     db.exec(`INSERT INTO run_views (name, state, updated_at) VALUES ('adam only', '{"name":"adam only","query":"optimizer = adam"}', 1004)`);
   },
+  // TODO(merge): the resume branch's 0006 brings its own seed; the placeholder adds nothing.
+  6: (db) => SEEDS[5]!(db),
+  7: (db) => {
+    SEEDS[6]!(db);
+    db.exec(`
+      INSERT INTO experiments (id, kind, name, spec, created_at) VALUES (2, 'sweep', 'lr sweep', '{"method":"random"}', 1005);
+      INSERT INTO sweeps (experiment_id, state) VALUES (2, 'running');
+      INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, started_at, finished_at, error)
+        VALUES (3, 2, 'lr=0.2', 'pruned', '{"seed":5}', 5, 'mnist', 1005, 1006, 1007, 'ASHA rung 1 (epoch 1): 0.113 below the top 1/3 (0.912)');
+      INSERT INTO sweep_trials (experiment_id, number, params, run_id, epoch_values, pruned_reason)
+        VALUES (2, 0, '{"lr":0.2}', 3, '[0.113]', 'ASHA rung 1 (epoch 1): 0.113 below the top 1/3 (0.912)');
+    `);
+  },
 };
 
 function schema(db: Database.Database) {
@@ -187,6 +200,28 @@ describe('0003: diverged is a status', () => {
     expect(() => db.prepare("UPDATE runs SET status = 'diverged' WHERE id = 3").run()).toThrow(/illegal run status transition/);
     expect(() => db.prepare("INSERT INTO runs (experiment_id, name, status, config, seed, dataset, created_at) VALUES (1, 'x', 'exploded', '{}', 1, 'mnist', 2)").run()).toThrow(/CHECK constraint/);
     db.prepare('DELETE FROM runs WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM metrics').pluck().get()).toBe(0);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('0007: sweeps and the pruned status', () => {
+  it('keeps runs and experiments through the rebuild, and lets a running run become pruned (only a running one)', () => {
+    const file = temp.file('sweeps.sqlite');
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 6) });
+    SEEDS[6]!(old);
+    old.exec("INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at) VALUES (7, 1, 'done', 'completed', '{}', 1, 'mnist', 1)");
+    old.exec("INSERT INTO runs (id, experiment_id, name, config, seed, dataset, created_at) VALUES (8, 1, 'gone', '{}', 1, 'mnist', 1); DELETE FROM runs WHERE id = 8");
+    old.close();
+    const db = openDatabase(file);
+    db.prepare("UPDATE runs SET status = 'pruned' WHERE id = 1").run();
+    expect(() => db.prepare("UPDATE runs SET status = 'pruned' WHERE id = 7").run()).toThrow(/illegal run status transition/);
+    db.prepare("INSERT INTO experiments (kind, name, created_at) VALUES ('sweep', 's', 2)").run();
+    expect(() => db.prepare("INSERT INTO experiments (kind, name, created_at) VALUES ('study', 's', 2)").run()).toThrow(/CHECK constraint/);
+    db.prepare("INSERT INTO runs (experiment_id, name, config, seed, dataset, created_at) VALUES (1, 'new', '{}', 1, 'mnist', 2)").run();
+    expect(db.prepare('SELECT max(id) FROM runs').pluck().get()).toBe(9);
+    db.prepare('DELETE FROM experiments WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) FROM metrics').pluck().get()).toBe(0);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();

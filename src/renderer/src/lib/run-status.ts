@@ -9,4 +9,5 @@ export const STATUS_LABELS: Readonly<Record<RunStatus, string>> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
   interrupted: 'Interrupted',
+  pruned: 'Pruned',
 };
