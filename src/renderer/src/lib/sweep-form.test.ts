@@ -71,6 +71,12 @@ describe('buildSweepSpec', () => {
     expect(buildSweepSpec({ ...base, validationSplit: 0.1 }, [sweepRow('lr', 'values', '0.1')], settings({ metric: 'val_loss' })).errors).toEqual({});
   });
 
+  it('puts the schema\'s word on the row too: a range whose corner is no valid config', () => {
+    const b = buildSweepSpec(base, [range('batchSize', 'int_uniform', '0', '64')], settings());
+    expect(b.spec).toBeNull();
+    expect(b.errors).toEqual({ 'rows.0.min': 'must be ≥ 1' });
+  });
+
   it('builds every preset without a problem', () => {
     for (const p of SWEEP_PRESETS) {
       const rows = Object.entries(p.spec.parameters).map(([k, v]) => rowFromPreset(k, v));
@@ -107,5 +113,9 @@ describe('sweepFieldOf', () => {
     expect(sweepFieldOf(['bayes', 'startup_trials'], rows)).toBe('startupTrials');
     expect(sweepFieldOf(['base', 'lr'], rows)).toBe('base.lr');
     expect(sweepFieldOf(['parameters', 'momentum'], rows)).toBe('_sweep');
+    // A dotted parameter path, as the service's error names it (one string) and as the schema does (one key).
+    const units = [sweepRow('model.layers.1.units')];
+    expect(sweepFieldOf('parameters.model.layers.1.units.max'.split('.'), units)).toBe('rows.0.max');
+    expect(sweepFieldOf(['parameters', 'model.layers.1.units', 'q'], units)).toBe('rows.0.q');
   });
 });

@@ -1,7 +1,10 @@
 // The new-sweep form as plain state, and its translation to the spec `startSweep` takes, with every problem placed
-// on its field (a row's min, the run cap, ASHA's eta…). The service validates again and names the field it refuses.
+// on its field (a row's min, the run cap, ASHA's eta…): the form's own reading first, then the contract's schema
+// (the one validation path the service uses too), whose word lands on the same fields.
 import { SWEEP_METRICS, type SweepGoal, type SweepMethod, type SweepMetricName } from '../../../shared/api-sweep-types';
 import type { RunConfigInput } from '../../../shared/run-config';
+import { sweepSpecSchema, type SweepSpecInput } from '../../../shared/sweep-spec';
+import { readableMessage } from './field-errors';
 import { parseRow, type SweepRow } from './sweep-rows';
 
 export type EarlyTerminateChoice = 'none' | 'hyperband' | 'median';
@@ -35,23 +38,10 @@ export const METRIC_LABELS: Record<SweepMetricName, string> = {
 };
 export const METRIC_CHOICES = SWEEP_METRICS.map((id) => ({ id, label: METRIC_LABELS[id] }));
 
-/** The JSON sent to `startSweep` (the service's SweepSpecInput). */
-export interface SweepSpecDraft {
-  name?: string;
-  method: SweepMethod;
-  base: RunConfigInput;
-  parameters: Record<string, Record<string, unknown>>;
-  metric: { name: SweepMetricName; goal: SweepGoal };
-  run_cap?: number;
-  seed: number;
-  bayes?: { startup_trials: number };
-  early_terminate?: { type: 'hyperband'; min_iter: number; eta: number } | { type: 'median'; warmup_epochs: number; min_trials: number };
-}
-
 export type SweepErrors = Record<string, string>;
 
 export interface SweepBuild {
-  readonly spec: SweepSpecDraft | null;
+  readonly spec: SweepSpecInput | null;
   readonly errors: SweepErrors;
   /** Trials the sweep will run: run_cap, or a grid's size (capped); null while that cannot be told. */
   readonly trials: number | null;
@@ -94,7 +84,7 @@ export function buildSweepSpec(base: RunConfigInput, rows: readonly SweepRow[], 
   const startup = s.method === 'bayes' ? read('startupTrials', 0, 10_000) : undefined;
   if (s.metric.startsWith('val_') && !((base.validationSplit ?? 0) > 0)) errors.metric = `${METRIC_LABELS[s.metric].toLowerCase()} needs a validation split (set it under Data)`;
 
-  let early: SweepSpecDraft['early_terminate'];
+  let early: SweepSpecInput['early_terminate'];
   if (s.early === 'hyperband') {
     const minIter = read('minIter', 1, 10_000);
     const eta = read('eta', 2, 100);
@@ -106,11 +96,11 @@ export function buildSweepSpec(base: RunConfigInput, rows: readonly SweepRow[], 
     if (warmup !== undefined && minTrials !== undefined) early = { type: 'median', warmup_epochs: warmup, min_trials: minTrials };
   }
 
-  const spec: SweepSpecDraft = {
+  const spec: SweepSpecInput = {
     ...(s.name.trim() && { name: s.name.trim() }),
     method: s.method,
     base,
-    parameters,
+    parameters: parameters as SweepSpecInput['parameters'],
     metric: { name: s.metric, goal: s.goal },
     ...(runCap !== undefined && { run_cap: runCap }),
     seed,
@@ -118,14 +108,23 @@ export function buildSweepSpec(base: RunConfigInput, rows: readonly SweepRow[], 
     ...(early && { early_terminate: early }),
   };
   const trials = sampled ? (runCap ?? null) : gridSize === null ? null : Math.min(gridSize, runCap ?? Infinity);
+  // The schema reads a spec the form found whole: the rest (a config a range's corner would make) only it knows.
+  if (Object.keys(errors).length === 0) schemaErrors(spec, rows, errors);
   return { spec: Object.keys(errors).length === 0 ? spec : null, errors, trials };
+}
+
+function schemaErrors(spec: SweepSpecInput, rows: readonly SweepRow[], errors: SweepErrors): void {
+  const parsed = sweepSpecSchema.safeParse(spec);
+  for (const issue of parsed.error?.issues ?? []) errors[sweepFieldOf(issue.path.map(String), rows)] ??= readableMessage(issue.message);
 }
 
 /** Where a problem the service names goes: a row's field, a setting, the base config, or the sweep as a whole. */
 export function sweepFieldOf(path: readonly string[], rows: readonly SweepRow[]): string {
   if (path[0] === 'parameters' && path[1]) {
-    const i = rows.findIndex((r) => r.path.trim() === path[1]);
-    const part = path[2];
+    // The service names a field as one dotted string, and a parameter's own path has dots ("model.layers.1.units").
+    const rest = path.slice(1).join('.');
+    const i = rows.findIndex((r) => r.path.trim() !== '' && (rest === r.path.trim() || rest.startsWith(`${r.path.trim()}.`)));
+    const part = i >= 0 ? rest.slice(rows[i]!.path.trim().length + 1) : '';
     if (i >= 0) return `rows.${i}.${part === 'min' || part === 'max' || part === 'q' || part === 'count' ? part : 'values'}`;
   }
   if (path[0] === 'base' && path.length > 1) return `base.${path.slice(1).join('.')}`;

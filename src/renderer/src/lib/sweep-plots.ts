@@ -11,10 +11,8 @@ type Theme = 'light' | 'dark';
 
 /** Which of the history plot's groups a trial falls in. */
 export function trialGroup(t: SweepTrial): 'pruned' | 'complete' | 'other' {
-  // NOTE: a string compare: 'pruned' joins RunStatus with the sweep service.
-  const status: string = t.run.status;
-  if (status === 'pruned') return 'pruned';
-  return status === 'completed' ? 'complete' : 'other';
+  if (t.run.status === 'pruned') return 'pruned';
+  return t.run.status === 'completed' ? 'complete' : 'other';
 }
 
 const metricAxis = (m: SweepMetricName) => ({

@@ -2,21 +2,12 @@
 // runs train, are pruned or finish), start and cancel.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { SweepDetail, SweepSummary } from '../../../shared/api-sweep-types';
-import type { RunSummary } from '../../../shared/api-types';
+import type { ApiClient, SweepDetail, SweepSpecInput, SweepSummary } from '../../../shared/api-contract';
 import { api, onApiReconnect } from '../api';
 import { errorMessage } from '../lib/errors';
-import type { SweepSpecDraft } from '../lib/sweep-form';
 
-/** The sweep calls and event, by the contract's names. */
-export interface SweepCalls {
-  startSweep(spec: SweepSpecDraft): Promise<SweepSummary>;
-  listSweeps(): Promise<SweepSummary[]>;
-  getSweep(input: { id: number }): Promise<SweepDetail>;
-  cancelSweep(input: { id: number }): Promise<SweepSummary>;
-  onSweepUpdated(listener: (sweep: SweepSummary) => void): () => void;
-}
-const sweepApi = () => api() as unknown as SweepCalls;
+/** The sweep calls and event of the client (what the renderer tests fake). */
+export type SweepCalls = Pick<ApiClient, 'startSweep' | 'listSweeps' | 'getSweep' | 'cancelSweep' | 'onSweepUpdated'>;
 
 /** How often at most the open sweep is read again while its trials train. */
 const REFRESH_MS = 400;
@@ -46,19 +37,20 @@ export const useSweepsStore = defineStore('sweeps', () => {
     }, REFRESH_MS);
   }
 
-  /** A run of the open sweep changed (status, an epoch's scores): its trial's value and the plots move. */
-  function runChanged(run: Pick<RunSummary, 'id'> & { sweepId?: number | null }): void {
-    const open = detail.value;
-    if (!open) return;
-    if (run.sweepId === open.id || open.trials.some((t) => t.run.id === run.id)) scheduleRefresh();
+  /**
+   * A run of the open sweep changed (status, an epoch's scores): its trial's value and the plots move. A new trial
+   * comes with a sweepUpdated, so the open sweep's own trials are the runs to watch.
+   */
+  function runChanged(runId: number): void {
+    if (detail.value?.trials.some((t) => t.run.id === runId)) scheduleRefresh();
   }
 
   function connect(): void {
     if (connected) return;
     connected = true;
-    sweepApi().onSweepUpdated(put);
-    api().onRunUpdated(runChanged);
-    api().onRunEpoch((e) => runChanged({ id: e.runId }));
+    api().onSweepUpdated(put);
+    api().onRunUpdated((run) => runChanged(run.id));
+    api().onRunEpoch((e) => runChanged(e.runId));
     onApiReconnect(() => {
       void load();
       if (detail.value) void open(detail.value.id);
@@ -68,7 +60,7 @@ export const useSweepsStore = defineStore('sweeps', () => {
   async function load(): Promise<void> {
     connect();
     try {
-      list.value = await sweepApi().listSweeps();
+      list.value = await api().listSweeps();
       error.value = null;
       loaded.value = true;
     } catch (err) {
@@ -79,7 +71,7 @@ export const useSweepsStore = defineStore('sweeps', () => {
   async function open(id: number): Promise<void> {
     connect();
     try {
-      const d = await sweepApi().getSweep({ id });
+      const d = await api().getSweep({ id });
       detail.value = d;
       detailError.value = null;
       const { trials: _t, importance: _i, importanceMethod: _m, ...summary } = d;
@@ -97,15 +89,15 @@ export const useSweepsStore = defineStore('sweeps', () => {
     refresh = null;
   }
 
-  async function start(spec: SweepSpecDraft): Promise<SweepSummary> {
+  async function start(spec: SweepSpecInput): Promise<SweepSummary> {
     connect();
-    const started = await sweepApi().startSweep(spec);
+    const started = await api().startSweep(spec);
     put(started);
     return started;
   }
 
   async function cancel(id: number): Promise<void> {
-    put(await sweepApi().cancelSweep({ id }));
+    put(await api().cancelSweep({ id }));
   }
 
   return { sweeps, loaded, error, detail, detailError, load, open, close, start, cancel };

@@ -4,15 +4,14 @@ import type { ParameterImportance, SweepDetail, SweepSummary, SweepTrial } from 
 import type { RunStatus } from '../../../shared/api-types';
 import type { GridValue } from '../../../shared/grid-expand';
 import { NotFoundError } from '../../../shared/api-wire';
-import type { SweepSpecDraft } from '../lib/sweep-form';
+import type { SweepSpecInput } from '../../../shared/sweep-spec';
 import type { SweepCalls } from '../stores/sweeps';
 import { makeRun } from './make-run';
 
 export interface FakeTrial {
   readonly params: Record<string, GridValue>;
   readonly value: number | null;
-  /** A run status, or 'pruned' (the status the sweep service adds). */
-  readonly status: RunStatus | 'pruned';
+  readonly status: RunStatus;
   readonly epochsDone?: number;
   readonly prunedReason?: string;
 }
@@ -20,7 +19,7 @@ export interface FakeTrial {
 export interface FakeSweeps {
   readonly calls: SweepCalls;
   /** Every spec `startSweep` received. */
-  readonly started: SweepSpecDraft[];
+  readonly started: SweepSpecInput[];
   addTrial(sweepId: number, trial: FakeTrial): SweepTrial;
   setImportance(sweepId: number, rows: ParameterImportance[], method?: string): void;
   /** Listeners of `sweepUpdated`. */
@@ -30,7 +29,7 @@ export interface FakeSweeps {
 export function createFakeSweeps(): FakeSweeps {
   const sweeps = new Map<number, SweepDetail>();
   const listeners = new Set<(s: SweepSummary) => void>();
-  const started: SweepSpecDraft[] = [];
+  const started: SweepSpecInput[] = [];
   let nextRunId = 1000;
 
   const get = (id: number) => {
@@ -56,7 +55,7 @@ export function createFakeSweeps(): FakeSweeps {
         number: id,
         name: spec.name ?? `sweep ${id}`,
         method: spec.method,
-        metric: spec.metric,
+        metric: { name: spec.metric?.name ?? 'test_accuracy', goal: spec.metric?.goal ?? 'maximize' },
         earlyTerminate: spec.early_terminate?.type ?? null,
         state: 'running',
         createdAt: 1_700_000_000_000 + id,
@@ -87,7 +86,7 @@ export function createFakeSweeps(): FakeSweeps {
     const better = (a: number, b: number) => (maximize ? a > b : a < b);
     const prev = s.trials.at(-1)?.bestSoFar ?? null;
     const bestSoFar = t.value === null ? prev : prev === null || better(t.value, prev) ? t.value : prev;
-    const run = makeRun(nextRunId++, { status: t.status as RunStatus, epochsDone: t.epochsDone ?? 2 });
+    const run = makeRun(nextRunId++, { status: t.status, epochsDone: t.epochsDone ?? 2 });
     const trial: SweepTrial = { number: s.trials.length, params: t.params, run, value: t.value, bestSoFar, epochsDone: t.epochsDone ?? 2, prunedReason: t.prunedReason ?? null };
     const trials = [...s.trials, trial];
     const statusCounts: Record<string, number> = {};
