@@ -22,8 +22,9 @@ function axisOf(col: SweepColumn, values: readonly number[]): Axis {
   const t = values.map((v) => scaled(col, v));
   const lo = Math.min(...t);
   const hi = Math.max(...t);
-  // One distinct value: widen so the map has room either side of it.
-  return hi > lo ? { col, lo, hi } : { col, lo: lo - 0.5, hi: hi + 0.5 };
+  // A margin of 4 % so the trials at the ends are drawn whole; one distinct value: room either side of it.
+  const pad = hi > lo ? (hi - lo) * 0.04 : 0.5;
+  return { col, lo: lo - pad, hi: hi + pad };
 }
 
 export interface ContourMap {

@@ -92,16 +92,19 @@ describe('contour', () => {
     const map = contourMap(sweep.trials, lr!, batch!, 4)!;
     expect(map.cells).toHaveLength(16);
     expect(map.points.map((p) => p.number)).toEqual([0, 1, 2, 4]);
-    expect(map.x.lo).toBeCloseTo(Math.log10(0.0003));
-    expect(map.x.hi).toBeCloseTo(-1);
-    expect([map.y.lo, map.y.hi]).toEqual([32, 64]);
+    // The ends of the trials' values, 4 % of the span further out.
+    const span = -1 - Math.log10(0.0003);
+    expect(map.x.lo).toBeCloseTo(Math.log10(0.0003) - 0.04 * span);
+    expect(map.x.hi).toBeCloseTo(-1 + 0.04 * span);
+    expect(map.y.lo).toBeCloseTo(32 - 1.28);
+    expect(map.y.hi).toBeCloseTo(64 + 1.28);
     for (const [, , v] of map.cells) {
       expect(v).toBeGreaterThanOrEqual(0.11);
       expect(v).toBeLessThanOrEqual(0.9);
     }
     const o = contourOption(map, sweep, 'light') as { xAxis: { type: string; min: number }[]; series: Series[] };
     expect(o.xAxis.map((a) => a.type)).toEqual(['category', 'log']);
-    expect(o.xAxis[1]!.min).toBeCloseTo(0.0003);
+    expect(o.xAxis[1]!.min).toBeCloseTo(10 ** map.x.lo);
     expect(series(o).map((s) => s.type)).toEqual(['heatmap', 'scatter']);
     expect(contourMap(sweep.trials.slice(0, 2), lr!, batch!)).toBeNull();
   });

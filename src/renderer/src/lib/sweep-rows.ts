@@ -6,16 +6,16 @@ import { FIRST_HIDDEN_PATH, type SweepPresetParameter } from '../../../shared/sw
 import { parseValueList } from './grid-form';
 
 /** The paths offered by name (any other dotted config path can be typed). */
-export const SWEEP_PATHS: readonly { path: string; label: string; integer?: boolean; log?: boolean }[] = [
-  { path: 'lr', label: 'Learning rate', log: true },
-  { path: 'l2', label: 'L2 strength', log: true },
-  { path: FIRST_HIDDEN_PATH, label: 'First hidden layer width (MLP)', integer: true },
-  { path: 'model.layers.3.units', label: 'Second hidden layer width (MLP)', integer: true },
-  { path: 'batchSize', label: 'Batch size', integer: true },
-  { path: 'optimizer.momentum', label: 'Momentum' },
-  { path: 'schedule.decay', label: 'LR decay (1/t)', log: true },
-  { path: 'epochs', label: 'Epochs', integer: true },
-  { path: 'seed', label: 'Seed', integer: true },
+export const SWEEP_PATHS: readonly { path: string; label: string; short: string; integer?: boolean; log?: boolean }[] = [
+  { path: 'lr', label: 'Learning rate', short: 'lr', log: true },
+  { path: 'l2', label: 'L2 strength', short: 'L2', log: true },
+  { path: FIRST_HIDDEN_PATH, label: 'Hidden width 1 (MLP)', short: 'hidden 1', integer: true },
+  { path: 'model.layers.3.units', label: 'Hidden width 2 (MLP)', short: 'hidden 2', integer: true },
+  { path: 'batchSize', label: 'Batch size', short: 'batch', integer: true },
+  { path: 'optimizer.momentum', label: 'Momentum', short: 'momentum' },
+  { path: 'schedule.decay', label: 'LR decay (1/t)', short: 'decay', log: true },
+  { path: 'epochs', label: 'Epochs', short: 'epochs', integer: true },
+  { path: 'seed', label: 'Seed', short: 'seed', integer: true },
 ];
 
 /** values: a list (categorical); range: grid min/max/count; the rest: W&B's distributions. */
@@ -23,12 +23,12 @@ export const ROW_KINDS = ['values', 'range', 'uniform', 'log_uniform_values', 'i
 export type SweepRowKind = (typeof ROW_KINDS)[number];
 
 export const KIND_LABELS: Record<SweepRowKind, string> = {
-  values: 'Values (categorical)',
-  range: 'Range (count values)',
+  values: 'Values',
+  range: 'Range (count)',
   uniform: 'Uniform',
   log_uniform_values: 'Log-uniform',
-  int_uniform: 'Integer uniform',
-  q_uniform: 'Quantised uniform (step q)',
+  int_uniform: 'Integer',
+  q_uniform: 'Quantised (q)',
 };
 
 /** Which kinds a method takes: a grid enumerates, random and bayes sample. */

@@ -10,6 +10,8 @@ export interface SweepColumn {
   /** The config path, e.g. "lr" or "model.layers.1.units". */
   readonly key: string;
   readonly label: string;
+  /** For table headers: "hidden 1" for the first hidden width, else the path. */
+  readonly short: string;
   readonly numeric: boolean;
   /** Plotted on a log axis: sampled log-uniform, or positive values spanning 100× or more. */
   readonly log: boolean;
@@ -53,7 +55,7 @@ export function sweepColumns(sweep: Pick<SweepDetail, 'trials' | 'spec'>): Sweep
     const nums = numeric ? (values as number[]) : [];
     const spans = nums.length > 0 && Math.min(...nums) > 0 && Math.max(...nums) / Math.min(...nums) >= 100;
     const log = numeric && (p?.distribution === 'log_uniform_values' || p?.log === true || spans);
-    return [{ key, label: paramLabel(key), numeric, log }];
+    return [{ key, label: paramLabel(key), short: SWEEP_PATHS.find((x) => x.path === key)?.short ?? key, numeric, log }];
   });
 }
 
