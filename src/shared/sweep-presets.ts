@@ -61,7 +61,7 @@ export const SWEEP_PRESETS: readonly SweepPreset[] = [
   {
     id: 'report-two-stage',
     title: "The report's two-stage search",
-    description: 'Stage 1 as the report ran it: lr × first hidden width × L2, 18 runs of 5 epochs. Refine the best cell as stage 2.',
+    description: 'Stage 1 as the report ran it (its table 2): a grid of lr × first hidden width × L2, 18 runs of 5 epochs.',
     spec: {
       name: 'Report stage 1 (grid)',
       method: 'grid',
