@@ -11,6 +11,9 @@ export interface RouteNamedMap {
   grids: RouteRecordInfo<'grids', '/grids', NoParams, NoParams>;
   'new-grid': RouteRecordInfo<'new-grid', '/grids/new', NoParams, NoParams>;
   grid: RouteRecordInfo<'grid', '/grids/:id', { id: string | number }, { id: string }>;
+  sweeps: RouteRecordInfo<'sweeps', '/sweeps', NoParams, NoParams>;
+  'new-sweep': RouteRecordInfo<'new-sweep', '/sweeps/new', NoParams, NoParams>;
+  sweep: RouteRecordInfo<'sweep', '/sweeps/:id', { id: string | number }, { id: string }>;
   compare: RouteRecordInfo<'compare', '/compare', NoParams, NoParams>;
   'side-by-side': RouteRecordInfo<'side-by-side', '/side-by-side', NoParams, NoParams>;
   reproduce: RouteRecordInfo<'reproduce', '/reproduce', NoParams, NoParams>;
@@ -35,6 +38,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/grids', name: 'grids', component: () => import('../views/GridsView.vue') },
   { path: '/grids/new', name: 'new-grid', component: () => import('../views/NewGridView.vue') },
   { path: '/grids/:id(\\d+)', name: 'grid', component: () => import('../views/GridView.vue') },
+  { path: '/sweeps', name: 'sweeps', component: () => import('../views/SweepsView.vue') },
+  { path: '/sweeps/new', name: 'new-sweep', component: () => import('../views/NewSweepView.vue') },
+  { path: '/sweeps/:id(\\d+)', name: 'sweep', component: () => import('../views/SweepView.vue') },
   { path: '/compare', name: 'compare', component: () => import('../views/CompareView.vue') },
   { path: '/side-by-side', name: 'side-by-side', component: () => import('../views/SideBySideView.vue') },
   { path: '/reproduce', name: 'reproduce', component: () => import('../views/ReproduceView.vue') },
