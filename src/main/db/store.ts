@@ -5,6 +5,7 @@ import { MetricsRepo } from './metrics.repo';
 import { type Db, openDatabase, type OpenOptions } from './open-database';
 import { RunViewsRepo } from './run-views.repo';
 import { PredictionsRepo } from './predictions.repo';
+import { RemoteRepo } from './remote.repo';
 import { RunsRepo } from './runs.repo';
 
 export interface Store {
@@ -15,6 +16,7 @@ export interface Store {
   readonly artifacts: ArtifactsRepo;
   readonly views: RunViewsRepo;
   readonly predictions: PredictionsRepo;
+  readonly remote: RemoteRepo;
   /** Runs `fn` in one transaction across repositories (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -40,6 +42,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     artifacts: new ArtifactsRepo(db),
     views: new RunViewsRepo(db, options),
     predictions: new PredictionsRepo(db),
+    remote: new RemoteRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };
