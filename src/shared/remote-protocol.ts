@@ -6,6 +6,8 @@ import { parseWith } from './validation';
 
 /** What the app puts on the queue for one run; a worker checks it with the same run-config schema as the app. */
 export const remoteJobSchema = z.strictObject({
+  /** The app database the run belongs to: its event stream and cancel flags are named after it. */
+  instance: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits'),
   runId: z.string().regex(/^[1-9][0-9]{0,15}$/, 'expected a run id'),
   config: runConfigSchema,
   /** sha256 of the dataset as the app has it: a worker trains only on a copy with the same hash. */

@@ -1,4 +1,5 @@
 // Runs on remote workers: where a run trains, which worker and attempt is recorded, and the feed's read position.
+import { randomBytes } from 'node:crypto';
 import type { Db } from './open-database';
 import type { RunPlacement } from './run';
 
@@ -33,6 +34,8 @@ function statements(db: Db) {
        WHERE id = ?`,
     ].map(p),
     open: p(`SELECT id FROM runs WHERE placement = 'workers' AND status IN ('queued', 'running') ORDER BY id`).pluck(),
+    instance: p('SELECT instance FROM remote_identity WHERE id = 1').pluck(),
+    newInstance: p('INSERT OR IGNORE INTO remote_identity (id, instance) VALUES (1, ?)'),
     cursor: p('SELECT last_id FROM remote_feed WHERE queue = ?').pluck(),
     setCursor: p(`INSERT INTO remote_feed (queue, last_id) VALUES (?, ?) ON CONFLICT (queue) DO UPDATE SET last_id = excluded.last_id`),
   };
@@ -71,6 +74,12 @@ export class RemoteRepo {
   /** Runs placed on workers that have not ended. */
   openRuns(): number[] {
     return this.s.open.all() as number[];
+  }
+
+  /** This database's name on the queue, made on first use. */
+  instance(): string {
+    this.s.newInstance.run(randomBytes(8).toString('hex'));
+    return this.s.instance.get() as string;
   }
 
   /** The last stream entry id of `queue` written here ('0' when none). */

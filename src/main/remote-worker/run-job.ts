@@ -7,7 +7,7 @@ import { parseRemoteJob, type RemoteEntryKind, type RemoteExit, type RemoteJob }
 import type { KernelPreference, MainMessageInput } from '../../shared/worker-protocol';
 import { datasetIdentity } from '../datasets/hash';
 import { type DatasetDirs, resolveDatasetRef } from '../datasets/locate';
-import type { QueueKeys } from '../remote/keys';
+import { parseJobId, type QueueKeys } from '../remote/keys';
 import { encodeWire } from '../remote/wire-codec';
 import type { ProcessHost } from '../runs/process-host';
 
@@ -27,16 +27,13 @@ export interface JobContext {
   readonly log: (line: string) => void;
 }
 
-/** The run id a job is for, even when its data is unusable (job ids are `run-<id>`). */
-function runIdOf(job: Job): string | null {
-  const m = /^run-([1-9][0-9]{0,15})$/.exec(job.id ?? '');
-  return m ? m[1]! : null;
-}
-
 export async function runRemoteJob(job: Job, ctx: JobContext): Promise<string> {
   const attempt = Math.max(1, job.attemptsStarted);
+  // The job id names the app's stream, so even a job whose data is unusable can be answered.
+  const owner = parseJobId(job.id);
+  if (!owner) throw new UnrecoverableError(`worker ${ctx.worker} refused job ${job.id}: not a workbench run job`);
   const post = (run: string, kind: RemoteEntryKind, body: unknown) =>
-    ctx.redis.xadd(ctx.keys.events, '*', 'run', run, 'attempt', String(attempt), 'worker', ctx.worker, 'kind', kind, 'body', encodeWire(body));
+    ctx.redis.xadd(ctx.keys.events(owner.instance), '*', 'run', run, 'attempt', String(attempt), 'worker', ctx.worker, 'kind', kind, 'body', encodeWire(body));
 
   let spec: RemoteJob;
   try {
@@ -44,12 +41,12 @@ export async function runRemoteJob(job: Job, ctx: JobContext): Promise<string> {
   } catch (err) {
     // The same schema runs everywhere: no other worker would take it either.
     const reason = `worker ${ctx.worker} refused job ${job.id}: ${(err as Error).message}`;
-    const run = runIdOf(job);
-    if (run) await post(run, 'refused', { reason });
+    await post(owner.runId, 'refused', { reason });
     ctx.log(reason);
     throw new UnrecoverableError(reason);
   }
   const run = spec.runId;
+  if (run !== owner.runId || spec.instance !== owner.instance) throw new UnrecoverableError(`worker ${ctx.worker} refused job ${job.id}: its data names run ${run} of ${spec.instance}`);
   await checkDataset(spec, ctx);
   await post(run, 'claimed', {});
   ctx.log(`run ${run}: training (attempt ${attempt})`);
@@ -92,7 +89,7 @@ function train(spec: RemoteJob, ctx: JobContext, forward: (msg: unknown) => void
       }, ctx.cancelGraceMs),
     );
   };
-  const cancelKey = ctx.keys.cancel(spec.runId);
+  const cancelKey = ctx.keys.cancel(spec.instance, spec.runId);
   const poll = setInterval(() => {
     ctx.redis.exists(cancelKey).then((n) => n > 0 && cancel(), () => {});
   }, ctx.cancelPollMs);

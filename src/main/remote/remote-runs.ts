@@ -49,6 +49,7 @@ export class RemoteRuns {
   private constructor(
     private readonly store: Store,
     private readonly keys: QueueKeys,
+    private readonly instance: string,
     private readonly redis: Redis,
     private readonly queue: Queue,
     private readonly feed: EventFeed,
@@ -67,11 +68,12 @@ export class RemoteRuns {
     });
     const queue = new Queue(keys.queue, { connection: redisOptions(options.url) });
     queue.on('error', () => {});
+    const instance = store.remote.instance();
     let self: RemoteRuns | null = null;
-    const feed = new EventFeed(reader, keys.events, store.remote.cursor(keys.queue), (id, fields) => self!.applyEntry(id, fields), (err) =>
+    const feed = new EventFeed(reader, keys.events(instance), store.remote.cursor(keys.queue), (id, fields) => self!.applyEntry(id, fields), (err) =>
       options.log?.(`redis: ${err.message}`),
     );
-    self = new RemoteRuns(store, keys, redis, queue, feed, options);
+    self = new RemoteRuns(store, keys, instance, redis, queue, feed, options);
     return self;
   }
 
@@ -108,8 +110,8 @@ export class RemoteRuns {
   /** Cancels wherever the run is: a waiting job is removed, a training one is told to stop at its next step. */
   async cancel(runId: number): Promise<void> {
     if (!this.open.has(runId)) return;
-    await this.redis.set(this.keys.cancel(String(runId)), '1', 'EX', CANCEL_TTL_SECONDS);
-    const job = await this.queue.getJob(jobIdOf(runId));
+    await this.redis.set(this.keys.cancel(this.instance, String(runId)), '1', 'EX', CANCEL_TTL_SECONDS);
+    const job = await this.queue.getJob(jobIdOf(this.instance, runId));
     const state = job ? await job.getState() : 'unknown';
     if (state === 'waiting' || state === 'delayed' || state === 'prioritized' || state === 'unknown') {
       // Not taken yet: it never will be (a worker that takes it meanwhile sees the flag and stops at once).
@@ -126,12 +128,13 @@ export class RemoteRuns {
   }
 
   private async add(run: Run): Promise<void> {
-    const jobId = jobIdOf(run.id);
+    const jobId = jobIdOf(this.instance, run.id);
     if (await this.queue.getJob(jobId)) return;
     const dirs = this.options.datasetDirs ?? {};
     const { hash } = await datasetIdentity(run.config.dataset, dirs);
     // The config as stored: a relative dataset folder is read from the worker's own --data-dir.
     const data: RemoteJobInput = {
+      instance: this.instance,
       runId: String(run.id),
       config: run.config,
       datasetHash: hash,
@@ -242,7 +245,7 @@ export class RemoteRuns {
   private end(runId: number): void {
     if (!this.open.delete(runId)) return;
     this.recorders.delete(runId);
-    void this.redis.del(this.keys.cancel(String(runId))).catch(() => {});
+    void this.redis.del(this.keys.cancel(this.instance, String(runId))).catch(() => {});
     this.hooks.ended(runId);
   }
 
@@ -252,7 +255,7 @@ export class RemoteRuns {
       if (this.settling.has(runId)) continue;
       this.settling.add(runId);
       try {
-        const job = await this.queue.getJob(jobIdOf(runId));
+        const job = await this.queue.getJob(jobIdOf(this.instance, runId));
         const state = job ? await job.getState() : 'unknown';
         if (state !== 'failed' && state !== 'completed' && !(state === 'unknown' && this.store.runs.get(runId)?.status === 'running')) continue;
         // Whatever the worker sent before its job ended is in the stream: record it first.

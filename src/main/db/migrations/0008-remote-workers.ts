@@ -15,6 +15,13 @@ CREATE TABLE remote_attempts (
   t0       INTEGER
 ) STRICT;
 
+-- This database's name on the queue (random, made once): its job ids and event stream carry it, so two data
+-- folders on one Redis never take each other's runs or events.
+CREATE TABLE remote_identity (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  instance TEXT    NOT NULL
+) STRICT;
+
 -- The id of the last entry of a queue's event stream written to this database (in the same transaction as its
 -- writes): entries up to it may be trimmed from Redis, and an entry seen again is skipped.
 CREATE TABLE remote_feed (
