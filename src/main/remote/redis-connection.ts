@@ -65,14 +65,19 @@ export function explainRedisError(err: unknown, url: string): string {
  */
 export async function connectRedis(url: string, name: string): Promise<Redis> {
   const client = new Redis({ ...redisOptions(url), lazyConnect: true, connectionName: name });
-  // Without a listener, ioredis prints every failed reconnect; the callers report what matters.
-  client.on('error', () => {});
+  // Without a listener, ioredis prints every failed reconnect; the callers report what matters. A refused
+  // login shows up here (WRONGPASS) while connect() itself only says the connection closed.
+  let refusal: unknown = null;
+  const remember = (err: unknown) => (refusal ??= /WRONGPASS|NOAUTH|NOPERM|invalid username-password/i.test(String(err)) ? err : null);
+  client.on('error', remember);
   try {
     await client.connect();
     await client.ping();
   } catch (err) {
     client.disconnect();
-    throw new Error(explainRedisError(err, url));
+    throw new Error(explainRedisError(refusal ?? err, url));
   }
+  client.off('error', remember);
+  client.on('error', () => {});
   return client;
 }
