@@ -18,6 +18,7 @@ import type { CallName, EventMethodName, EventName } from './api-names';
 import type { ReproductionSummary } from './api-reproduction-types';
 import * as s from './api-schemas';
 import type { AppInfo, DatasetListing, EpochRecord, GridDetail, GridSummary, RunDetail, RunStatus, RunSummary, StartedGrid } from './api-types';
+import { type RunPlacementState, setRunPlacementInput } from './api-placement';
 import { gridSpecSchema } from './grid-spec';
 import { deleteRunViewInput, runViewSchema, type RunView } from './run-view';
 
@@ -70,6 +71,10 @@ export const apiCalls = {
   getGrid: { input: s.gridRef, output: returns<GridDetail>() },
   /** Cancels every queued or running cell. */
   cancelGrid: { input: s.gridRef, output: returns<GridSummary>() },
+  /** Where runs started from now on train: here, or on remote workers (with --redis). */
+  getRunPlacement: { input: s.noInput, output: returns<RunPlacementState>() },
+  /** Switches it; 'workers' is refused when this workbench has no Redis queue. */
+  setRunPlacement: { input: setRunPlacementInput, output: returns<RunPlacementState>() },
 
   listMetricKeys: { input: s.runIdInput, output: returns<string[]>() },
   /** One series per key, downsampled to maxPoints; a key with no points gives an empty series. */

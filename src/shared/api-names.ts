@@ -20,6 +20,8 @@ export const callNames = [
   'listGrids',
   'getGrid',
   'cancelGrid',
+  'getRunPlacement',
+  'setRunPlacement',
   'listMetricKeys',
   'getMetrics',
   'getRunsMetrics',

@@ -23,7 +23,7 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
   const progress = new RunProgress(new ProgressBar(), config.epochs, options.quiet);
   const started = performance.now();
 
-  return withWorkbench({ dataDir: options.dataDir, concurrency: 1, kernels: options.kernels, threadsPerRun: options.threads }, async (_call, wb) => {
+  return withWorkbench({ dataDir: options.dataDir, concurrency: 1, kernels: options.kernels, threadsPerRun: options.threads, redisUrl: options.redisUrl, queue: options.queue }, async (_call, wb) => {
     let runId = -1;
     let announced = false;
     const off = wb.subscribe((e: WorkbenchEvent) => {

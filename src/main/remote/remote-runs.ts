@@ -45,21 +45,23 @@ export class RemoteRuns {
   private hooks: RemoteHooks = { announce: () => {}, ended: () => {} };
   private events: RunEvents | null = null;
   private timer: NodeJS.Timeout | null = null;
+  // Set by attach(): the database recorded into, its name on the queue, and the reader of its event stream.
+  private store!: Store;
+  private instance = '';
+  private feed: EventFeed | null = null;
 
   private constructor(
-    private readonly store: Store,
     private readonly keys: QueueKeys,
-    private readonly instance: string,
     private readonly redis: Redis,
+    private readonly reader: Redis,
     private readonly queue: Queue,
-    private readonly feed: EventFeed,
     private readonly options: RemoteRunsOptions,
   ) {
     this.where = redactRedisUrl(options.url);
   }
 
   /** Connects (a wrong password fails here, in one line) without reading anything yet: see `attach`. */
-  static async connect(store: Store, options: RemoteRunsOptions): Promise<RemoteRuns> {
+  static async connect(options: RemoteRunsOptions): Promise<RemoteRuns> {
     const keys = queueKeys(options.queue);
     const redis = await connectRedis(options.url, 'nnwb-app');
     const reader = await connectRedis(options.url, 'nnwb-app-feed').catch((err: unknown) => {
@@ -68,26 +70,24 @@ export class RemoteRuns {
     });
     const queue = new Queue(keys.queue, { connection: redisOptions(options.url) });
     queue.on('error', () => {});
-    const instance = store.remote.instance();
-    let self: RemoteRuns | null = null;
-    const feed = new EventFeed(reader, keys.events(instance), store.remote.cursor(keys.queue), (id, fields) => self!.applyEntry(id, fields), (err) =>
-      options.log?.(`redis: ${err.message}`),
-    );
-    self = new RemoteRuns(store, keys, instance, redis, queue, feed, options);
-    return self;
+    return new RemoteRuns(keys, redis, reader, queue, options);
   }
 
-  /** Starts recording: takes over the runs still open on workers (catching up on what they sent meanwhile). */
-  attach(events: RunEvents, hooks: RemoteHooks): number[] {
+  /** Starts recording into `store`: takes over the runs still open on workers (catching up on what they sent meanwhile). */
+  attach(store: Store, events: RunEvents, hooks: RemoteHooks): number[] {
+    this.store = store;
     this.events = events;
     this.hooks = hooks;
-    const ids = this.store.remote.openRuns();
+    this.instance = store.remote.instance();
+    const log = (err: Error) => this.options.log?.(`redis: ${err.message}`);
+    this.feed = new EventFeed(this.reader, this.keys.events(this.instance), store.remote.cursor(this.keys.queue), (id, f) => this.applyEntry(id, f), log);
+    const ids = store.remote.openRuns();
     for (const id of ids) this.open.add(id);
     this.feed.start();
     this.timer = setInterval(() => void this.reconcile(), this.options.reconcileMs ?? 2000);
     // Those never taken by a worker may have no job yet (the app stopped before adding it).
     for (const id of ids) {
-      const run = this.store.runs.get(id);
+      const run = store.runs.get(id);
       if (run?.status === 'queued') this.submit(run);
     }
     return ids;
@@ -122,7 +122,8 @@ export class RemoteRuns {
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.feed.close();
+    if (this.feed) await this.feed.close();
+    else this.reader.disconnect();
     await this.queue.close().catch(() => {});
     this.redis.disconnect();
   }
@@ -259,7 +260,7 @@ export class RemoteRuns {
         const state = job ? await job.getState() : 'unknown';
         if (state !== 'failed' && state !== 'completed' && !(state === 'unknown' && this.store.runs.get(runId)?.status === 'running')) continue;
         // Whatever the worker sent before its job ended is in the stream: record it first.
-        await this.feed.reached(await this.feed.newestId());
+        await this.feed!.reached(await this.feed!.newestId());
         if (!this.open.has(runId)) continue;
         const why = state === 'failed' ? (job?.failedReason ?? 'the job failed') : state === 'completed' ? 'the worker ended the job without a report' : 'the job is gone from the queue';
         this.store.transaction(() => this.fail(runId, why));

@@ -14,7 +14,7 @@ export interface RemoteApp {
 
 export async function openRemoteApp(temp: TempFolder, url: string): Promise<RemoteApp> {
   const store = openStore(temp.file('workbench.sqlite'));
-  const remote = await RemoteRuns.connect(store, { url, progressIntervalMs: 20, reconcileMs: 500, datasetDirs: { folderBase: temp.dir } });
+  const remote = await RemoteRuns.connect({ url, progressIntervalMs: 20, reconcileMs: 500, datasetDirs: { folderBase: temp.dir } });
   const manager = new RunManager(store, createForkHost(), { concurrency: 2, progressIntervalMs: 20, dataDir: temp.dir, remote });
   manager.start();
   return {
