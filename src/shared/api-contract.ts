@@ -19,6 +19,7 @@ import type { ReproductionSummary } from './api-reproduction-types';
 import type { SweepDetail, SweepSummary } from './api-sweep-types';
 import * as s from './api-schemas';
 import type { AppInfo, DatasetListing, EpochRecord, GridDetail, GridSummary, RunDetail, RunStatus, RunSummary, StartedGrid } from './api-types';
+import { type RunPlacementState, setRunPlacementInput } from './api-placement';
 import { gridSpecSchema } from './grid-spec';
 import { deleteRunViewInput, runViewSchema, type RunView } from './run-view';
 import { sweepSpecSchema } from './sweep-spec';
@@ -81,6 +82,10 @@ export const apiCalls = {
   getGrid: { input: s.gridRef, output: returns<GridDetail>() },
   /** Cancels every queued or running cell. */
   cancelGrid: { input: s.gridRef, output: returns<GridSummary>() },
+  /** Where runs started from now on train: here, or on remote workers (with --redis). */
+  getRunPlacement: { input: s.noInput, output: returns<RunPlacementState>() },
+  /** Switches it; 'workers' is refused when this workbench has no Redis queue. */
+  setRunPlacement: { input: setRunPlacementInput, output: returns<RunPlacementState>() },
 
   /** Validates the sweep (every config it can sample), stores it and queues its first trials; more follow as slots free up. */
   startSweep: { input: sweepSpecSchema, output: returns<SweepSummary>() },

@@ -26,6 +26,8 @@ export const callNames = [
   'listSweeps',
   'getSweep',
   'cancelSweep',
+  'getRunPlacement',
+  'setRunPlacement',
   'listMetricKeys',
   'getMetrics',
   'getRunsMetrics',

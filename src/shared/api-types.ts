@@ -68,6 +68,9 @@ export interface RunSummary {
   readonly final: EpochScores | null;
   /** Scores at the epoch with the best validation accuracy (test accuracy when there is no validation split). */
   readonly best: EpochScores | null;
+  /** Trained here ('local') or by a remote worker ('workers'), and that worker's name once one took it. */
+  readonly placement: 'local' | 'workers';
+  readonly worker: string | null;
 }
 
 /** A run with everything the run page needs at first paint. */

@@ -1,9 +1,10 @@
 // Web mode: the workbench service behind the web front door on loopback, with the token in the URL it prints.
 import { startWebServer, type WebServer } from '../web/server';
+import { connectRemote, type RemoteChoice } from '../remote/connect-remote';
 import { createWorkbench, type Workbench, type WorkbenchOptions } from '../workbench/create-workbench';
 import { rendererDir } from './renderer-dir';
 
-export interface WebAppOptions extends Omit<WorkbenchOptions, 'mode'> {
+export interface WebAppOptions extends Omit<WorkbenchOptions, 'mode' | 'remote' | 'placement'>, RemoteChoice {
   /** '127.0.0.1' (default), 'localhost' or '::1'. */
   readonly host?: string;
   /** 0 (default) picks a free port. */
@@ -25,8 +26,16 @@ export interface WebApp {
 }
 
 export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
-  const { host, port, token, staticDir, ...workbenchOptions } = options;
-  const workbench = createWorkbench({ ...workbenchOptions, mode: 'web' });
+  const { host, port, token, staticDir, redisUrl, queue, ...workbenchOptions } = options;
+  // With --redis the app can send runs to workers; they still start local until the user switches.
+  const { remote } = await connectRemote({ redisUrl, queue }, workbenchOptions.dataDir);
+  let workbench: Workbench;
+  try {
+    workbench = createWorkbench({ ...workbenchOptions, remote, mode: 'web' });
+  } catch (err) {
+    await remote?.close();
+    throw err;
+  }
   const ui = rendererDir(staticDir);
   let server: WebServer;
   try {

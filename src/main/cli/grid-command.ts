@@ -16,7 +16,7 @@ export async function gridCommand(argv: readonly string[]): Promise<number> {
   }
   const bar = new ProgressBar();
   const say = (line: string) => options.quiet || bar.log(line);
-  return withWorkbench({ dataDir: options.dataDir, concurrency: options.concurrency, kernels: options.kernels }, async (call, wb) => {
+  return withWorkbench({ dataDir: options.dataDir, concurrency: options.concurrency, kernels: options.kernels, redisUrl: options.redisUrl, queue: options.queue }, async (call, wb) => {
     const { grid, runs } = await call('startGrid', options.spec);
     const ids = new Set(runs.map((r) => r.id));
     const partial = new Map<number, number>();

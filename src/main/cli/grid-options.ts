@@ -1,4 +1,5 @@
 // `grid` options: a spec file, or the train flags as the base plus one --param per searched config path.
+import { REMOTE_HELP, REMOTE_OPTIONS, remoteOf, type RemoteChoice } from './remote-option';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GridSpecInput } from '../../shared/grid-spec';
@@ -26,6 +27,7 @@ Without a file, the train options (see \`train --help\`) make the base config, a
   --run-cap N              run only the first N cells
   --name NAME              the grid's name
   --concurrency N          runs training at once (default: the number of cores)
+${REMOTE_HELP}
 ${DATA_DIR_HELP}
   --json                   print the grid's results as one JSON object on stdout
   --quiet                  no progress output
@@ -40,11 +42,12 @@ const OPTIONS = {
   'run-cap': { type: 'string' },
   name: { type: 'string' },
   concurrency: { type: 'string' },
+  ...REMOTE_OPTIONS,
 } as const;
 
 export type GridOptions =
   | { help: true }
-  | { help: false; spec: GridSpecInput; json: boolean; quiet: boolean; kernels: KernelChoice; dataDir: string; concurrency?: number };
+  | ({ help: false; spec: GridSpecInput; json: boolean; quiet: boolean; kernels: KernelChoice; dataDir: string; concurrency?: number } & RemoteChoice);
 
 /** One `--param` value: JSON where it parses (numbers, booleans, quoted text), else the text itself. */
 function gridValue(text: string): GridValue {
@@ -93,7 +96,7 @@ export function parseParam(text: string): [string, Record<string, unknown>] {
 export function parseGridOptions(argv: readonly string[]): GridOptions {
   const v = parseFlags(argv, OPTIONS).values;
   if (v.help) return { help: true };
-  const common = { json: Boolean(v.json), quiet: Boolean(v.quiet), kernels: kernelsOf(v), dataDir: dataDirOf(v['data-dir']), concurrency: int('concurrency', v.concurrency) };
+  const common = { json: Boolean(v.json), quiet: Boolean(v.quiet), kernels: kernelsOf(v), dataDir: dataDirOf(v['data-dir']), concurrency: int('concurrency', v.concurrency), ...remoteOf(v) };
   const runCap = int('run-cap', v['run-cap']);
   let spec: GridSpecInput;
   if (v.spec !== undefined) {

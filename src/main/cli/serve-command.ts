@@ -1,6 +1,7 @@
 // `serve`: web mode — the workbench over HTTP + SSE on loopback; prints the URL with its token; Ctrl-C stops it.
 import { serveUntilStopped } from '../app/web-app';
 import { EXIT } from './exit-codes';
+import { REMOTE_HELP, REMOTE_OPTIONS, remoteOf } from './remote-option';
 import { choice, COMMON_OPTIONS, DATA_DIR_HELP, dataDirOf, int, parseFlags } from './flags';
 
 export const SERVE_HELP = `Usage: nn-workbench serve [options]
@@ -14,6 +15,7 @@ open the printed URL. Runs train in training processes; Ctrl-C or SIGTERM stops 
   --concurrency N          runs training at once (default: the number of cores)
   --kernels NAME           auto (default: native where built, else wasm), native, relaxed, simd, reference
   --static DIR             serve this built renderer instead of out/renderer
+${REMOTE_HELP}
 ${DATA_DIR_HELP}
   -h, --help               show this help
 `;
@@ -25,6 +27,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   kernels: { type: 'string' },
   static: { type: 'string' },
+  ...REMOTE_OPTIONS,
 } as const;
 
 /** The web-mode options of `serve` and of the web entry (src/main/app/web-main.ts). */
@@ -38,6 +41,7 @@ export function parseServeOptions(argv: readonly string[]) {
     concurrency: int('concurrency', v.concurrency),
     kernels: choice('kernels', v.kernels, ['auto', 'native', 'relaxed', 'simd', 'reference'] as const, 'auto'),
     staticDir: v.static,
+    ...remoteOf(v),
   };
 }
 

@@ -1,5 +1,6 @@
 // A command's use of the workbench: open it on the data folder, call it as a front door does, always close it.
 import { type Call, createCaller } from '../../shared/api-dispatch';
+import { connectRemote, type RemoteChoice } from '../remote/connect-remote';
 import { createWorkbench, type Workbench, type WorkbenchOptions } from '../workbench/create-workbench';
 
 
@@ -7,8 +8,20 @@ import { createWorkbench, type Workbench, type WorkbenchOptions } from '../workb
  * Opens the workbench (mode 'cli'), runs `fn`, and closes it whatever happens. Calls made through `call`
  * are validated like every front door's (a bad argument rejects with an ApiError naming the field).
  */
-export async function withWorkbench<T>(options: Omit<WorkbenchOptions, 'mode'>, fn: (call: Call, wb: Workbench) => Promise<T>): Promise<T> {
-  const wb = createWorkbench({ ...options, mode: 'cli' });
+export async function withWorkbench<T>(
+  options: Omit<WorkbenchOptions, 'mode' | 'remote' | 'placement'> & RemoteChoice,
+  fn: (call: Call, wb: Workbench) => Promise<T>,
+): Promise<T> {
+  const { redisUrl, queue, ...rest } = options;
+  // With --redis the command's runs go to the workers' queue.
+  const remote = await connectRemote({ redisUrl, queue }, rest.dataDir, (line) => process.stderr.write(`${line}\n`));
+  let wb: Workbench;
+  try {
+    wb = createWorkbench({ ...rest, ...remote, mode: 'cli' });
+  } catch (err) {
+    await remote.remote?.close();
+    throw err;
+  }
   const call = createCaller(wb);
   try {
     return await fn(call, wb);

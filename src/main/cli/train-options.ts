@@ -1,4 +1,5 @@
 // `train` options: parsed strictly (an unknown or malformed option is refused by name) into a RunConfig.
+import { REMOTE_HELP, REMOTE_OPTIONS, remoteOf, type RemoteChoice } from './remote-option';
 import path from 'node:path';
 import type { ActivationType, ModelSpec } from '../../engine/models/spec';
 import { mlpSpec, reportCnnSpec } from '../../shared/model-presets';
@@ -51,6 +52,7 @@ Output
   --save FILE              write the trained weights and config as safetensors
   --name NAME              name the run (default: "run <id>")
   --tag TAG                tag the run (repeat for more tags)
+${REMOTE_HELP}
 ${DATA_DIR_HELP}
   --kernels NAME           auto (default: native where built, else wasm), native, relaxed, simd, reference
   --threads N              threads training on shares of each batch (default 1; same seed and thread count
@@ -100,6 +102,7 @@ const OPTIONS = {
   name: { type: 'string' },
   tag: { type: 'string', multiple: true },
   threads: { type: 'string' },
+  ...REMOTE_OPTIONS,
 } as const;
 
 export type KernelChoice = 'auto' | 'native' | 'relaxed' | 'simd' | 'reference';
@@ -116,7 +119,7 @@ export type TrainOptions =
       threads: number;
       dataDir: string;
       tags: string[];
-    };
+    } & RemoteChoice;
 
 /** The config-describing flags as parsed by parseFlags (a subset of any command's values). */
 export type ConfigFlags = { [K in keyof typeof CONFIG_OPTIONS]?: (typeof CONFIG_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -136,6 +139,7 @@ export function parseTrainOptions(argv: readonly string[]): TrainOptions {
     threads: threadsOf(v.threads),
     dataDir: dataDirOf(v['data-dir']),
     tags: v.tag ?? [],
+    ...remoteOf(v),
   };
 }
 

@@ -33,7 +33,7 @@ export interface LoadedDataset {
 }
 
 /** Reads one file, gunzipping it when it starts with the gzip magic bytes (whatever its name says). */
-async function readBytes(file: string): Promise<Uint8Array> {
+export async function readBytes(file: string): Promise<Uint8Array> {
   let raw: Buffer;
   try {
     raw = await readFile(file);
@@ -48,6 +48,17 @@ async function readBytes(file: string): Promise<Uint8Array> {
     }
   }
   return raw;
+}
+
+/** sha256 (hex) of the four decompressed files in role order. */
+export function hashIdxBytes(bytes: readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const b of bytes) {
+    // The length prefix keeps the four files' boundaries in the hash.
+    hash.update(`${b.length}:`);
+    hash.update(b);
+  }
+  return hash.digest('hex');
 }
 
 function maxLabel(labels: IdxArray): number {
@@ -74,12 +85,7 @@ export async function loadDataset(ref: DatasetRef, options: LoadOptions = {}): P
   const located = await locateDataset(ref, options.dirs);
   const { files, info } = located;
   const bytes = await Promise.all(IDX_ROLES.map((role) => readBytes(files[role])));
-  const hash = createHash('sha256');
-  for (const b of bytes) {
-    // The length prefix keeps the four files' boundaries in the hash.
-    hash.update(`${b.length}:`);
-    hash.update(b);
-  }
+  const hash = hashIdxBytes(bytes);
   const [trainImages, trainLabels, testImages, testLabels] = IDX_ROLES.map((role, i) => parseIdx(bytes[i]!, files[role])) as [
     IdxArray,
     IdxArray,
@@ -108,5 +114,5 @@ export async function loadDataset(ref: DatasetRef, options: LoadOptions = {}): P
       `image shape ${test.shape.join('×')} differs from the training images' ${train.shape.join('×')} in ${files.trainImages}`,
     );
   }
-  return { train, test, hash: hash.digest('hex'), classNames, title: info.title, dir: located.dir, files };
+  return { train, test, hash, classNames, title: info.title, dir: located.dir, files };
 }

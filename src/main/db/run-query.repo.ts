@@ -11,7 +11,8 @@ export const RUN_SELECT = /* sql */ `
          r.validation_loss AS validationLoss, r.validation_accuracy AS validationAccuracy,
          r.test_loss AS testLoss, r.test_accuracy AS testAccuracy,
          r.best_test_accuracy AS bestTestAccuracy, r.best_epoch AS bestEpoch,
-         r.parameter_count AS parameterCount, r.steps_total AS stepsTotal, r.stop_reason AS stopReason
+         r.parameter_count AS parameterCount, r.steps_total AS stepsTotal, r.stop_reason AS stopReason,
+         r.placement, r.worker
   FROM runs r`;
 
 export interface RunFilter {

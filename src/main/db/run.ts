@@ -43,7 +43,13 @@ export interface Run {
   readonly stepsTotal: number | null;
   /** Why it stopped, as its worker reported; null while it trains and for a run that ended without a report (a crash). */
   readonly stopReason: StopReason | null;
+  /** Where it trains: a local training process, or a remote worker through the Redis queue. */
+  readonly placement: RunPlacement;
+  /** The name of the remote worker training it (or that trained it); null for a local run. */
+  readonly worker: string | null;
 }
+
+export type RunPlacement = 'local' | 'workers';
 
 export interface NewRun {
   readonly config: RunConfig;

@@ -27,7 +27,7 @@ function statements(db: Db) {
                     finished_at = CASE WHEN @terminal THEN @now ELSE finished_at END,
                     error = COALESCE(@error, error), stop_reason = COALESCE(@stopReason, stop_reason)
                   WHERE id = @id AND status IN (SELECT value FROM json_each(@from))`),
-    interrupt: p("UPDATE runs SET status = 'interrupted', finished_at = ?, error = COALESCE(error, ?) WHERE status = 'running'"),
+    interrupt: p("UPDATE runs SET status = 'interrupted', finished_at = ?, error = COALESCE(error, ?) WHERE status = 'running' AND placement = 'local'"),
     environment: p(`UPDATE runs SET engine_version = COALESCE(@engineVersion, engine_version),
                       kernels = COALESCE(@kernels, kernels), dataset_hash = COALESCE(@datasetHash, dataset_hash),
                       parameter_count = COALESCE(@parameterCount, parameter_count), steps_total = COALESCE(@stepsTotal, steps_total)
@@ -134,7 +134,10 @@ export class RunsRepo {
     return this.get(id)!;
   }
 
-  /** At start-up: every run left `running` by a stopped app becomes `interrupted`, keeping what it recorded. */
+  /**
+   * At start-up: every local run left `running` by a stopped app becomes `interrupted`, keeping what it recorded.
+   * Runs on remote workers go on training while the app is closed; their recorder catches up instead.
+   */
   interruptRunning(reason = 'the workbench stopped while the run was in progress'): number {
     return this.s.interrupt.run(this.now(), reason).changes;
   }

@@ -7,6 +7,7 @@ import { type Db, openDatabase, type OpenOptions } from './open-database';
 import { RunViewsRepo } from './run-views.repo';
 import { PredictionsRepo } from './predictions.repo';
 import { RunHistoryRepo } from './run-history.repo';
+import { RemoteRepo } from './remote.repo';
 import { RunsRepo } from './runs.repo';
 import { SweepsRepo } from './sweeps.repo';
 
@@ -23,6 +24,7 @@ export interface Store {
   /** Cutting a run back to a checkpoint, copying one's history, queueing it again (0006). */
   readonly history: RunHistoryRepo;
   readonly sweeps: SweepsRepo;
+  readonly remote: RemoteRepo;
   /** Runs `fn` in one transaction across repositories (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -51,6 +53,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     checkpoints: new CheckpointsRepo(db),
     history: new RunHistoryRepo(db, options.now),
     sweeps: new SweepsRepo(db),
+    remote: new RemoteRepo(db),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -32,6 +32,8 @@ function run(id: number, name: string, lr: number, testAccuracy: number | null, 
     stepsTotal: 16,
     final: scores,
     best: scores,
+    placement: 'local',
+    worker: null,
   };
 }
 

@@ -2,6 +2,7 @@
 // The lock holds the owner's pid, start time and boot id: a pid alone may belong to another process by now.
 import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Store } from '../db';
 import { bootId, processStartTime } from './process-identity';
 
 export const LOCK_FILE_NAME = 'workbench.lock';
@@ -133,4 +134,10 @@ function removeQuietly(file: string): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+}
+
+/** The folder of the store's database file; null for an in-memory database. */
+export function databaseFolder(store: Store): string | null {
+  const file = store.db.name;
+  return file === ':memory:' || file === '' ? null : path.dirname(path.resolve(file));
 }

@@ -3,7 +3,8 @@
 // typically): they stay the parent's runs and count as the child's cells, nothing trains twice.
 import { describeConfigPath } from '../../shared/describe-model';
 import { describeCell, expandGrid, type GridValue } from '../../shared/grid-expand';
-import { type GridSpec, gridSpecSchema } from '../../shared/grid-spec';
+import { refineGridSpec, type RefineOptions } from '../../shared/grid-refine';
+import { type GridSpec, type GridSpecInput, gridSpecSchema } from '../../shared/grid-spec';
 import { toLabel } from '../../shared/text-rules';
 import { parseWith, ValidationError } from '../../shared/validation';
 import { type Experiment, NotFoundError, type Run, type Store } from '../db';
@@ -102,4 +103,13 @@ export function loadGrid(store: Store, id: number): { experiment: Experiment; sp
   if (!experiment || experiment.kind !== 'grid') throw new NotFoundError('experiment', id);
   const spec = parseWith(gridSpecSchema, experiment.spec);
   return { experiment, spec, cells: gridCells(spec, store.runs.list({ experimentId: id }), parentRuns(store, spec)) };
+}
+
+/**
+ * The finer second-stage grid around the best completed runs of grid `gridId` (see refineGridSpec), ranked
+ * by final validation accuracy — or test accuracy with `by: 'test'` or when a run holds no validation split.
+ */
+export function proposeGridRefinement(store: Store, gridId: number, options: RefineOptions & { by?: 'validation' | 'test' } = {}): GridSpecInput {
+  const { spec, cells } = loadGrid(store, gridId);
+  return refineGridSpec(spec, gridId, scoreCells(cells, options.by), options);
 }

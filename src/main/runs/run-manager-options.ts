@@ -1,5 +1,7 @@
 // What a run manager is configured with, and what a new run may carry besides its config.
 import type { KernelPreference } from '../../shared/worker-protocol';
+import type { RunPlacement } from '../db';
+import type { RemoteRuns } from '../remote/remote-runs';
 import type { RunEvents } from './run-events';
 
 export interface RunManagerOptions {
@@ -21,10 +23,14 @@ export interface RunManagerOptions {
   readonly inspectEvery?: number;
   readonly progressIntervalMs?: number;
   readonly events?: RunEvents;
+  /** The Redis queue for runs placed on workers (none: such runs cannot start). Owned by the manager from here on. */
+  readonly remote?: RemoteRuns;
 }
 
 export interface RunSeed {
   readonly name?: string;
   readonly tags?: readonly string[];
   readonly notes?: string;
+  /** A local process (default) or a remote worker. */
+  readonly placement?: RunPlacement;
 }

@@ -1,21 +1,21 @@
 // The run manager: a FIFO queue with a concurrency limit, one training process per run, cancel, crash and
 // interruption handling. What the processes report goes into the store (see RunRecorder) and out as events.
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import type { GridSpecInput } from '../../shared/grid-spec';
 import { parseRunConfig } from '../../shared/run-config';
-import { IllegalTransitionError, NotFoundError, type Run, type Store } from '../db';
-import { type DataDirLock, lockDataDir } from './data-dir-lock';
+import { IllegalTransitionError, NotFoundError, type Run, type RunPlacement, type Store } from '../db';
+import { databaseFolder, type DataDirLock, lockDataDir } from './data-dir-lock';
 import { createFork, createRerun } from './derived-runs';
 import { sourceWorkerEntry } from './fork-host';
-import { refineGridSpec, type RefineOptions } from '../../shared/grid-refine';
-import { type CreatedGrid, createGridRuns, loadGrid, scoreCells } from './grid-runs';
+import type { RefineOptions } from '../../shared/grid-refine';
+import { type CreatedGrid, createGridRuns, loadGrid, proposeGridRefinement } from './grid-runs';
 import type { ProcessHost, TrainingProcess } from './process-host';
 import { RunEvents } from './run-events';
 import type { RunManagerOptions, RunSeed } from './run-manager-options';
 import { RunProcess } from './run-process';
 import { RunRecorder } from './run-recorder';
 import { forkFromEpoch, reopenForExtend, reopenForResume, resumePoint } from './resume-runs';
+import { placeRuns, requireQueue } from './placement';
 
 export type { RunManagerOptions, RunSeed } from './run-manager-options';
 export class RunManager {
@@ -55,18 +55,20 @@ export class RunManager {
       throw err;
     }
     this.state = 'started';
-    const queued = this.store.runs.list({ status: 'queued', orderBy: 'createdAt', descending: false });
+    const queued = this.store.runs.list({ status: 'queued', orderBy: 'createdAt', descending: false }).filter((r) => r.placement === 'local');
     for (const run of queued) this.enqueue(run.id);
+    this.options.remote?.attach(this.store, this.events, { announce: (r, changed) => this.announce(r, changed), ended: (id) => this.settle(id) });
     return { interrupted, requeued: queued.map((r) => r.id) };
   }
 
   /** Puts a run created `queued` in the store on the queue (no-op if it is already queued or running here). */
   enqueue(runId: number): void {
     this.requireStarted();
-    if (this.queue.includes(runId) || this.active.has(runId)) return;
+    if (this.holds(runId)) return;
     const run = this.store.runs.get(runId);
     if (!run) throw new NotFoundError('run', runId);
     if (run.status !== 'queued') throw new IllegalTransitionError(runId, run.status, 'running');
+    if (run.placement === 'workers') return requireQueue(this.options.remote, `run ${runId} is placed on workers`).submit(run);
     this.queue.push(runId);
     this.pump();
   }
@@ -74,20 +76,21 @@ export class RunManager {
   /** Validates `config`, stores the run `queued` and queues it. @throws ValidationError naming the field. */
   startRun(config: unknown, seed: RunSeed = {}): Run {
     this.requireStarted();
-    const run = this.store.runs.create({ config: parseRunConfig(config), ...seed });
-    return this.launchNew([run])[0]!;
+    const { placement, ...rest } = seed;
+    const run = this.store.runs.create({ config: parseRunConfig(config), ...rest });
+    return this.launchNew([run], placement)[0]!;
   }
 
   /** A new run with the same config and seed as run `id` (so the same numbers), queued. */
-  rerun(id: number): Run {
+  rerun(id: number, placement?: RunPlacement): Run {
     this.requireStarted();
-    return this.launchNew([createRerun(this.store, id)])[0]!;
+    return this.launchNew([createRerun(this.store, id)], placement)[0]!;
   }
 
   /** A new run from run `id`'s config with `overrides` applied (validated), queued. */
-  fork(id: number, overrides: unknown): Run {
+  fork(id: number, overrides: unknown, placement?: RunPlacement): Run {
     this.requireStarted();
-    return this.launchNew([createFork(this.store, id, overrides)])[0]!;
+    return this.launchNew([createFork(this.store, id, overrides)], placement)[0]!;
   }
 
   /** Queues an interrupted, failed or cancelled run to continue from its last checkpoint (see resume-runs). */
@@ -107,21 +110,17 @@ export class RunManager {
   }
 
   /** Validates and expands a grid spec, stores one queued run per cell and queues them in order. */
-  startGrid(spec: unknown): CreatedGrid {
+  startGrid(spec: unknown, placement?: RunPlacement): CreatedGrid {
     this.requireStarted();
     const grid = createGridRuns(this.store, spec);
-    const runs = this.launchNew(grid.runs);
+    const runs = this.launchNew(grid.runs, placement);
     this.events.emit('gridUpdated', grid.experiment);
     return { experiment: grid.experiment, runs, reused: grid.reused };
   }
 
-  /**
-   * The finer second-stage grid around the best completed runs of grid `gridId` (see refineGridSpec), ranked
-   * by final validation accuracy — or test accuracy with `by: 'test'` or when a run holds no validation split.
-   */
+  /** The finer second-stage grid around grid `gridId`'s best completed runs (see proposeGridRefinement). */
   proposeRefinement(gridId: number, options: RefineOptions & { by?: 'validation' | 'test' } = {}): GridSpecInput {
-    const { spec, cells } = loadGrid(this.store, gridId);
-    return refineGridSpec(spec, gridId, scoreCells(cells, options.by), options);
+    return proposeGridRefinement(this.store, gridId, options);
   }
 
   /** Cancels every queued and running run of grid `gridId`; resolves once they have all stopped. */
@@ -146,6 +145,7 @@ export class RunManager {
       this.settle(runId);
       return run;
     }
+    if (this.options.remote?.has(runId)) return Promise.all([this.waitFor(runId), this.options.remote.cancel(runId)]).then(([run]) => run);
     const active = this.active.get(runId);
     if (active) {
       const stopped = this.waitFor(runId);
@@ -163,12 +163,12 @@ export class RunManager {
   waitFor(runId: number): Promise<Run> {
     return new Promise((resolve, reject) => {
       const done = (run: Run | undefined) => (run ? resolve(run) : reject(new NotFoundError('run', runId)));
-      if (this.queue.includes(runId) || this.active.has(runId)) this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), done]);
+      if (this.holds(runId)) this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), done]);
       else done(this.store.runs.get(runId));
     });
   }
 
-  /** Resolves when nothing is queued or running. */
+  /** Resolves when nothing is queued or running (here or, while started, on workers). */
   whenIdle(): Promise<void> {
     return new Promise((resolve) => {
       this.idleWaiters.push(resolve);
@@ -198,6 +198,7 @@ export class RunManager {
       else for (const id of [...this.queue]) await this.cancel(id);
       await Promise.all([...this.active.keys()].map((id) => this.cancel(id)));
     }
+    await this.options.remote?.close(); // runs on workers go on training; the next start catches up on them
     this.lock?.release();
     this.state = 'closed';
     this.checkIdle();
@@ -254,27 +255,27 @@ export class RunManager {
     return this.store.runs.get(run.id) ?? run;
   }
 
+  private readonly holds = (id: number) => this.queue.includes(id) || this.active.has(id) || (this.options.remote?.has(id) ?? false);
   /** Announces runs just created and queues them; returns their rows as they are after queueing. */
-  private launchNew(runs: readonly Run[]): Run[] {
+  private launchNew(runs: readonly Run[], placement: RunPlacement = 'local'): Run[] {
+    placeRuns(this.store, this.options.remote, runs, placement);
     // Not as status changes: a new grid is announced once, not once per cell.
     for (const run of runs) this.announce(run, false);
     for (const run of runs) this.enqueue(run.id);
     return runs.map((r) => this.store.runs.get(r.id) ?? r);
   }
 
-  private setStatus(runId: number, to: 'running' | 'cancelled' | 'failed', error?: string): Run {
-    const run = this.store.runs.setStatus(runId, to, { error });
-    this.announce(run, true);
-    return run;
-  }
+  private setStatus = (runId: number, to: 'running' | 'cancelled' | 'failed', error?: string): Run =>
+    this.announce(this.store.runs.setStatus(runId, to, { error }), true);
 
-  private announce(run: Run, statusChanged: boolean): void {
+  private announce(run: Run, statusChanged: boolean): Run {
     this.events.emit('runUpdated', run);
-    if (!statusChanged) return;
+    if (!statusChanged) return run;
     this.events.emit('gridUpdated', () => {
       const experiment = this.store.experiments.get(run.experimentId);
       return experiment?.kind === 'grid' ? experiment : undefined;
     });
+    return run;
   }
 
   private settle(runId: number): void {
@@ -288,15 +289,11 @@ export class RunManager {
   }
 
   private checkIdle(): void {
-    if (this.queue.length > 0 || this.active.size > 0 || this.idleWaiters.length === 0) return;
+    const remote = this.state === 'started' && (this.options.remote?.openRuns().length ?? 0) > 0;
+    if (this.queue.length > 0 || this.active.size > 0 || remote || this.idleWaiters.length === 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();
   }
 }
 
-/** The folder of the store's database file; null for an in-memory database. */
-function databaseFolder(store: Store): string | null {
-  const file = store.db.name;
-  return file === ':memory:' || file === '' ? null : path.dirname(path.resolve(file));
-}

@@ -56,6 +56,18 @@ export class RunRecorder {
     this.lastStep = checkpoints.resumedFrom?.step ?? 0;
   }
 
+  /** Wall time (ms) at which the training clock read 0 (remote runs keep it, to go on after an app restart). */
+  get trainingClock(): number {
+    return this.t0;
+  }
+
+  /** Goes on recording a run another recorder began (a remote run after an app restart): same clock, same counts. */
+  resume(state: { t0: number; lastStep: number; stepsTotal: number | null }): void {
+    this.t0 = state.t0;
+    this.lastStep = state.lastStep;
+    this.stepsTotal = state.stepsTotal;
+  }
+
   /** A terminal status has been written (or the run is gone): later messages are ignored. */
   get finished(): boolean {
     return this.terminal;

@@ -7,6 +7,8 @@ import { removeRunCheckpoints } from '../runs/checkpoint-files';
 import type { DatasetDirs } from '../datasets/locate';
 import { createForkHost } from '../runs/fork-host';
 import type { ProcessHost } from '../runs/process-host';
+import type { RunPlacement } from '../../shared/api-placement';
+import type { RemoteRuns } from '../remote/remote-runs';
 import { RunManager } from '../runs/run-manager';
 import type { KernelPreference } from '../wasm/load-kernels';
 import { AppCalls } from './app-calls';
@@ -18,6 +20,7 @@ import { MetricCalls } from './metric-calls';
 import { ModelCalls } from './model-calls';
 import { ReproduceCalls } from './reproduce-calls';
 import { RunCalls } from './run-calls';
+import { PlacementSetting } from './placement-setting';
 import { RunViews } from './run-views';
 import { SweepCalls } from './sweep-calls';
 import { TrainGate } from './train-gate';
@@ -49,6 +52,10 @@ export interface WorkbenchOptions {
   /** Where the named datasets live, when not in their usual places (tests). */
   readonly datasetDirs?: DatasetDirs;
   readonly version?: string;
+  /** The remote workers' queue (connected by the caller: see RemoteRuns.connect); owned by the workbench from here on. */
+  readonly remote?: RemoteRuns;
+  /** Where runs train until switched (default 'local'; 'workers' needs `remote`). */
+  readonly placement?: RunPlacement;
 }
 
 export interface Workbench extends WorkbenchBackend {
@@ -93,6 +100,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
         inspectEvery: options.inspectEvery,
         progressIntervalMs: options.progressIntervalMs,
         cancelGraceMs: options.cancelGraceMs,
+        remote: options.remote,
       });
   const hub = new EventHub();
   const views = new RunViews(store);
@@ -113,6 +121,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
       removeRunCheckpoints(options.dataDir, id);
     },
     gate,
+    new PlacementSetting(options.remote?.where ?? null, options.placement),
   );
   const sweeps = new SweepCalls(store, manager, views, hub, gate);
   sweeps.runner?.start();
@@ -179,6 +188,8 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     listGrids: call(() => runs.listGrids()),
     getGrid: call((i) => runs.getGrid(i)),
     cancelGrid: call((i) => runs.cancelGrid(i)),
+    getRunPlacement: call(() => runs.placement.state()),
+    setRunPlacement: call((i) => runs.placement.set(i.placement)),
 
     startSweep: call((i) => sweeps.startSweep(i)),
     listSweeps: call(() => sweeps.listSweeps()),

@@ -1,4 +1,5 @@
 // The calls that create, change and remove runs and grids: the store for edits, the run manager for anything that trains.
+import { PlacementSetting } from './placement-setting';
 import type { CallInput, CallOutput } from '../../shared/api-contract';
 import type { RunSummary } from '../../shared/api-types';
 import { ConflictError } from '../../shared/api-wire';
@@ -20,6 +21,8 @@ export class RunCalls {
     private readonly hub: EventHub,
     private readonly onDeleted: (runId: number) => void,
     private readonly gate: TrainGate,
+    /** Where new runs train (getRunPlacement / setRunPlacement). */
+    readonly placement: PlacementSetting = new PlacementSetting(null),
   ) {}
 
   listRuns(f: CallInput<'listRuns'>): CallOutput<'listRuns'> {
@@ -44,14 +47,14 @@ export class RunCalls {
   async startRun(config: CallInput<'startRun'>): Promise<RunSummary> {
     const manager = this.trainer('start a run');
     await this.gate.run(config);
-    return this.views.summary(manager.startRun(config));
+    return this.views.summary(manager.startRun(config, { placement: this.placement.current }));
   }
 
   async rerunRun({ id }: CallInput<'rerunRun'>): Promise<RunSummary> {
     const source = requireRun(this.store, id);
     const manager = this.trainer('re-run a run');
     await this.gate.run(source.config);
-    return this.views.summary(manager.rerun(id));
+    return this.views.summary(manager.rerun(id, this.placement.current));
   }
 
   async forkRun({ id, overrides, fromEpoch }: CallInput<'forkRun'>): Promise<RunSummary> {
@@ -59,7 +62,7 @@ export class RunCalls {
     const manager = this.trainer('fork a run');
     const { config, changes } = forkConfig(source, overrides);
     await this.gate.run(config, changes);
-    return this.views.summary(fromEpoch === undefined ? manager.fork(id, overrides) : manager.forkFromEpoch(id, fromEpoch, overrides));
+    return this.views.summary(fromEpoch === undefined ? manager.fork(id, overrides, this.placement.current) : manager.forkFromEpoch(id, fromEpoch, overrides));
   }
 
   async resumeRun({ id }: CallInput<'resumeRun'>): Promise<RunSummary> {
@@ -112,7 +115,7 @@ export class RunCalls {
   async startGrid(spec: CallInput<'startGrid'>): Promise<CallOutput<'startGrid'>> {
     const manager = this.trainer('start a grid');
     await this.gate.grid(spec);
-    const { experiment, runs } = manager.startGrid(spec);
+    const { experiment, runs } = manager.startGrid(spec, this.placement.current);
     return { grid: this.views.grid(experiment), runs: runs.map((r) => this.views.summary(r)) };
   }
 

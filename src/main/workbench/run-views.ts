@@ -151,6 +151,8 @@ export class RunViews {
       stepsTotal: run.stepsTotal,
       final: last ? scores(last) : null,
       best: best ? scores(best) : null,
+      placement: run.placement,
+      worker: run.worker,
     };
   }
 }

@@ -9,6 +9,7 @@ import { decimateMinMax } from '../decimate';
 import { describeCell, expandGrid } from '../grid-expand';
 import type { RunConfig } from '../run-config';
 import type { RunView } from '../run-view';
+import { ValidationError } from '../validation';
 
 export interface FakeWorkbench extends WorkbenchBackend {
   /** Every call that reached the service, with its (validated) input. */
@@ -66,6 +67,8 @@ export function createFakeWorkbench(): FakeWorkbench {
       stepsTotal: null,
       final: null,
       best: null,
+      placement: 'local',
+      worker: null,
       epochs: [],
       datasetHash: null,
       engineVersion: 'fake',
@@ -158,6 +161,12 @@ export function createFakeWorkbench(): FakeWorkbench {
     listSweeps: async () => [],
     getSweep: async ({ id }) => Promise.reject(new NotFoundError(`sweep ${id} not found`)),
     cancelSweep: async ({ id }) => Promise.reject(new NotFoundError(`sweep ${id} not found`)),
+    getRunPlacement: async () => ({ placement: 'local', workers: null }),
+    async setRunPlacement(input) {
+      log('setRunPlacement', input);
+      if (input.placement === 'workers') throw new ValidationError('placement', 'this workbench has no Redis queue for workers');
+      return { placement: 'local', workers: null };
+    },
 
     listMetricKeys: async ({ runId }) => (get(runId), (metrics.get(runId) ?? []).map((m) => m.key)),
     getMetrics: async ({ runId, keys, maxPoints, sinceStep }) => (get(runId), seriesOf(runId, keys, maxPoints, sinceStep)),

@@ -25,6 +25,8 @@ export function validExamples(ids: FuzzIds, config: RunConfigInput): Record<Call
   const reproduction = '2026-11-26T20-20-27';
   return {
     getAppInfo: {},
+    getRunPlacement: {},
+    setRunPlacement: { placement: 'local' },
     listDatasets: {},
     checkDataset: { name: 'folder', path: 'idx' },
     listRuns: { status: ['completed'], tags: ['t'], text: 'long', limit: 10, offset: 0 },

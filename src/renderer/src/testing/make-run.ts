@@ -26,6 +26,8 @@ export function makeRun(id: number, overrides: Partial<RunSummary> & { configOve
     stepsTotal: 16,
     final: null,
     best: null,
+    placement: 'local',
+    worker: null,
     ...rest,
   };
 }

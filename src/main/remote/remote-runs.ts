@@ -1,0 +1,283 @@
+// The app's side of remote training: puts runs placed on workers on the BullMQ queue, records what the workers
+// stream back through the same RunRecorder as local runs (one transaction per entry, with the feed's position),
+// cancels through Redis, and settles runs whose job ended without a report.
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { parseRemoteEntry, remoteExitSchema, type RemoteEntry, type RemoteJobInput } from '../../shared/remote-protocol';
+import { parseWorkerMessage, protocolError, type WorkerMessage } from '../../shared/worker-protocol';
+import type { Run, Store } from '../db';
+import { datasetIdentity } from '../datasets/hash';
+import type { DatasetDirs } from '../datasets/locate';
+import type { RunEvents } from '../runs/run-events';
+import { RunRecorder } from '../runs/run-recorder';
+import { EventFeed, type StreamFields } from './event-feed';
+import { CANCEL_TTL_SECONDS, jobIdOf, type QueueKeys, queueKeys } from './keys';
+import { connectRedis, redactRedisUrl, redisOptions } from './redis-connection';
+import { replaceAttempt } from './replace-attempt';
+import { decodeWire } from './wire-codec';
+
+export interface RemoteRunsOptions {
+  readonly url: string;
+  readonly queue?: string;
+  readonly datasetDirs?: DatasetDirs;
+  readonly inspectEvery?: number;
+  readonly progressIntervalMs?: number;
+  /** Tries of a job that fails on a worker (a dataset it lacks) before the run fails (default 3). */
+  readonly attempts?: number;
+  /** How often jobs that ended without a report are looked for (default 2000 ms). */
+  readonly reconcileMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface RemoteHooks {
+  /** A run row changed (see RunManager's announce). */
+  readonly announce: (run: Run, statusChanged: boolean) => void;
+  /** The run has ended (recorded terminal): it is no longer this object's. */
+  readonly ended: (runId: number) => void;
+}
+
+export class RemoteRuns {
+  /** The URL as it may be shown (password hidden). */
+  readonly where: string;
+  private readonly open = new Set<number>();
+  private readonly recorders = new Map<number, RunRecorder>();
+  private readonly settling = new Set<number>();
+  private hooks: RemoteHooks = { announce: () => {}, ended: () => {} };
+  private events: RunEvents | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  // Set by attach(): the database recorded into, its name on the queue, and the reader of its event stream.
+  private store!: Store;
+  private instance = '';
+  private feed: EventFeed | null = null;
+
+  private constructor(
+    private readonly keys: QueueKeys,
+    private readonly redis: Redis,
+    private readonly reader: Redis,
+    private readonly queue: Queue,
+    private readonly options: RemoteRunsOptions,
+  ) {
+    this.where = redactRedisUrl(options.url);
+  }
+
+  /** Connects (a wrong password fails here, in one line) without reading anything yet: see `attach`. */
+  static async connect(options: RemoteRunsOptions): Promise<RemoteRuns> {
+    const keys = queueKeys(options.queue);
+    const redis = await connectRedis(options.url, 'nnwb-app');
+    const reader = await connectRedis(options.url, 'nnwb-app-feed').catch((err: unknown) => {
+      redis.disconnect();
+      throw err;
+    });
+    const queue = new Queue(keys.queue, { connection: redisOptions(options.url) });
+    queue.on('error', () => {});
+    return new RemoteRuns(keys, redis, reader, queue, options);
+  }
+
+  /** Starts recording into `store`: takes over the runs still open on workers (catching up on what they sent meanwhile). */
+  attach(store: Store, events: RunEvents, hooks: RemoteHooks): number[] {
+    this.store = store;
+    this.events = events;
+    this.hooks = hooks;
+    this.instance = store.remote.instance();
+    const log = (err: Error) => this.options.log?.(`redis: ${err.message}`);
+    this.feed = new EventFeed(this.reader, this.keys.events(this.instance), store.remote.cursor(this.keys.queue), (id, f) => this.applyEntry(id, f), log);
+    const ids = store.remote.openRuns();
+    for (const id of ids) this.open.add(id);
+    this.feed.start();
+    this.timer = setInterval(() => void this.reconcile(), this.options.reconcileMs ?? 2000);
+    // Those never taken by a worker may have no job yet (the app stopped before adding it).
+    for (const id of ids) {
+      const run = store.runs.get(id);
+      if (run?.status === 'queued') this.submit(run);
+    }
+    return ids;
+  }
+
+  has(runId: number): boolean {
+    return this.open.has(runId);
+  }
+
+  openRuns(): number[] {
+    return [...this.open];
+  }
+
+  /** Puts a queued run on the queue (once: the job id is the run's). A dataset this app cannot hash fails the run. */
+  submit(run: Run): void {
+    this.open.add(run.id);
+    void this.add(run).catch((err: unknown) => this.fail(run.id, `could not queue the run on ${this.where}: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  /** Cancels wherever the run is: a waiting job is removed, a training one is told to stop at its next step. */
+  async cancel(runId: number): Promise<void> {
+    if (!this.open.has(runId)) return;
+    await this.redis.set(this.keys.cancel(this.instance, String(runId)), '1', 'EX', CANCEL_TTL_SECONDS);
+    const job = await this.queue.getJob(jobIdOf(this.instance, runId));
+    const state = job ? await job.getState() : 'unknown';
+    if (state === 'waiting' || state === 'delayed' || state === 'prioritized' || state === 'unknown') {
+      // Not taken yet: it never will be (a worker that takes it meanwhile sees the flag and stops at once).
+      const removed = job ? await job.remove().then(() => true, () => false) : true;
+      if (removed && this.store.runs.get(runId)?.status === 'queued') this.endQueued(runId);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.feed) await this.feed.close();
+    else this.reader.disconnect();
+    await this.queue.close().catch(() => {});
+    this.redis.disconnect();
+  }
+
+  private async add(run: Run): Promise<void> {
+    const jobId = jobIdOf(this.instance, run.id);
+    if (await this.queue.getJob(jobId)) return;
+    const dirs = this.options.datasetDirs ?? {};
+    const { hash } = await datasetIdentity(run.config.dataset, dirs);
+    // The config as stored: a relative dataset folder is read from the worker's own --data-dir.
+    const data: RemoteJobInput = {
+      instance: this.instance,
+      runId: String(run.id),
+      config: run.config,
+      datasetHash: hash,
+      inspectEvery: this.options.inspectEvery,
+      progressIntervalMs: this.options.progressIntervalMs,
+    };
+    await this.queue.add('train', data, {
+      jobId,
+      attempts: this.options.attempts ?? 3,
+      backoff: { type: 'fixed', delay: 1000 },
+      // Kept a while so that re-adding a finished run's job stays a no-op; the results live in SQLite.
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  }
+
+  /** One stream entry, recorded with the feed position in one transaction (so an entry is never applied twice). */
+  private applyEntry(id: string, fields: StreamFields): void {
+    this.store.transaction(() => {
+      this.store.remote.setCursor(this.keys.queue, id);
+      let entry: RemoteEntry;
+      try {
+        entry = parseRemoteEntry(fields);
+      } catch (err) {
+        this.options.log?.(`skipped a malformed stream entry ${id}: ${(err as Error).message}`);
+        return;
+      }
+      this.record(entry);
+    });
+  }
+
+  private record(entry: RemoteEntry): void {
+    const runId = Number(entry.run);
+    if (!this.open.has(runId)) return;
+    const current = this.store.remote.attempt(runId);
+    if (current && entry.attempt < current.attempt) return; // a superseded attempt (its worker was taken for dead)
+    if (entry.kind === 'refused') return this.fail(runId, bodyText(entry.body, 'reason'));
+    if (!current || entry.attempt > current.attempt) {
+      if (entry.kind !== 'claimed') return;
+      return this.claim(runId, entry, current !== undefined);
+    }
+    const recorder = this.recorderFor(runId);
+    if (!recorder) return;
+    if (entry.kind === 'message') {
+      let msg: WorkerMessage;
+      try {
+        msg = parseWorkerMessage(decodeWire(entry.body));
+      } catch (err) {
+        msg = { type: 'failed', runId: entry.run, error: protocolError(err) };
+      }
+      recorder.handle(msg);
+      if (msg.type === 'ready') this.store.remote.setT0(runId, recorder.trainingClock);
+    } else if (entry.kind === 'exited') {
+      const exit = remoteExitSchema.safeParse(decodeWire(entry.body));
+      recorder.exited(exit.success ? exit.data : { code: null, signal: null, stderrTail: 'an unreadable exit report', cancelRequested: false, killedAfterCancel: false });
+    }
+    if (recorder.finished) this.end(runId);
+  }
+
+  /** A worker took the run (again): a later attempt replaces what an earlier one recorded. */
+  private claim(runId: number, entry: RemoteEntry, retry: boolean): void {
+    if (retry) replaceAttempt(this.store, runId);
+    this.store.remote.claim(runId, entry.attempt, entry.worker);
+    let run = this.store.runs.get(runId)!;
+    if (run.status === 'queued') run = this.store.runs.setStatus(runId, 'running');
+    this.recorders.set(runId, this.newRecorder(run));
+    this.hooks.announce(this.store.runs.get(runId)!, true);
+  }
+
+  /** The run's recorder; after an app restart, a new one on the attempt's clock. */
+  private recorderFor(runId: number): RunRecorder | undefined {
+    let recorder = this.recorders.get(runId);
+    if (recorder) return recorder;
+    const run = this.store.runs.get(runId);
+    const attempt = this.store.remote.attempt(runId);
+    if (!run || run.status !== 'running' || !attempt) return undefined;
+    recorder = this.newRecorder(run);
+    if (attempt.t0 !== null) recorder.resume({ t0: attempt.t0, lastStep: run.stepsDone, stepsTotal: run.stepsTotal });
+    this.recorders.set(runId, recorder);
+    return recorder;
+  }
+
+  private newRecorder(run: Run): RunRecorder {
+    // Nothing to abort: a remote process that sends what cannot be recorded is cancelled instead.
+    return new RunRecorder(this.store, this.events!, run, { announce: this.hooks.announce, abort: () => void this.cancel(run.id) });
+  }
+
+  /** Fails a run the workers could not train, whether or not one ever took it. */
+  private fail(runId: number, reason: string): void {
+    if (!this.open.has(runId)) return;
+    const recorder = this.recorderFor(runId);
+    if (recorder) {
+      recorder.handle({ type: 'failed', runId: String(runId), error: { name: 'RemoteWorkerError', message: reason } });
+    } else if (this.store.runs.get(runId)) {
+      // No worker ever took it: queued → running → failed, the only way the lifecycle allows.
+      if (this.store.runs.get(runId)!.status === 'queued') this.store.runs.setStatus(runId, 'running');
+      this.hooks.announce(this.store.runs.setStatus(runId, 'failed', { error: `RemoteWorkerError: ${reason}` }), true);
+    }
+    this.end(runId);
+  }
+
+  private endQueued(runId: number): void {
+    const run = this.store.runs.setStatus(runId, 'cancelled', { stopReason: 'cancelled' });
+    this.hooks.announce(run, true);
+    this.end(runId);
+  }
+
+  private end(runId: number): void {
+    if (!this.open.delete(runId)) return;
+    this.recorders.delete(runId);
+    void this.redis.del(this.keys.cancel(this.instance, String(runId))).catch(() => {});
+    this.hooks.ended(runId);
+  }
+
+  /** Runs whose job finished or failed but whose report never came (a refused dataset, a job lost): settled here. */
+  private async reconcile(): Promise<void> {
+    for (const runId of [...this.open]) {
+      if (this.settling.has(runId)) continue;
+      this.settling.add(runId);
+      try {
+        const job = await this.queue.getJob(jobIdOf(this.instance, runId));
+        const state = job ? await job.getState() : 'unknown';
+        if (state !== 'failed' && state !== 'completed' && !(state === 'unknown' && this.store.runs.get(runId)?.status === 'running')) continue;
+        // Whatever the worker sent before its job ended is in the stream: record it first.
+        await this.feed!.reached(await this.feed!.newestId());
+        if (!this.open.has(runId)) continue;
+        const why = state === 'failed' ? (job?.failedReason ?? 'the job failed') : state === 'completed' ? 'the worker ended the job without a report' : 'the job is gone from the queue';
+        this.store.transaction(() => this.fail(runId, why));
+      } catch (err) {
+        this.options.log?.(`redis: ${(err as Error).message}`);
+      } finally {
+        this.settling.delete(runId);
+      }
+    }
+  }
+}
+
+function bodyText(body: string, field: string): string {
+  try {
+    const value = (decodeWire(body) as Record<string, unknown>)[field];
+    return typeof value === 'string' ? value : body;
+  } catch {
+    return body;
+  }
+}
