@@ -63,7 +63,7 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       expect(maxAbsDiff(dw, dwRef)).toBeLessThan(tolerance(n));
       expect(Array.from(db)).toEqual(Array.from(dbRef));
 
-      for (const [c, h, wd, f, kern, stride, pad] of [[1, 28, 28, 30, 5, 1, 0], [3, 9, 7, 4, 3, 2, 1]] as const) {
+      for (const [c, h, wd, f, kern, stride, pad] of [[1, 28, 28, 30, 5, 1, 0], [3, 9, 7, 4, 3, 2, 1], [2, 11, 10, 37, 3, 2, 0], [1, 20, 31, 33, 4, 1, 0]] as const) {
         const g = convGeometry(c, h, wd, f, kern, stride, pad);
         const pool = { size: 2, stride: 2 };
         const [ph, pw] = [Math.floor((g.oh - 2) / 2) + 1, Math.floor((g.ow - 2) / 2) + 1];
@@ -88,6 +88,7 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
         k.conv2dReluPoolForward(g, pool, imgs, xc!, wc!, bc!, yp, argmax);
         ref.conv2dReluPoolForward(g, pool, imgs, xc!, wc!, bc!, ypRef, argRef);
         expect(maxAbsDiff(yp, ypRef)).toBeLessThan(tolerance(taps));
+        expect(Array.from(argmax)).toEqual(Array.from(argRef));
         const [[dwp, dwpRef], [dbp, dbpRef]] = [pair(f * taps), pair(f)];
         k.conv2dReluPoolParamGrads(g, pool, imgs, xc!, dyp!, argmax, yp, dwp, dbp);
         ref.conv2dReluPoolParamGrads(g, pool, imgs, xc!, dyp!, argmax, yp, dwpRef, dbpRef);
