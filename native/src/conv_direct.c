@@ -5,7 +5,7 @@
 #include <string.h>
 #include "conv_direct.h"
 
-enum { SLOT_GT = 5, SLOT_DWT = 6, SLOT_IDX = 7, MAX_TAPS = 512, MAX_WINDOWS = 8 };
+enum { SLOT_GT = 5, SLOT_DWT = 6, SLOT_IDX = 7, MAX_TAPS = 512 };
 
 static int taps_of(const nnw_conv *g) { return g->c * g->kh * g->kw; }
 static int round_up(int v, int unit) { return (v + unit - 1) / unit * unit; }
@@ -89,10 +89,10 @@ int nnw_conv_direct_param_grads(const nnw_micro *mk, const nnw_conv *g, int n, c
 int nnw_conv_direct_relu_pool_forward(const nnw_micro *mk, const nnw_conv *g, int n, const float *x, const float *w, const float *b,
                                       float *y, int32_t *argmax) {
   const nnw_conv_micro *cm = nnw_conv_micro_for(mk);
-  const int taps = taps_of(g), pix = g->oh * g->ow, fp = round_up(g->f, cm->fb);
+  const int taps = taps_of(g), pix = g->oh * g->ow, fb = cm->fb, fp = round_up(g->f, fb);
   const int ph = (g->oh - 2) / 2 + 1, pw = (g->ow - 2) / 2 + 1, pooled = ph * pw;
   const size_t in_size = (size_t)g->c * g->h * g->w;
-  float *wt = nnw_scratch(SLOT_DWT, (size_t)(taps + 1) * fp + (size_t)2 * pw * cm->fb);
+  float *wt = nnw_scratch(SLOT_DWT, (size_t)(taps + 1) * fp);
   int *at = (int *)nnw_scratch(SLOT_IDX, (size_t)taps);
   if (!wt || !at) return -1;
   float *bias = wt + (size_t)taps * fp;
@@ -102,10 +102,6 @@ int nnw_conv_direct_relu_pool_forward(const nnw_micro *mk, const nnw_conv *g, in
     bias[f] = b[f];
   }
   tap_offsets(g, taps, at);
-  /* One pooled row's windows, [px][lane], after the tables. */
-  float *best = wt + (size_t)(taps + 1) * fp;
-  int32_t *arg = (int32_t *)(best + (size_t)pw * cm->fb);
-  int corner[4 * MAX_WINDOWS], pixel[4 * MAX_WINDOWS];
   for (int i = 0; i < n; i++) {
     const float *xi = x + i * in_size;
     float *yi = y + (size_t)i * g->f * pooled;
@@ -114,24 +110,13 @@ int nnw_conv_direct_relu_pool_forward(const nnw_micro *mk, const nnw_conv *g, in
       const int lanes = g->f - f0 < cm->fb ? g->f - f0 : cm->fb;
       for (int py = 0; py < ph; py++) {
         for (int px = 0; px < pw;) {
-          const int wide = px + cm->pool_windows <= pw, windows = wide ? cm->pool_windows : 1;
-          for (int k = 0; k < 4 * windows; k++) {
-            const int oy = 2 * py + (k & 3) / 2, ox = 2 * (px + k / 4) + (k & 1);
-            pixel[k] = oy * g->ow + ox;
-            corner[k] = oy * g->stride * g->w + ox * g->stride;
-          }
-          (wide ? cm->pool_wide : cm->pool_one)(taps, wt + f0, fp, bias + f0, xi, at, corner, pixel, best + (size_t)px * cm->fb, arg + (size_t)px * cm->fb);
+          const int wide = g->stride == 1 && px + cm->pool_windows <= pw, windows = wide ? cm->pool_windows : 1;
+          const int oy = 2 * py, ox = 2 * px;
+          const size_t o = (size_t)f0 * pooled + py * pw + px;
+          const nnw_pool_out out = {yi + o, ai + o, pooled, lanes, f0 * pix, pix};
+          (wide ? cm->pool_wide : cm->pool_one)(taps, wt + f0, fp, bias + f0, xi + (size_t)oy * g->stride * g->w + (size_t)ox * g->stride,
+                                                g->stride * g->w, g->stride, at, oy * g->ow + ox, g->ow, &out);
           px += windows;
-        }
-        /* The row's windows [px][lane] out to [filter][px]: contiguous writes per filter. */
-        for (int l = 0; l < lanes; l++) {
-          float *yo = yi + (size_t)(f0 + l) * pooled + py * pw;
-          int32_t *ao = ai + (size_t)(f0 + l) * pooled + py * pw;
-          const int32_t plane = (f0 + l) * pix;
-          for (int px = 0; px < pw; px++) {
-            yo[px] = best[(size_t)px * cm->fb + l];
-            ao[px] = plane + arg[(size_t)px * cm->fb + l];
-          }
         }
       }
     }

@@ -5,14 +5,22 @@
 
 typedef void (*nnw_conv_dw_fn)(int pix, const float *gt, int ldg, const float *x, const int *corner, const int *at, float *dwt,
                                int ldd, float *db);
-typedef void (*nnw_pool_fwd_fn)(int taps, const float *wt, int ldw, const float *bias, const float *x, const int *at,
-                                const int *corner, const int *pixel, float *best, int32_t *arg);
+/* Where a pooled forward stores its windows: y and argmax at the block's first filter and window, filters
+ * `pooled` apart, `lanes` filters of the block real; argmax = plane0 + lane·pix + the window's pixel. */
+typedef struct {
+  float *y;
+  int32_t *argmax;
+  int pooled, lanes, plane0, pix;
+} nnw_pool_out;
+
+typedef void (*nnw_pool_fwd_fn)(int taps, const float *wt, int ldw, const float *bias, const float *x0, int row, int step,
+                                const int *at, int pixel0, int ow, const nnw_pool_out *out);
 
 typedef struct {
   int fb;             /* filters per block (vector lanes of the kernels) */
   int dw_taps;        /* taps per call of dw */
   nnw_conv_dw_fn dw;
-  int pool_windows;   /* 2×2 windows per call of pool_wide */
+  int pool_windows;   /* 2×2 windows per call of pool_wide (stride 1 only; pool_one takes any stride) */
   nnw_pool_fwd_fn pool_wide, pool_one;
 } nnw_conv_micro;
 
