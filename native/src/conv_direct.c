@@ -31,10 +31,17 @@ static void dense_gradient(const nnw_conv *g, const float *dyi, int fp, float *g
 }
 
 /* Likewise from the pooled gradient, routed through argmax where the pooled output is > 0 (ReLU's mask). */
-static void routed_gradient(const nnw_conv *g, int pooled, const float *dyi, const int32_t *argi, const float *yi, int fp, float *gt) {
+static void routed_gradient(const nnw_conv *g, const nnw_conv_micro *cm, int pooled, const int32_t *window, const float *dyi, const int32_t *argi,
+                            const float *yi, int fp, float *gt) {
   const int pix = g->oh * g->ow;
   const uint32_t limit = (uint32_t)g->f * pix;
   memset(gt, 0, sizeof(float) * pix * fp);
+  if (window && cm->route) {
+    int f = 0;
+    while (f < g->f && cm->route(dyi + f * pooled, argi + f * pooled, yi + f * pooled, window, pooled, f, pix, g->ow, fp, gt) == 0) f++;
+    if (f == g->f) return;
+    memset(gt, 0, sizeof(float) * pix * fp); /* an argmax outside its window: the whole image the general way */
+  }
   for (int f = 0, o = 0; f < g->f; f++) {
     for (int q = 0; q < pooled; q++, o++) {
       /* Branch-free in the common case (ReLU's mask is a coin toss): a masked entry adds +0 to its own pixel,
@@ -51,17 +58,18 @@ static void routed_gradient(const nnw_conv *g, int pooled, const float *dyi, con
   }
 }
 
-int nnw_conv_direct_param_grads(const nnw_micro *mk, const nnw_conv *g, int n, const float *x, const float *dy, int ph, int pw,
+int nnw_conv_direct_param_grads(const nnw_micro *mk, const nnw_conv *g, int n, const float *x, const float *dy, int ph, int pw, int pool2,
                                 const float *dy_pooled, const int32_t *argmax, const float *y, float *dw, float *db) {
   const nnw_conv_micro *cm = nnw_conv_micro_for(mk);
   const int taps = taps_of(g), pix = g->oh * g->ow, fp = round_up(g->f, cm->fb), tp = round_up(taps, cm->dw_taps);
   const size_t in_size = (size_t)g->c * g->h * g->w;
   float *gt = nnw_scratch(SLOT_GT, (size_t)pix * fp);
   float *dwt = nnw_scratch(SLOT_DWT, (size_t)(tp + 1) * fp);
-  int *idx = (int *)nnw_scratch(SLOT_IDX, (size_t)pix + tp);
+  int *idx = (int *)nnw_scratch(SLOT_IDX, (size_t)pix + tp + (size_t)ph * pw);
   if (!gt || !dwt || !idx) return -1;
   float *dbt = dwt + (size_t)tp * fp;
-  int *corner = idx, *at = idx + pix;
+  int *corner = idx, *at = idx + pix, *window = pool2 ? at + tp : NULL;
+  for (int q = 0; window && q < ph * pw; q++) window[q] = 2 * (q / pw) * g->ow + 2 * (q % pw); /* each window's top-left pixel */
   for (int p = 0; p < pix; p++) corner[p] = (p / g->ow) * g->stride * g->w + (p % g->ow) * g->stride;
   tap_offsets(g, tp, at);
   memset(dwt, 0, sizeof(float) * (tp + 1) * fp);
@@ -70,7 +78,7 @@ int nnw_conv_direct_param_grads(const nnw_micro *mk, const nnw_conv *g, int n, c
   for (int i = 0; i < n; i++) {
     if (dy_pooled) {
       const size_t o = (size_t)i * g->f * pooled;
-      routed_gradient(g, pooled, dy_pooled + o, argmax + o, y + o, fp, gt);
+      routed_gradient(g, cm, pooled, window, dy_pooled + o, argmax + o, y + o, fp, gt);
     } else {
       dense_gradient(g, dy + (size_t)i * g->f * pix, fp, gt);
     }

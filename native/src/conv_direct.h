@@ -16,12 +16,16 @@ typedef struct {
 typedef void (*nnw_pool_fwd_fn)(int taps, const float *wt, int ldw, const float *bias, const float *x0, int row, int step,
                                 const int *at, int pixel0, int ow, const nnw_pool_out *out);
 
+typedef int (*nnw_route_fn)(const float *dy, const int32_t *arg, const float *y, const int32_t *window, int pooled, int f, int pix,
+                            int ow, int fp, float *gt);
+
 typedef struct {
   int fb;             /* filters per block (vector lanes of the kernels) */
   int dw_taps;        /* taps per call of dw */
   nnw_conv_dw_fn dw;
   int pool_windows;   /* 2×2 windows per call of pool_wide (stride 1 only; pool_one takes any stride) */
   nnw_pool_fwd_fn pool_wide, pool_one;
+  nnw_route_fn route; /* NULL: none; routes one filter's pooled gradient of 2×2 windows at stride 2 */
 } nnw_conv_micro;
 
 const nnw_conv_micro *nnw_conv_micro_for(const nnw_micro *mk);
@@ -32,8 +36,9 @@ int nnw_conv_direct_fits(const nnw_conv *g);
 int nnw_conv_direct_pool_fits(const nnw_conv *g, int size, int stride);
 
 /* dW and db over the batch from dense dy [n, f, oh, ow] (dy_pooled NULL), or from the pooled block's
- * gradient routed through argmax where y > 0 (dy_pooled, argmax, y: [n, f, ph, pw]). */
-int nnw_conv_direct_param_grads(const nnw_micro *mk, const nnw_conv *g, int n, const float *x, const float *dy, int ph, int pw,
+ * gradient routed through argmax where y > 0 (dy_pooled, argmax, y: [n, f, ph, pw]; pool2: its windows are
+ * 2×2 at stride 2). */
+int nnw_conv_direct_param_grads(const nnw_micro *mk, const nnw_conv *g, int n, const float *x, const float *dy, int ph, int pw, int pool2,
                                 const float *dy_pooled, const int32_t *argmax, const float *y, float *dw, float *db);
 int nnw_conv_direct_relu_pool_forward(const nnw_micro *mk, const nnw_conv *g, int n, const float *x, const float *w, const float *b,
                                       float *y, int32_t *argmax);

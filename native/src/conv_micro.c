@@ -100,6 +100,29 @@ __attribute__((target("avx512f"))) static inline void store_avx512(const nnw_poo
   _mm512_mask_i32scatter_epi32(out->argmax + at, mask, index, _mm512_add_epi32((__m512i)a, plane), 4);
 }
 NNW_STORE_LANES(store_avx2, __attribute__((target("avx2,fma"))), 8)
+
+/*
+ * route (2×2 windows at stride 2): gt[pixel][f] = dy where y > 0, filter f's pooled row 16 windows at a time, by
+ * scatter (a plain store: gt holds +0 there, and the windows do not overlap). Returns 0, or -1 when some routed
+ * argmax is not a pixel of its own window (garbage in): the caller then routes this filter the general way.
+ */
+__attribute__((target("avx512f"))) static int route_avx512(const float *dy, const int32_t *arg, const float *y, const int32_t *window,
+                                                           int pooled, int f, int pix, int ow, int fp, float *gt) {
+  const __m512i plane = _mm512_set1_epi32(f * pix), stride = _mm512_set1_epi32(fp), filter = _mm512_set1_epi32(f);
+  const __m512i one = _mm512_set1_epi32(1), down = _mm512_set1_epi32(ow), diagonal = _mm512_set1_epi32(ow + 1);
+  for (int q = 0; q < pooled; q += 16) {
+    const __mmask16 tail = (__mmask16)(pooled - q >= 16 ? 0xffff : (1u << (pooled - q)) - 1);
+    const __mmask16 live = _mm512_mask_cmp_ps_mask(tail, _mm512_maskz_loadu_ps(tail, y + q), _mm512_setzero_ps(), _CMP_GT_OQ);
+    const __m512i own = _mm512_sub_epi32(_mm512_maskz_loadu_epi32(tail, arg + q), plane);
+    const __m512i d = _mm512_sub_epi32(own, _mm512_maskz_loadu_epi32(tail, window + q));
+    const __mmask16 inside = _mm512_cmpeq_epi32_mask(d, _mm512_setzero_si512()) | _mm512_cmpeq_epi32_mask(d, one) |
+                             _mm512_cmpeq_epi32_mask(d, down) | _mm512_cmpeq_epi32_mask(d, diagonal);
+    if (live & ~inside) return -1;
+    const __m512i index = _mm512_add_epi32(_mm512_mullo_epi32(own, stride), filter);
+    _mm512_mask_i32scatter_ps(gt, live, index, _mm512_maskz_loadu_ps(tail, dy + q), 4);
+  }
+  return 0;
+}
 /* AVX-512: 13 taps × 2 vectors of accumulators + 2 of the bias sum + 2 of gradients in 30 of 32 zmm; the
  * forward 3 windows × 4 pixels × 2 vectors (24 zmm). AVX2 (16 ymm): 5 × 2 + 4 and 1 × 4 × 2 + 2. */
 NNW_CONV_DW(dw_avx512, __attribute__((target("avx512f,fma"))), 16, 2, 13)
@@ -107,13 +130,13 @@ NNW_POOL_FWD(pool3_avx512, __attribute__((target("avx512f,fma"))), 16, 2, 3, 1, 
 NNW_POOL_FWD(pool1_avx512, __attribute__((target("avx512f,fma"))), 16, 2, 1, step, store_avx512)
 NNW_CONV_DW(dw_avx2, __attribute__((target("avx2,fma"))), 8, 2, 5)
 NNW_POOL_FWD(pool1_avx2, __attribute__((target("avx2,fma"))), 8, 2, 1, step, store_avx2)
-static const nnw_conv_micro avx512 = {16 * 2, 13, dw_avx512, 3, pool3_avx512, pool1_avx512};
-static const nnw_conv_micro avx2 = {8 * 2, 5, dw_avx2, 1, pool1_avx2, pool1_avx2};
+static const nnw_conv_micro avx512 = {16 * 2, 13, dw_avx512, 3, pool3_avx512, pool1_avx512, route_avx512};
+static const nnw_conv_micro avx2 = {8 * 2, 5, dw_avx2, 1, pool1_avx2, pool1_avx2, NULL};
 #endif
 NNW_CONV_DW(dw_generic, , 4, 2, 5)
 NNW_STORE_LANES(store_generic, , 4)
 NNW_POOL_FWD(pool1_generic, , 4, 2, 1, step, store_generic)
-static const nnw_conv_micro generic = {4 * 2, 5, dw_generic, 1, pool1_generic, pool1_generic};
+static const nnw_conv_micro generic = {4 * 2, 5, dw_generic, 1, pool1_generic, pool1_generic, NULL};
 
 const nnw_conv_micro *nnw_conv_micro_for(const nnw_micro *mk) {
 #if defined(__x86_64__) || defined(__i386__)
