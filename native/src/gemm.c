@@ -4,7 +4,7 @@
 #include "nnw.h"
 
 enum { KC = 384, MC = 144, NC = 1024 }; /* MC is a multiple of every micro-kernel's MR, NC of every NR */
-enum { SLOT_A = 0, SLOT_B = 1, SLOT_TILE = 2 };
+enum { SLOT_A = 0, SLOT_B = 1, SLOT_TILE = 2, SLOT_YT = 4 /* shared with the conv image: never live at once */ };
 
 static int imin(int a, int b) { return a < b ? a : b; }
 
@@ -149,5 +149,21 @@ int nnw_gemm_packing(const nnw_micro *mk, int transA, int m, int n, int k, const
       }
     }
   }
+  return 0;
+}
+
+/* Padded work of an m×n product in mr×nr tiles, relative to m·n. */
+static double tiled(int m, int n, int mr, int nr) { return (double)((m + mr - 1) / mr * mr) * ((n + nr - 1) / nr * nr) / ((double)m * n); }
+
+int nnw_linear_forward(const nnw_micro *mk, int n, int in, int out, const float *x, const float *w, const float *b, int relu, float *y) {
+  /* y = x·wᵀ + b, or, when its tiles waste less (few outputs, like the CNN's 100 or a 10-way head), yᵀ = w·xᵀ + b
+   * into scratch and transposed: each value's products are then summed in the same order, so the result is
+   * bit for bit the same either way. */
+  if (tiled(out, n, mk->mr, mk->nr) >= tiled(n, out, mk->mr, mk->nr))
+    return nnw_gemm(mk, 0, 1, n, out, in, x, in, w, in, y, out, 0, b, NNW_BIAS_COLUMNS, relu, NULL);
+  float *yt = nnw_scratch(SLOT_YT, (size_t)out * n);
+  if (!yt || nnw_gemm(mk, 0, 1, out, n, in, w, in, x, in, yt, n, 0, b, NNW_BIAS_ROWS, relu, NULL)) return -1;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < out; j++) y[(size_t)i * out + j] = yt[(size_t)j * n + i];
   return 0;
 }

@@ -9,6 +9,7 @@ export interface NativeAddon {
   /** Micro-kernel names by index, best first; "" for one this CPU cannot run. */
   isaNames(): string[];
   gemm(isa: number, transA: number, transB: number, m: number, n: number, k: number, a: Float32Array, lda: number, b: Float32Array, ldb: number, c: Float32Array, ldc: number, beta: number, bias: Float32Array | null, biasMode: number, relu: number, rowSums: Float32Array | null): void;
+  linearForward(isa: number, n: number, inF: number, outF: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: number, y: Float32Array): void;
   convForward(isa: number, g: Int32Array, n: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: number, y: Float32Array): void;
   convParamGrads(isa: number, g: Int32Array, n: number, x: Float32Array, dy: Float32Array, dw: Float32Array, db: Float32Array): void;
   convInputGrad(isa: number, g: Int32Array, n: number, dy: Float32Array, w: Float32Array, dx: Float32Array): void;

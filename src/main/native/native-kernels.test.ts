@@ -49,6 +49,21 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       }
     });
 
+    it('linearForward gives the same bits in either orientation (yᵀ = w·xᵀ where that tiles better)', () => {
+      const rng = new Rng(11);
+      const native = addon as Exclude<typeof addon, string>;
+      const id = native.isaNames().indexOf(isa);
+      for (const [n, inF, outF] of [[128, 300, 100], [64, 784, 128], [37, 50, 10], [5, 9, 3]] as const) {
+        const [x, w, b] = [n * inF, outF * inF, outF].map((len) => fillUniform(new Float32Array(len), uniform(rng)));
+        for (const relu of [false, true]) {
+          const [y, direct] = [new Float32Array(n * outF), new Float32Array(n * outF)];
+          k.linearForward(n, inF, outF, x!, w!, b!, relu, y);
+          native.gemm(id, 0, 1, n, outF, inF, x!, inF, w!, inF, direct, outF, 0, b!, 2, relu ? 1 : 0, null);
+          expect(y, `${n}×${inF}→${outF} relu ${relu}`).toEqual(direct);
+        }
+      }
+    });
+
     it('linear and conv fused ops match the reference (bias gradients exactly)', () => {
       const rng = new Rng(5);
       const [n, inF, outF] = [9, 300, 37];
