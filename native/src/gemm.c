@@ -2,6 +2,9 @@
  * the epilogue (bias per row or column, ReLU) fused and the row sums of A taken while it is packed. */
 #include <string.h>
 #include "nnw.h"
+#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
 
 enum { KC = 384, MC = 144, NC = 1024 }; /* MC is a multiple of every micro-kernel's MR, NC of every NR */
 enum { SLOT_A = 0, SLOT_B = 1, SLOT_TILE = 2, SLOT_YT = 4 /* shared with the conv image: never live at once */ };
@@ -16,6 +19,35 @@ static int balanced(int total, int limit, int unit) {
   return size < limit ? size : limit;
 }
 
+/* dst[p·width + r] = src[r·ld + p] for r < rows, 0 for rows ≤ r < width, p < k: a panel from `rows` rows of a
+ * row-major matrix (A untransposed, Bᵀ). 4×4 blocks go through SSE registers where x86 has them. */
+static void pack_transposed(const float *src, int ld, int rows, int width, int k, float *dst) {
+  int r = 0;
+#if defined(__SSE__) || defined(__x86_64__)
+  for (; r + 4 <= rows; r += 4) {
+    const float *s0 = src + (size_t)r * ld, *s1 = s0 + ld, *s2 = s1 + ld, *s3 = s2 + ld;
+    int p = 0;
+    for (; p + 4 <= k; p += 4) {
+      __m128 a = _mm_loadu_ps(s0 + p), b = _mm_loadu_ps(s1 + p), c = _mm_loadu_ps(s2 + p), d = _mm_loadu_ps(s3 + p);
+      _MM_TRANSPOSE4_PS(a, b, c, d);
+      float *out = dst + (size_t)p * width + r;
+      _mm_storeu_ps(out, a);
+      _mm_storeu_ps(out + width, b);
+      _mm_storeu_ps(out + 2 * width, c);
+      _mm_storeu_ps(out + 3 * width, d);
+    }
+    for (; p < k; p++) {
+      float *out = dst + (size_t)p * width + r;
+      out[0] = s0[p], out[1] = s1[p], out[2] = s2[p], out[3] = s3[p];
+    }
+  }
+#endif
+  for (; r < rows; r++)
+    for (int p = 0; p < k; p++) dst[(size_t)p * width + r] = src[(size_t)r * ld + p];
+  for (; r < width; r++)
+    for (int p = 0; p < k; p++) dst[(size_t)p * width + r] = 0.f;
+}
+
 /* Panels of MR rows of op(A)[i0.., p0..]; sums (NULL: none) gets each row's sum over the kc steps added. */
 static void pack_a(int mr_max, int transA, const float *a, int lda, int i0, int p0, int mc, int kc, float *dst, float *sums, int zero_sums) {
   for (int ir = 0; ir < mc; ir += mr_max) {
@@ -28,10 +60,7 @@ static void pack_a(int mr_max, int transA, const float *a, int lda, int i0, int 
         for (int r = 0; r < mr_max; r++) out[r] = r < mr ? src[r] : 0.f;
       }
     } else {
-      for (int r = 0; r < mr_max; r++) {
-        const float *src = a + (size_t)(i0 + ir + r) * lda + p0;
-        for (int p = 0; p < kc; p++) panel[(size_t)p * mr_max + r] = r < mr ? src[p] : 0.f;
-      }
+      pack_transposed(a + (size_t)(i0 + ir) * lda + p0, lda, mr, mr_max, kc, panel);
     }
     if (sums) {
       for (int r = 0; r < mr; r++) {
@@ -65,12 +94,7 @@ static void pack_b(const void *ctx, int nr_max, int p0, int j0, int kc, int nc, 
         else for (int j = 0; j < nr_max; j++) out[j] = j < nr ? src[j] : 0.f;
       }
     } else {
-      /* Row by row of the panel (contiguous writes); the reads walk nr rows of B side by side. */
-      for (int p = 0; p < kc; p++) {
-        float *out = panel + (size_t)p * nr_max;
-        const float *src = b + (size_t)(j0 + jr) * ldb + p0 + p;
-        for (int j = 0; j < nr_max; j++) out[j] = j < nr ? src[(size_t)j * ldb] : 0.f;
-      }
+      pack_transposed(b + (size_t)(j0 + jr) * ldb + p0, ldb, nr, nr_max, kc, panel);
     }
   }
 }
