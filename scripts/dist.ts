@@ -15,9 +15,17 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
   return result.status ?? 1;
 }
 
+/** Whether the app ships the native kernels (electron-builder.yml takes the addon at <resources>/native when it is built). */
+function nativeKernelsLine(): string {
+  return existsSync(path.join(root, 'native', 'build', 'Release', 'nnw_kernels.node'))
+    ? 'the app ships the native kernels (native/build/Release/nnw_kernels.node → <resources>/native)'
+    : 'no native kernels built (npm run build:kernels-native): the app will use the wasm kernels';
+}
+
 function main(): number {
   const built = run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
   if (built !== 0) return built;
+  process.stdout.write(`dist: ${nativeKernelsLine()}\n`);
   const saved = existsSync(binding) ? path.join(mkdtempSync(path.join(tmpdir(), 'nnwb-dist-')), 'better_sqlite3.node') : null;
   if (saved) copyFileSync(binding, saved);
   // NOTE: an npm-set nodedir (some ~/.npmrc have one) makes the rebuild target Node's ABI instead of Electron's.

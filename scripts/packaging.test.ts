@@ -42,8 +42,11 @@ describe('electron-builder.yml', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
   });
 
-  it('packs every wasm kernel build at <resources>/wasm, from where npm run build:wasm puts them', () => {
-    expect(config.extraResources).toEqual([{ from: 'build/wasm', to: 'wasm', filter: ['kernels-*.wasm'] }]);
+  it('packs every wasm kernel build at <resources>/wasm, and the native addon (when built) at <resources>/native, from where the builds put them', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'build/wasm', to: 'wasm', filter: ['kernels-*.wasm'] },
+      { from: 'native/build/Release', to: 'native', filter: ['nnw_kernels.node'] },
+    ]);
     // Both variants, each with private memory (one thread) and shared memory (data-parallel threads).
     for (const file of ['kernels-simd.wasm', 'kernels-relaxed.wasm', 'kernels-simd-shared.wasm', 'kernels-relaxed-shared.wasm']) {
       expect(existsSync(path.join(ROOT, 'build', 'wasm', file))).toBe(true);

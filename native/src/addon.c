@@ -98,6 +98,12 @@ BINDING(gemm) {
   return done(&a, st);
 }
 
+BINDING(linear_forward) {
+  ARGS const nnw_micro *mk = micro(&a, 0);
+  int st = CALL(nnw_linear_forward(mk, i32(&a, 1), i32(&a, 2), i32(&a, 3), f32(&a, 4), f32(&a, 5), f32(&a, 6), i32(&a, 7), f32(&a, 8)));
+  return done(&a, st);
+}
+
 BINDING(conv_forward) {
   ARGS const nnw_micro *mk = micro(&a, 0);
   nnw_conv g = conv(&a, 1);
@@ -236,6 +242,7 @@ NAPI_MODULE_INIT() {
   const napi_property_descriptor props[] = {
       {"isaNames", NULL, isa_names, NULL, NULL, NULL, napi_default, NULL},
       {"gemm", NULL, gemm, NULL, NULL, NULL, napi_default, NULL},
+      {"linearForward", NULL, linear_forward, NULL, NULL, NULL, napi_default, NULL},
       {"convForward", NULL, conv_forward, NULL, NULL, NULL, napi_default, NULL},
       {"convParamGrads", NULL, conv_param_grads, NULL, NULL, NULL, napi_default, NULL},
       {"convInputGrad", NULL, conv_input_grad, NULL, NULL, NULL, napi_default, NULL},

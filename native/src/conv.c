@@ -1,6 +1,6 @@
 /* Convolution over a batch as implicit GEMM per image (im2col inside the packing of B), and the
  * conv → ReLU → max-pool block image by image. */
-#include "nnw.h"
+#include "conv_direct.h"
 
 /* The image a packer unfolds. */
 typedef struct {
@@ -114,6 +114,7 @@ int nnw_conv_forward(const nnw_micro *mk, const nnw_conv *g, int n, const float 
 }
 
 int nnw_conv_param_grads(const nnw_micro *mk, const nnw_conv *g, int n, const float *x, const float *dy, float *dw, float *db) {
+  if (nnw_conv_direct_fits(g)) return nnw_conv_direct_param_grads(mk, g, n, x, dy, 0, 0, 0, NULL, NULL, NULL, dw, db);
   float *cols = nnw_scratch(SLOT_COLS, (size_t)taps(g) * pixels(g));
   if (!cols) return -1;
   if (n <= 0) {
@@ -137,6 +138,7 @@ static int pooled(int size, int window, int stride) { return (size - window) / s
 
 int nnw_conv_relu_pool_forward(const nnw_micro *mk, const nnw_conv *g, int size, int stride, int n, const float *x, const float *w,
                                const float *b, float *y, int32_t *argmax) {
+  if (nnw_conv_direct_pool_fits(g, size, stride)) return nnw_conv_direct_relu_pool_forward(mk, g, n, x, w, b, y, argmax);
   const int ph = pooled(g->oh, size, stride), pw = pooled(g->ow, size, stride);
   float *cols = nnw_scratch(SLOT_COLS, (size_t)taps(g) * pixels(g));
   float *image = nnw_scratch(SLOT_IMAGE, (size_t)g->f * pixels(g));
@@ -152,6 +154,7 @@ int nnw_conv_relu_pool_forward(const nnw_micro *mk, const nnw_conv *g, int size,
 int nnw_conv_relu_pool_param_grads(const nnw_micro *mk, const nnw_conv *g, int size, int stride, int n, const float *x, const float *dy,
                                    const int32_t *argmax, const float *y, float *dw, float *db) {
   const int ph = pooled(g->oh, size, stride), pw = pooled(g->ow, size, stride);
+  if (nnw_conv_direct_fits(g)) return nnw_conv_direct_param_grads(mk, g, n, x, NULL, ph, pw, size == 2 && stride == 2, dy, argmax, y, dw, db);
   float *cols = nnw_scratch(SLOT_COLS, (size_t)taps(g) * pixels(g));
   float *image = nnw_scratch(SLOT_IMAGE, (size_t)g->f * pixels(g));
   if (!cols || !image) return -1;

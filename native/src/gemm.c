@@ -2,9 +2,12 @@
  * the epilogue (bias per row or column, ReLU) fused and the row sums of A taken while it is packed. */
 #include <string.h>
 #include "nnw.h"
+#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
 
 enum { KC = 384, MC = 144, NC = 1024 }; /* MC is a multiple of every micro-kernel's MR, NC of every NR */
-enum { SLOT_A = 0, SLOT_B = 1, SLOT_TILE = 2 };
+enum { SLOT_A = 0, SLOT_B = 1, SLOT_TILE = 2, SLOT_YT = 4 /* shared with the conv image: never live at once */ };
 
 static int imin(int a, int b) { return a < b ? a : b; }
 
@@ -14,6 +17,35 @@ static int balanced(int total, int limit, int unit) {
   int size = (total + blocks - 1) / blocks;
   size = ((size + unit - 1) / unit) * unit;
   return size < limit ? size : limit;
+}
+
+/* dst[p·width + r] = src[r·ld + p] for r < rows, 0 for rows ≤ r < width, p < k: a panel from `rows` rows of a
+ * row-major matrix (A untransposed, Bᵀ). 4×4 blocks go through SSE registers where x86 has them. */
+static void pack_transposed(const float *src, int ld, int rows, int width, int k, float *dst) {
+  int r = 0;
+#if defined(__SSE__) || defined(__x86_64__)
+  for (; r + 4 <= rows; r += 4) {
+    const float *s0 = src + (size_t)r * ld, *s1 = s0 + ld, *s2 = s1 + ld, *s3 = s2 + ld;
+    int p = 0;
+    for (; p + 4 <= k; p += 4) {
+      __m128 a = _mm_loadu_ps(s0 + p), b = _mm_loadu_ps(s1 + p), c = _mm_loadu_ps(s2 + p), d = _mm_loadu_ps(s3 + p);
+      _MM_TRANSPOSE4_PS(a, b, c, d);
+      float *out = dst + (size_t)p * width + r;
+      _mm_storeu_ps(out, a);
+      _mm_storeu_ps(out + width, b);
+      _mm_storeu_ps(out + 2 * width, c);
+      _mm_storeu_ps(out + 3 * width, d);
+    }
+    for (; p < k; p++) {
+      float *out = dst + (size_t)p * width + r;
+      out[0] = s0[p], out[1] = s1[p], out[2] = s2[p], out[3] = s3[p];
+    }
+  }
+#endif
+  for (; r < rows; r++)
+    for (int p = 0; p < k; p++) dst[(size_t)p * width + r] = src[(size_t)r * ld + p];
+  for (; r < width; r++)
+    for (int p = 0; p < k; p++) dst[(size_t)p * width + r] = 0.f;
 }
 
 /* Panels of MR rows of op(A)[i0.., p0..]; sums (NULL: none) gets each row's sum over the kc steps added. */
@@ -28,10 +60,7 @@ static void pack_a(int mr_max, int transA, const float *a, int lda, int i0, int 
         for (int r = 0; r < mr_max; r++) out[r] = r < mr ? src[r] : 0.f;
       }
     } else {
-      for (int r = 0; r < mr_max; r++) {
-        const float *src = a + (size_t)(i0 + ir + r) * lda + p0;
-        for (int p = 0; p < kc; p++) panel[(size_t)p * mr_max + r] = r < mr ? src[p] : 0.f;
-      }
+      pack_transposed(a + (size_t)(i0 + ir) * lda + p0, lda, mr, mr_max, kc, panel);
     }
     if (sums) {
       for (int r = 0; r < mr; r++) {
@@ -65,12 +94,7 @@ static void pack_b(const void *ctx, int nr_max, int p0, int j0, int kc, int nc, 
         else for (int j = 0; j < nr_max; j++) out[j] = j < nr ? src[j] : 0.f;
       }
     } else {
-      /* Row by row of the panel (contiguous writes); the reads walk nr rows of B side by side. */
-      for (int p = 0; p < kc; p++) {
-        float *out = panel + (size_t)p * nr_max;
-        const float *src = b + (size_t)(j0 + jr) * ldb + p0 + p;
-        for (int j = 0; j < nr_max; j++) out[j] = j < nr ? src[(size_t)j * ldb] : 0.f;
-      }
+      pack_transposed(b + (size_t)(j0 + jr) * ldb + p0, ldb, nr, nr_max, kc, panel);
     }
   }
 }
@@ -149,5 +173,21 @@ int nnw_gemm_packing(const nnw_micro *mk, int transA, int m, int n, int k, const
       }
     }
   }
+  return 0;
+}
+
+/* Padded work of an m×n product in mr×nr tiles, relative to m·n. */
+static double tiled(int m, int n, int mr, int nr) { return (double)((m + mr - 1) / mr * mr) * ((n + nr - 1) / nr * nr) / ((double)m * n); }
+
+int nnw_linear_forward(const nnw_micro *mk, int n, int in, int out, const float *x, const float *w, const float *b, int relu, float *y) {
+  /* y = x·wᵀ + b, or, when its tiles waste less (few outputs, like the CNN's 100 or a 10-way head), yᵀ = w·xᵀ + b
+   * into scratch and transposed: each value's products are then summed in the same order, so the result is
+   * bit for bit the same either way. */
+  if (tiled(out, n, mk->mr, mk->nr) >= tiled(n, out, mk->mr, mk->nr))
+    return nnw_gemm(mk, 0, 1, n, out, in, x, in, w, in, y, out, 0, b, NNW_BIAS_COLUMNS, relu, NULL);
+  float *yt = nnw_scratch(SLOT_YT, (size_t)out * n);
+  if (!yt || nnw_gemm(mk, 0, 1, out, n, in, w, in, x, in, yt, n, 0, b, NNW_BIAS_ROWS, relu, NULL)) return -1;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < out; j++) y[(size_t)i * out + j] = yt[(size_t)j * n + i];
   return 0;
 }

@@ -29,6 +29,9 @@ enum { NNW_BIAS_NONE = 0, NNW_BIAS_ROWS = 1, NNW_BIAS_COLUMNS = 2 };
 int nnw_gemm(const nnw_micro *mk, int transA, int transB, int m, int n, int k, const float *a, int lda, const float *b,
              int ldb, float *c, int ldc, int beta, const float *bias, int bias_mode, int relu, float *row_sums);
 
+/* y [n, out] = act(x [n, in] · w [out, in]ᵀ + b), in whichever orientation tiles better (same bits either way). */
+int nnw_linear_forward(const nnw_micro *mk, int n, int in, int out, const float *x, const float *w, const float *b, int relu, float *y);
+
 /* Packs op(B)[p0..p0+kc, j0..j0+nc] into zero-padded panels of nr columns (panel j: per step, nr values). */
 typedef void (*nnw_pack_b)(const void *ctx, int nr, int p0, int j0, int kc, int nc, float *dst);
 

@@ -17,8 +17,13 @@ const root = path.resolve(__dirname, '../../..');
 const out = path.join(root, 'out');
 const TINY = path.join(root, 'resources/fixtures/mnist-tiny');
 
-/** A packaged app's layout, from out/ and build/wasm: resources/app/{out,node_modules,package.json} and resources/wasm. */
-function packagedApp(dir: string, withWasm: boolean) {
+const NATIVE_ADDON = path.join(root, 'native', 'build', 'Release', 'nnw_kernels.node');
+
+/**
+ * A packaged app's layout, from out/, build/wasm and the native addon: resources/app/{out,node_modules,package.json},
+ * resources/wasm and (withNative) resources/native, as electron-builder.yml lays them out.
+ */
+function packagedApp(dir: string, withWasm: boolean, withNative = false) {
   const resources = path.join(dir, 'resources');
   const app = path.join(resources, 'app');
   cpSync(path.join(out, 'main'), path.join(app, 'out', 'main'), { recursive: true });
@@ -27,6 +32,10 @@ function packagedApp(dir: string, withWasm: boolean) {
   if (withWasm) {
     mkdirSync(path.join(resources, 'wasm'));
     for (const file of WASM_FILES) copyFileSync(path.join(root, 'build', 'wasm', file), path.join(resources, 'wasm', file));
+  }
+  if (withNative) {
+    mkdirSync(path.join(resources, 'native'));
+    copyFileSync(NATIVE_ADDON, path.join(resources, 'native', 'nnw_kernels.node'));
   }
   // Plays Electron's part: it sets process.resourcesPath in the process's main thread (not in worker threads).
   const shim = path.join(dir, 'electron-resources-path.cjs');
@@ -48,10 +57,11 @@ function untilExit(proc: TrainingProcess): Promise<Ended> {
 const ofType = <T extends WorkerMessage['type']>(ms: WorkerMessage[], t: T) => ms.filter((m): m is WorkerMessageOf<T> => m.type === t);
 
 /** Trains 2 epochs of a small MLP on the fixture in the packaged app in `dir`, with `threads` data-parallel threads. */
-async function trainPackaged(dir: string, threads: number, withWasm = true): Promise<Ended> {
-  const { worker, shim } = packagedApp(dir, withWasm);
+async function trainPackaged(dir: string, threads: number, withWasm = true, withNative = false): Promise<Ended> {
+  const { worker, shim } = packagedApp(dir, withWasm, withNative);
   const env = { ...process.env };
   delete env.NNW_WASM_DIR;
+  delete env.NNW_NATIVE_ADDON;
   const host = createForkHost({ execArgv: ['--require', shim], cwd: dir, env });
   const proc = host.spawn(worker);
   const config: RunConfigInput = {
@@ -97,6 +107,20 @@ describe('the built training process in a packaged layout', () => {
     expect(final(two).trainLoss).toBeCloseTo(final(one).trainLoss, 4);
     expect(Math.abs(final(two).test.accuracy - final(one).test.accuracy)).toBeLessThanOrEqual(0.02);
     expect(final(one).test.accuracy).toBeGreaterThan(0.5);
+  });
+
+  // Only where `npm run build:kernels-native` built the addon (it is optional: the wasm kernels serve without it).
+  it.skipIf(!existsSync(NATIVE_ADDON))('trains with the native kernels from <resources>/native, on 1 thread and with 2 data-parallel threads', async () => {
+    const one = await trainPackaged(temp(), 1, true, true);
+    const two = await trainPackaged(temp(), 2, true, true);
+    for (const [{ messages, code }, threads] of [[one, 1], [two, 2]] as const) {
+      expect(ofType(messages, 'failed')).toEqual([]);
+      expect(code).toBe(0);
+      const { kernels } = ofType(messages, 'ready')[0]!;
+      expect(kernels).toMatch(threads === 1 ? /^native-(avx512|avx2|generic)$/ : /^native-(avx512|avx2|generic)-2t$/);
+      expect(ofType(messages, 'done')[0]).toMatchObject({ stopReason: 'completed', steps: 32 });
+    }
+    expect(ofType(one.messages, 'done')[0]!.final!.test.accuracy).toBeGreaterThan(0.5);
   });
 
   it('looks nowhere else: without <resources>/wasm the run fails saying where it looked', async () => {

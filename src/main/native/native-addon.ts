@@ -1,5 +1,5 @@
 // Finds and loads the native kernels addon (native/build/Release/nnw_kernels.node, built at install by
-// scripts/build-native.mjs); says in one line why when it cannot.
+// scripts/build-native.mjs; <resources>/native in a packaged app); says in one line why when it cannot.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,6 +9,7 @@ export interface NativeAddon {
   /** Micro-kernel names by index, best first; "" for one this CPU cannot run. */
   isaNames(): string[];
   gemm(isa: number, transA: number, transB: number, m: number, n: number, k: number, a: Float32Array, lda: number, b: Float32Array, ldb: number, c: Float32Array, ldc: number, beta: number, bias: Float32Array | null, biasMode: number, relu: number, rowSums: Float32Array | null): void;
+  linearForward(isa: number, n: number, inF: number, outF: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: number, y: Float32Array): void;
   convForward(isa: number, g: Int32Array, n: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: number, y: Float32Array): void;
   convParamGrads(isa: number, g: Int32Array, n: number, x: Float32Array, dy: Float32Array, dw: Float32Array, db: Float32Array): void;
   convInputGrad(isa: number, g: Int32Array, n: number, dy: Float32Array, w: Float32Array, dx: Float32Array): void;
@@ -29,13 +30,19 @@ export interface NativeAddon {
 }
 
 const ADDON = path.join('native', 'build', 'Release', 'nnw_kernels.node');
+/** Where a packaged app keeps the addon: <resources>/native (electron-builder.yml's extraResources). */
+const PACKAGED = path.join('native', 'nnw_kernels.node');
 
-/** native/build/Release/nnw_kernels.node above this module, the entry script or the working directory ($NNW_NATIVE_ADDON first). */
+/**
+ * $NNW_NATIVE_ADDON alone when set; else a packaged app's <resources>/native/nnw_kernels.node, then
+ * native/build/Release/nnw_kernels.node above this module, the entry script or the working directory.
+ */
 function candidates(): string[] {
   if (process.env.NNW_NATIVE_ADDON) return [process.env.NNW_NATIVE_ADDON];
+  const { resourcesPath } = process as { resourcesPath?: string };
+  const found: string[] = resourcesPath ? [path.join(resourcesPath, PACKAGED)] : [];
   // NOTE: __dirname exists only when this file runs as CommonJS.
   const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined, process.cwd()];
-  const found: string[] = [];
   for (const start of starts) {
     for (let d = start; d; d = path.dirname(d) === d ? undefined : path.dirname(d)) {
       const file = path.join(d, ADDON);
@@ -46,16 +53,28 @@ function candidates(): string[] {
 }
 
 let loaded: NativeAddon | string | undefined;
+let loadedFile: string | undefined;
 
-/** The addon, or the one-line reason it is not available (not built, or it fails to load here). */
-export function loadNativeAddon(): NativeAddon | string {
-  if (loaded !== undefined) return loaded;
-  const file = candidates().find((f) => existsSync(f));
-  if (!file) return (loaded = 'native kernels are not built (npm run build:kernels-native)');
+/**
+ * The addon, or the one-line reason it is not available (not built, or it fails to load here). `file`: that
+ * file and no search (a replica thread loads the file its run's first thread found: worker threads lack
+ * Electron's process.resourcesPath).
+ */
+export function loadNativeAddon(file?: string): NativeAddon | string {
+  if (loaded !== undefined && (file === undefined || file === loadedFile)) return loaded;
+  const chosen = file ?? candidates().find((f) => existsSync(f));
+  if (!chosen) return (loaded = 'native kernels are not built (npm run build:kernels-native)');
+  if (!existsSync(chosen)) return `native kernels are not at ${chosen}`;
+  loadedFile = chosen;
   try {
-    loaded = createRequire(file)(file) as NativeAddon;
+    loaded = createRequire(chosen)(chosen) as NativeAddon;
   } catch (err) {
     loaded = `native kernels do not load: ${(err as Error).message.split('\n')[0]}`;
   }
   return loaded;
+}
+
+/** The file the addon was loaded from (undefined before a load, or when none was found). */
+export function nativeAddonFile(): string | undefined {
+  return loadedFile;
 }

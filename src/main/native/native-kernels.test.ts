@@ -49,6 +49,21 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       }
     });
 
+    it('linearForward gives the same bits in either orientation (yᵀ = w·xᵀ where that tiles better)', () => {
+      const rng = new Rng(11);
+      const native = addon as Exclude<typeof addon, string>;
+      const id = native.isaNames().indexOf(isa);
+      for (const [n, inF, outF] of [[128, 300, 100], [64, 784, 128], [37, 50, 10], [5, 9, 3]] as const) {
+        const [x, w, b] = [n * inF, outF * inF, outF].map((len) => fillUniform(new Float32Array(len), uniform(rng)));
+        for (const relu of [false, true]) {
+          const [y, direct] = [new Float32Array(n * outF), new Float32Array(n * outF)];
+          k.linearForward(n, inF, outF, x!, w!, b!, relu, y);
+          native.gemm(id, 0, 1, n, outF, inF, x!, inF, w!, inF, direct, outF, 0, b!, 2, relu ? 1 : 0, null);
+          expect(y, `${n}×${inF}→${outF} relu ${relu}`).toEqual(direct);
+        }
+      }
+    });
+
     it('linear and conv fused ops match the reference (bias gradients exactly)', () => {
       const rng = new Rng(5);
       const [n, inF, outF] = [9, 300, 37];
@@ -63,7 +78,7 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       expect(maxAbsDiff(dw, dwRef)).toBeLessThan(tolerance(n));
       expect(Array.from(db)).toEqual(Array.from(dbRef));
 
-      for (const [c, h, wd, f, kern, stride, pad] of [[1, 28, 28, 30, 5, 1, 0], [3, 9, 7, 4, 3, 2, 1]] as const) {
+      for (const [c, h, wd, f, kern, stride, pad] of [[1, 28, 28, 30, 5, 1, 0], [3, 9, 7, 4, 3, 2, 1], [2, 11, 10, 37, 3, 2, 0], [1, 20, 31, 33, 4, 1, 0]] as const) {
         const g = convGeometry(c, h, wd, f, kern, stride, pad);
         const pool = { size: 2, stride: 2 };
         const [ph, pw] = [Math.floor((g.oh - 2) / 2) + 1, Math.floor((g.ow - 2) / 2) + 1];
@@ -88,9 +103,17 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
         k.conv2dReluPoolForward(g, pool, imgs, xc!, wc!, bc!, yp, argmax);
         ref.conv2dReluPoolForward(g, pool, imgs, xc!, wc!, bc!, ypRef, argRef);
         expect(maxAbsDiff(yp, ypRef)).toBeLessThan(tolerance(taps));
+        expect(Array.from(argmax)).toEqual(Array.from(argRef));
         const [[dwp, dwpRef], [dbp, dbpRef]] = [pair(f * taps), pair(f)];
         k.conv2dReluPoolParamGrads(g, pool, imgs, xc!, dyp!, argmax, yp, dwp, dbp);
         ref.conv2dReluPoolParamGrads(g, pool, imgs, xc!, dyp!, argmax, yp, dwpRef, dbpRef);
+        expect(maxAbsDiff(dwp, dwpRef)).toBeLessThan(tolerance(imgs * g.oh * g.ow));
+        expect(Array.from(dbp)).toEqual(Array.from(dbpRef));
+        // An argmax the forward would not give (another window of its plane, another plane) is routed as the reference routes it.
+        const odd = argmax.slice();
+        for (let i = 0; i < odd.length; i += 7) odd[i] = (odd[i]! + (i % 2 ? 2 : g.oh * g.ow)) % (f * g.oh * g.ow);
+        k.conv2dReluPoolParamGrads(g, pool, imgs, xc!, dyp!, odd, yp, dwp, dbp);
+        ref.conv2dReluPoolParamGrads(g, pool, imgs, xc!, dyp!, odd, yp, dwpRef, dbpRef);
         expect(maxAbsDiff(dwp, dwpRef)).toBeLessThan(tolerance(imgs * g.oh * g.ow));
         expect(Array.from(dbp)).toEqual(Array.from(dbpRef));
       }

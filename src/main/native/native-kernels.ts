@@ -9,7 +9,6 @@ import { checkDims, checkLength, checkOutSize } from '../../engine/kernels/wasm/
 import { PAGE_BYTES, type WasmMemory } from '../../engine/kernels/wasm/wasm-api';
 import type { NativeAddon } from './native-addon';
 
-const BIAS_COLUMNS = 2;
 
 /**
  * Kernels over `addon` with micro-kernel `isa` (one of addon.isaNames() this CPU runs); named "native-<isa>".
@@ -56,7 +55,7 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
     linearForward(n, inF, outF, x, w, b, relu, y) {
       checkDims('linearForward', { n, inFeatures: inF, outFeatures: outF });
       lengths('linearForward', [['x', x, n * inF], ['w', w, outF * inF], ['b', b, outF], ['y', y, n * outF]]);
-      addon.gemm(id, 0, 1, n, outF, inF, x, inF, w, inF, y, outF, 0, b, BIAS_COLUMNS, relu ? 1 : 0, null);
+      addon.linearForward(id, n, inF, outF, x, w, b, relu ? 1 : 0, y);
     },
     linearParamGrads(n, inF, outF, dy, x, dw, db) {
       checkDims('linearParamGrads', { n, inFeatures: inF, outFeatures: outF });

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Kernels } from '../../engine/kernels/kernels';
 import { referenceKernels } from '../../engine/kernels/reference';
 import { compileKernelModule, createKernelMemory, createWasmKernels, type WasmKernelsOptions } from '../../engine/kernels/wasm';
-import { loadNativeAddon, type NativeAddon } from '../native/native-addon';
+import { loadNativeAddon, nativeAddonFile, type NativeAddon } from '../native/native-addon';
 import { createNativeKernels } from '../native/native-kernels';
 import { relaxedSimdAvailable } from './relaxed-simd';
 import { startReplicaThreads } from './replica-threads';
@@ -112,7 +112,7 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
     if (threads === 1) return createNativeKernels(addon, isa);
     const { memory } = createKernelMemory({ ...wasmOptions, shared: true });
     const kernels = createNativeKernels(addon, isa, memory, maximumMiB);
-    const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), { kind: 'native', isa }, memory, maximumMiB, threads - 1);
+    const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), { kind: 'native', isa, file: nativeAddonFile()! }, memory, maximumMiB, threads - 1);
     return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
   }
   const wasmDir = findWasmDir(dir);

@@ -7,8 +7,8 @@ import { runReplica, type ReplicaSetup } from '../../engine/parallel';
 import { loadNativeAddon } from '../native/native-addon';
 import { createNativeKernels } from '../native/native-kernels';
 
-/** The kernels a replica computes with: the wasm module, or the native addon's micro-kernel `isa`. */
-export type ReplicaBackend = { readonly kind: 'wasm'; readonly module: WasmModule } | { readonly kind: 'native'; readonly isa: string };
+/** The kernels a replica computes with: the wasm module, or the native addon's micro-kernel `isa` (from `file`). */
+export type ReplicaBackend = { readonly kind: 'wasm'; readonly module: WasmModule } | { readonly kind: 'native'; readonly isa: string; readonly file: string };
 
 export interface ReplicaThreadData {
   readonly role: 'replica';
@@ -37,7 +37,7 @@ export async function replicaThreadMain(): Promise<void> {
 
 async function replicaKernels({ backend, memory, maximumMiB }: ReplicaThreadData): Promise<Kernels> {
   if (backend.kind === 'wasm') return createWasmKernels(backend.module, { memory, maximumMiB });
-  const addon = loadNativeAddon();
+  const addon = loadNativeAddon(backend.file);
   if (typeof addon === 'string') throw new Error(addon);
   return createNativeKernels(addon, backend.isa, memory, maximumMiB);
 }
