@@ -1,6 +1,7 @@
 // Runs the experiments through the workbench: each is queued once the experiments it needs have finished,
 // every run goes through the same service and queue as the app's, and each result is read back whole.
 import type { Call } from '../../shared/api-dispatch';
+import { REPRODUCE_TAG } from '../../shared/api-reproduction-types';
 import { FINAL_STATUSES, type RunSummary } from '../../shared/api-types';
 import type { DoneExperiments, ExperimentDef, ExperimentId, ExperimentRuns } from './experiment-types';
 import type { ReproduceScale } from './scale';
@@ -23,8 +24,7 @@ export interface PipelineHooks {
   finished?(result: ExperimentRuns): void;
 }
 
-/** The tag every reproduced run carries, to find them in the app. */
-export const REPRODUCE_TAG = 'reproduce';
+export { REPRODUCE_TAG };
 /** The tag of one experiment's runs, e.g. `reproduce:stage1`. */
 export const experimentTag = (id: ExperimentId) => `${REPRODUCE_TAG}:${id}`;
 /** The tag of one reproduction's runs, e.g. `reproduce@2025-03-01T14-05-09`: what `--report-only` reads back. */
