@@ -37,6 +37,14 @@ describe('compareChartOption', () => {
     for (const x of xs) expect(Number.isInteger(x * 2)).toBe(true);
   });
 
+  it('counts epochs in whole numbers when there are few (no 0.5 or 2.5 epoch)', () => {
+    const lines = close.map((l) => ({ ...l, x: [1, 2, 3], y: l.y.slice(0, 3) }));
+    const svg = renderSvg(compareChartOption({ ...spec, lines }), 750, 320);
+    const xs = labelBoxes(svg).map((b) => b.text).filter((t) => /^\d+(\.\d+)?$/.test(t)).map(Number);
+    expect(xs.length).toBeGreaterThan(2);
+    expect(xs.filter((x) => !Number.isInteger(x))).toEqual([]);
+  });
+
   it('zooms both axes (wheel on x, shift+wheel on y, a dragged box on both) and offers a log scale', () => {
     const option = compareChartOption({ ...spec, percent: false, log: true, perEpoch: false }) as { dataZoom: object[]; toolbox: { feature: { dataZoom: object } }; yAxis: { type: string } };
     expect(option.dataZoom).toEqual([expect.objectContaining({ xAxisIndex: 0, zoomOnMouseWheel: true }), expect.objectContaining({ yAxisIndex: 0, zoomOnMouseWheel: 'shift' })]);

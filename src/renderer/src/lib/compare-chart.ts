@@ -94,7 +94,8 @@ export function compareChartOption(spec: CompareChartSpec): ChartOption {
   return {
     animation: false,
     grid: { left: 58, right: 20, top: 14, bottom: 62 },
-    legend: { type: 'scroll', bottom: 2, left: 'center', itemWidth: 14, itemHeight: 8, icon: 'roundRect', textStyle: { fontSize: 11.5 } },
+    // Long run names are cut to fit more of them on a line; hovering one shows it whole.
+    legend: { type: 'scroll', bottom: 2, left: 'center', itemWidth: 14, itemHeight: 8, icon: 'roundRect', textStyle: { fontSize: 11.5, width: 200, overflow: 'truncate' }, tooltip: { show: true } },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -118,6 +119,8 @@ export function compareChartOption(spec: CompareChartSpec): ChartOption {
       nameGap: 6,
       nameTextStyle: { fontSize: 11, align: 'right', verticalAlign: 'top', padding: [18, 0, 0, 0] },
       min: 0,
+      // Whole epochs: a 3-epoch run read "0.5, 1.5, 2.5" between its points. A zoom window may still go finer.
+      minInterval: spec.x === 'epoch' && !spec.zoomed ? 1 : undefined,
       axisLabel: { hideOverlap: true, showMinLabel: !spec.zoomed, showMaxLabel: !spec.zoomed, formatter: spec.x === 'time' ? (v: number) => formatDuration(v) : undefined },
       splitLine: { show: false },
     },
