@@ -19,13 +19,25 @@ async function main(): Promise<void> {
     const repro = process.env.NO_REPRO ? null : await call(server, 'startReproduction', { scale: 'quick', dataset: { name: 'folder', path: TINY_DATASET } });
     const mlp = await call(server, 'startRun', tinyRunConfig({ epochs: 4, name: 'MLP 32 relu momentum' }));
     const cnn = await call(server, 'startRun', tinyRunConfig({ model: TINY_CNN, optimizer: { type: 'adam' }, lr: 0.001, epochs: 3, name: 'small CNN adam' }));
-    const long = await call(server, 'startRun', tinyRunConfig({ lr: 0.02, epochs: 3, name: 'a rather long run name that says what the experiment was about, lr 0.02 seed 1' }));
+    const long = await call(
+      server,
+      'startRun',
+      tinyRunConfig({ lr: 0.02, epochs: 3, name: 'a rather long run name that says what the experiment was about, lr 0.02 seed 1' }),
+    );
     const seed2 = await call(server, 'startRun', tinyRunConfig({ seed: 2, epochs: 3, name: 'MLP seed 2' }));
     const diverged = await call(server, 'startRun', tinyRunConfig({ optimizer: { type: 'sgd' }, lr: 10, epochs: 2, name: 'sgd lr 10' }));
-    const { grid } = await call(server, 'startGrid', { name: 'lr × l2', base: tinyRunConfig({ epochs: 2 }), parameters: { lr: { values: [0.01, 0.05] }, l2: { values: [0, 0.001] } } });
+    const { grid } = await call(server, 'startGrid', {
+      name: 'lr × l2',
+      base: tinyRunConfig({ epochs: 2 }),
+      parameters: { lr: { values: [0.01, 0.05] }, l2: { values: [0, 0.001] } },
+    });
     await finished(server, [mlp.id, cnn.id, long.id, seed2.id], 300_000);
     await call(server, 'tagRun', { id: mlp.id, tag: 'baseline' });
-    await finished(server, (await call(server, 'getGrid', { id: grid.id })).cells.map((c) => c.run.id), 300_000);
+    await finished(
+      server,
+      (await call(server, 'getGrid', { id: grid.id })).cells.map((c) => c.run.id),
+      300_000,
+    );
     await until(async () => !['queued', 'running'].includes((await call(server, 'getRun', { id: diverged.id })).status));
     // The reproduction's runs done too, so no page is taken while they finish (and the reproduction shows its report).
     if (repro) await until(async () => !['running', 'writing'].includes((await call(server, 'listReproductions'))[0]?.status ?? ''));
@@ -91,7 +103,11 @@ async function shoot(page: Page, url: string, file: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(url);
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.locator('main h1').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+  await page
+    .locator('main h1')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(1500); // charts animate in
   // A string, as scripts/ compile without the DOM's types.
   const height = Number(await page.evaluate('document.querySelector("main")?.scrollHeight ?? 0'));

@@ -43,8 +43,7 @@ const OPTIONS = {
 } as const;
 
 export type GridOptions =
-  | { help: true }
-  | { help: false; spec: GridSpecInput; json: boolean; quiet: boolean; kernels: KernelChoice; dataDir: string; concurrency?: number };
+  { help: true } | { help: false; spec: GridSpecInput; json: boolean; quiet: boolean; kernels: KernelChoice; dataDir: string; concurrency?: number };
 
 /** One `--param` value: JSON where it parses (numbers, booleans, quoted text), else the text itself. */
 function gridValue(text: string): GridValue {
@@ -93,12 +92,19 @@ export function parseParam(text: string): [string, Record<string, unknown>] {
 export function parseGridOptions(argv: readonly string[]): GridOptions {
   const v = parseFlags(argv, OPTIONS).values;
   if (v.help) return { help: true };
-  const common = { json: Boolean(v.json), quiet: Boolean(v.quiet), kernels: kernelsOf(v), dataDir: dataDirOf(v['data-dir']), concurrency: int('concurrency', v.concurrency) };
+  const common = {
+    json: Boolean(v.json),
+    quiet: Boolean(v.quiet),
+    kernels: kernelsOf(v),
+    dataDir: dataDirOf(v['data-dir']),
+    concurrency: int('concurrency', v.concurrency),
+  };
   const runCap = int('run-cap', v['run-cap']);
   let spec: GridSpecInput;
   if (v.spec !== undefined) {
     const configFlags = Object.keys(CONFIG_OPTIONS).filter((k) => k !== 'kernels' && k !== 'quiet' && v[k as keyof typeof v] !== undefined);
-    if (v.param || configFlags.length) throw new UsageError(`--spec cannot be combined with ${v.param ? '--param' : `--${configFlags[0]}`}: put everything in the file`);
+    if (v.param || configFlags.length)
+      throw new UsageError(`--spec cannot be combined with ${v.param ? '--param' : `--${configFlags[0]}`}: put everything in the file`);
     let text: string;
     try {
       text = readFileSync(v.spec, 'utf8');

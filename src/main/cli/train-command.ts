@@ -31,7 +31,10 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
       else if (e.event === 'runEpoch' && e.payload.runId === runId) progress.epoch(e.payload.record);
       else if (e.event === 'runUpdated' && e.payload.id === runId && !announced && e.payload.stepsTotal !== null) {
         announced = true;
-        void readyLine(wb, runId).then((line) => progress.say(line), () => {});
+        void readyLine(wb, runId).then(
+          (line) => progress.say(line),
+          () => {},
+        );
       }
     });
     const run = await wb.startRun(config);

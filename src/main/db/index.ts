@@ -1,6 +1,16 @@
 // The store's public face: open it, its repositories and row types, and its errors. All SQL stays in this folder.
 export { ArtifactsRepo } from './artifacts.repo';
-export type { Confusion, EpochArtifacts, Histogram, HistogramInput, HistogramKind, SnapshotEncoding, SnapshotInfo, Split, WeightSnapshot } from './artifacts.repo';
+export type {
+  Confusion,
+  EpochArtifacts,
+  Histogram,
+  HistogramInput,
+  HistogramKind,
+  SnapshotEncoding,
+  SnapshotInfo,
+  Split,
+  WeightSnapshot,
+} from './artifacts.repo';
 export { DATA_DIR_ENV, DATABASE_FILE_NAME, databaseFile, dataDirFromArgv, defaultDataDir, resolveDataDir } from './data-dir';
 export { DatabaseTooNewError, ForeignDatabaseError, IllegalTransitionError, MigrationError, NotFoundError } from './errors';
 export { ExperimentsRepo } from './experiments.repo';

@@ -8,16 +8,79 @@ import path from 'node:path';
 export interface NativeAddon {
   /** Micro-kernel names by index, best first; "" for one this CPU cannot run. */
   isaNames(): string[];
-  gemm(isa: number, transA: number, transB: number, m: number, n: number, k: number, a: Float32Array, lda: number, b: Float32Array, ldb: number, c: Float32Array, ldc: number, beta: number, bias: Float32Array | null, biasMode: number, relu: number, rowSums: Float32Array | null): void;
+  gemm(
+    isa: number,
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    a: Float32Array,
+    lda: number,
+    b: Float32Array,
+    ldb: number,
+    c: Float32Array,
+    ldc: number,
+    beta: number,
+    bias: Float32Array | null,
+    biasMode: number,
+    relu: number,
+    rowSums: Float32Array | null,
+  ): void;
   convForward(isa: number, g: Int32Array, n: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: number, y: Float32Array): void;
   convParamGrads(isa: number, g: Int32Array, n: number, x: Float32Array, dy: Float32Array, dw: Float32Array, db: Float32Array): void;
   convInputGrad(isa: number, g: Int32Array, n: number, dy: Float32Array, w: Float32Array, dx: Float32Array): void;
-  convReluPoolForward(isa: number, g: Int32Array, size: number, stride: number, n: number, x: Float32Array, w: Float32Array, b: Float32Array, y: Float32Array, argmax: Int32Array): void;
-  convReluPoolParamGrads(isa: number, g: Int32Array, size: number, stride: number, n: number, x: Float32Array, dy: Float32Array, argmax: Int32Array, y: Float32Array, dw: Float32Array, db: Float32Array): void;
-  convReluPoolInputGrad(isa: number, g: Int32Array, size: number, stride: number, n: number, dy: Float32Array, argmax: Int32Array, y: Float32Array, w: Float32Array, dx: Float32Array): void;
+  convReluPoolForward(
+    isa: number,
+    g: Int32Array,
+    size: number,
+    stride: number,
+    n: number,
+    x: Float32Array,
+    w: Float32Array,
+    b: Float32Array,
+    y: Float32Array,
+    argmax: Int32Array,
+  ): void;
+  convReluPoolParamGrads(
+    isa: number,
+    g: Int32Array,
+    size: number,
+    stride: number,
+    n: number,
+    x: Float32Array,
+    dy: Float32Array,
+    argmax: Int32Array,
+    y: Float32Array,
+    dw: Float32Array,
+    db: Float32Array,
+  ): void;
+  convReluPoolInputGrad(
+    isa: number,
+    g: Int32Array,
+    size: number,
+    stride: number,
+    n: number,
+    dy: Float32Array,
+    argmax: Int32Array,
+    y: Float32Array,
+    w: Float32Array,
+    dx: Float32Array,
+  ): void;
   im2col(g: Int32Array, x: Float32Array, cols: Float32Array): void;
   col2im(g: Int32Array, cols: Float32Array, dx: Float32Array): void;
-  maxPoolForward(x: Float32Array, planes: number, h: number, w: number, size: number, stride: number, oh: number, ow: number, y: Float32Array, argmax: Int32Array): void;
+  maxPoolForward(
+    x: Float32Array,
+    planes: number,
+    h: number,
+    w: number,
+    size: number,
+    stride: number,
+    oh: number,
+    ow: number,
+    y: Float32Array,
+    argmax: Int32Array,
+  ): void;
   maxPoolBackward(dy: Float32Array, argmax: Int32Array, dx: Float32Array): void;
   maxPoolReluBackward(dy: Float32Array, argmax: Int32Array, y: Float32Array, dx: Float32Array, dxLength: number): void;
   reluForward(x: Float32Array, y: Float32Array): void;
@@ -25,7 +88,19 @@ export interface NativeAddon {
   sumSquares(x: Float32Array): number;
   axpy(alpha: number, x: Float32Array, y: Float32Array): void;
   momentumStep(w: Float32Array, g: Float32Array, v: Float32Array, beta: number, lr: number): void;
-  adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, b1: number, c1: number, b2: number, c2: number, lr: number, isc2: number, eps: number): void;
+  adamStep(
+    w: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    lr: number,
+    isc2: number,
+    eps: number,
+  ): void;
 }
 
 const ADDON = path.join('native', 'build', 'Release', 'nnw_kernels.node');
@@ -34,7 +109,11 @@ const ADDON = path.join('native', 'build', 'Release', 'nnw_kernels.node');
 function candidates(): string[] {
   if (process.env.NNW_NATIVE_ADDON) return [process.env.NNW_NATIVE_ADDON];
   // NOTE: __dirname exists only when this file runs as CommonJS.
-  const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined, process.cwd()];
+  const starts = [
+    typeof __dirname === 'string' ? __dirname : undefined,
+    process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined,
+    process.cwd(),
+  ];
   const found: string[] = [];
   for (const start of starts) {
     for (let d = start; d; d = path.dirname(d) === d ? undefined : path.dirname(d)) {

@@ -6,7 +6,6 @@ import { FINAL_STATUSES, type RunSummary } from '../../shared/api-types';
 import type { DoneExperiments, ExperimentDef, ExperimentId, ExperimentRuns } from './experiment-types';
 import type { ReproduceScale } from './scale';
 
-
 export interface ReproduceBackend {
   readonly call: Call;
   /** Resolves once the run has stopped (completed, failed or cancelled). */
@@ -104,8 +103,13 @@ export class ExperimentPipeline {
     // Cancelled while these were being queued: cancel() has not seen them.
     if (this.cancelled) await Promise.all(runs.map((r) => this.backend.call('cancelRun', { id: r.id }).catch(() => undefined)));
     for (const r of runs) await this.label(def, r);
-    this.hooks.queued?.(def.id, runs.map((r) => r.id));
-    this.hooks.log?.(`experiment ${def.number} (${def.title}): ${runs.length} run${runs.length === 1 ? '' : 's'} queued (ids ${runs.map((r) => r.id).join(', ')})`);
+    this.hooks.queued?.(
+      def.id,
+      runs.map((r) => r.id),
+    );
+    this.hooks.log?.(
+      `experiment ${def.number} (${def.title}): ${runs.length} run${runs.length === 1 ? '' : 's'} queued (ids ${runs.map((r) => r.id).join(', ')})`,
+    );
     const notes = plan.notes ?? [];
     const finished = (async (): Promise<ExperimentRuns> => {
       await Promise.all(runs.map((r) => this.backend.waitFor(r.id).then(() => this.reportRun(def, r.id))));

@@ -35,7 +35,9 @@ describe('grids', () => {
     expect((await wb.listGrids(undefined)).map((g) => g.id)).toContain(grid.id);
     expect(await wb.listRuns({ gridId: grid.id, limit: 10, offset: 0 })).toHaveLength(2);
     const md = await wb.exportTable({ gridId: grid.id, format: 'markdown' });
-    expect(md.data.split('\n')[0]).toBe('| Run | LR | Final train (batches) (%) | Final train (full pass) (%) | Final test loss | Final test (%) | Best test (%) | Best epoch |');
+    expect(md.data.split('\n')[0]).toBe(
+      '| Run | LR | Final train (batches) (%) | Final train (full pass) (%) | Final test loss | Final test (%) | Best test (%) | Best epoch |',
+    );
     expect((await wb.cancelGrid({ id: grid.id })).statusCounts).toEqual({ completed: 2 });
   });
 });

@@ -116,7 +116,11 @@ describe('a run from start to finish', () => {
     expect(p.predicted).toBe(p.probabilities.indexOf(Math.max(...p.probabilities)));
     const c = await wb.getConfusion({ runId: run.id, split: 'test' });
     // The stored weights reproduce the last epoch's confusion matrix exactly.
-    for (const [t, p2] of [[0, 0], [4, 9], [7, 7]] as const) {
+    for (const [t, p2] of [
+      [0, 0],
+      [4, 9],
+      [7, 7],
+    ] as const) {
       const mis = await wb.getMisclassified({ runId: run.id, trueClass: t, predictedClass: p2, limit: 3 });
       expect(mis.total).toBe(c.counts[t]![p2]);
       expect(mis.samples.length).toBe(Math.min(3, mis.total));
@@ -186,12 +190,16 @@ describe('a run from start to finish', () => {
       expect(f).toMatchObject({ fileName: `run-${run.id}-tiny-${figure}.svg`, mimeType: 'image/svg+xml' });
       expect(f.data.startsWith('<svg')).toBe(true);
     }
-    await expect(wb.exportFigure({ runIds: [run.id], figure: 'conv-kernels', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ConflictError' });
-    await expect(wb.exportFigure({ runIds: [run.id, run.id], figure: 'confusion', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ValidationError', field: 'runIds' });
+    await expect(wb.exportFigure({ runIds: [run.id], figure: 'conv-kernels', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({
+      name: 'ConflictError',
+    });
+    await expect(
+      wb.exportFigure({ runIds: [run.id, run.id], figure: 'confusion', format: 'svg', width: 640, height: 400, theme: 'light' }),
+    ).rejects.toMatchObject({ name: 'ValidationError', field: 'runIds' });
   });
 });
 
-describe('the course report\'s setup as options', () => {
+describe("the course report's setup as options", () => {
   it('standardizes, draws N(0, 0.01²), decays per epoch, and predicts from its weights as it trained', async () => {
     const config = tinyRun({
       normalize: 'standardize',

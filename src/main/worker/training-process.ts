@@ -28,7 +28,8 @@ export function serveTrainingProcess(link: ParentLink, entryUrl: string, exit: (
   };
   const forward = (msg: WorkerMessage) => {
     if (isTerminal(msg)) finish(msg);
-    else if (!finished) link.send(msg).catch((err: unknown) => process.stderr.write(`training process: could not send ${msg.type}: ${toWireError(err).message}\n`));
+    else if (!finished)
+      link.send(msg).catch((err: unknown) => process.stderr.write(`training process: could not send ${msg.type}: ${toWireError(err).message}\n`));
   };
 
   link.onMessage((raw) => {
@@ -54,7 +55,14 @@ export function serveTrainingProcess(link: ParentLink, entryUrl: string, exit: (
     }
     runId = msg.runId;
     const id = runId;
-    const job = { runId: id, config: msg.config, kernels: msg.kernels, threads: msg.threads, inspectEvery: msg.inspectEvery, progressIntervalMs: msg.progressIntervalMs };
+    const job = {
+      runId: id,
+      config: msg.config,
+      kernels: msg.kernels,
+      threads: msg.threads,
+      inspectEvery: msg.inspectEvery,
+      progressIntervalMs: msg.progressIntervalMs,
+    };
     const thread = startTrainingThread(entryUrl, { job, cancel: cancel.buffer, entryUrl });
     thread.on('message', (m: WorkerMessage) => forward(m));
     thread.on('error', (err) => finish({ type: 'failed', runId: id, error: toWireError(err) }));

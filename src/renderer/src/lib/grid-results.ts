@@ -17,7 +17,14 @@ export interface GridColumn {
   readonly values: readonly GridValue[];
 }
 
-const LABELS: Record<string, string> = { lr: 'learning rate', l2: 'L2', batchSize: 'batch', model: 'model', epochs: 'epochs', 'optimizer.momentum': 'momentum' };
+const LABELS: Record<string, string> = {
+  lr: 'learning rate',
+  l2: 'L2',
+  batchSize: 'batch',
+  model: 'model',
+  epochs: 'epochs',
+  'optimizer.momentum': 'momentum',
+};
 
 /** A grid parameter as people name it: "learning rate", or a layer path by its layer ("hidden 1 units"). */
 export function parameterLabel(key: string, model: ModelSpec | undefined): string {

@@ -7,7 +7,10 @@ describe('the notice of a run that stopped', () => {
     const run = makeRun(3, { name: 'baseline', best: scores(0.975) });
     expect(runFinishedNotice(run, null)).toEqual({ kind: 'success', text: 'baseline finished: 97.50% best test accuracy' });
     expect(runFinishedNotice(run, 3)).toBeNull();
-    expect(runFinishedNotice(makeRun(4, { name: 'hot', status: 'diverged', error: 'loss became NaN' }), 3)).toEqual({ kind: 'error', text: 'hot diverged: loss became NaN' });
+    expect(runFinishedNotice(makeRun(4, { name: 'hot', status: 'diverged', error: 'loss became NaN' }), 3)).toEqual({
+      kind: 'error',
+      text: 'hot diverged: loss became NaN',
+    });
     expect(runFinishedNotice(makeRun(5, { status: 'cancelled' }), null)).toBeNull();
   });
 
