@@ -88,9 +88,11 @@ async function main(): Promise<void> {
   }
 }
 
+/** Polls `done` every second. A reset connection counts as "not yet": a busy server (writing a report's figures) can
+ * drop a kept-alive socket just as the next poll reuses it. */
 async function until(done: () => Promise<boolean>, timeoutMs = 600_000): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!(await done())) {
+  while (!(await done().catch((err: Error) => (console.log(`poll: ${err.message}`), false)))) {
     if (Date.now() > end) throw new Error(`not done within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 1000));
   }
