@@ -1,5 +1,6 @@
 // Lint: TypeScript rules plus the room map (eslint-rules/), so a wrong import between rooms fails `npm test`.
 // Vue single-file components get the same rules for their <script setup lang="ts"> and Vue's essential checks.
+// Layout is Prettier's (`npm run format`; `npm run lint` checks it): none of these rule sets has a formatting rule, so the two never disagree.
 import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 import roomBoundaries from './eslint-rules/room-boundaries.mjs';

@@ -56,7 +56,8 @@ export default {
     }
 
     return {
-      ImportDeclaration: (n) => check(n, n.source.value, n.importKind === 'type' || (n.specifiers.length > 0 && n.specifiers.every((s) => s.importKind === 'type'))),
+      ImportDeclaration: (n) =>
+        check(n, n.source.value, n.importKind === 'type' || (n.specifiers.length > 0 && n.specifiers.every((s) => s.importKind === 'type'))),
       ExportNamedDeclaration: (n) => n.source && check(n, n.source.value, n.exportKind === 'type'),
       ExportAllDeclaration: (n) => check(n, n.source.value, n.exportKind === 'type'),
       ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value, false),

@@ -42,6 +42,8 @@ describe('room boundaries', () => {
       "renderer may not import '../../../main/db': main is another room",
     ]);
     expect(await problems('src/renderer/src/views/X.vue', sfc("import { Rng as a } from '../../../engine/random';"))).toHaveLength(1);
-    expect(await problems('src/renderer/src/views/X.vue', sfc("import { REPRODUCTION_SCALES as a } from '../../../shared/api-reproduction-types';"))).toEqual([]);
+    expect(await problems('src/renderer/src/views/X.vue', sfc("import { REPRODUCTION_SCALES as a } from '../../../shared/api-reproduction-types';"))).toEqual(
+      [],
+    );
   });
 });

@@ -19,12 +19,16 @@ const common = [
   path.join(sourceDir, 'index.ts'),
   '-O3',
   '--noAssert',
-  '--runtime', 'stub',
-  '--use', 'abort=',
+  '--runtime',
+  'stub',
+  '--use',
+  'abort=',
   '--importMemory',
   '--noExportMemory',
-  '--initialMemory', '1',
-  '--maximumMemory', '65536',
+  '--initialMemory',
+  '1',
+  '--maximumMemory',
+  '65536',
 ];
 
 const targets = [

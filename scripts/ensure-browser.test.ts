@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumArgs, findBrowser } from '../e2e/support/browser';
 
-const only = (...files: string[]) => (file: string) => files.includes(file);
+const only =
+  (...files: string[]) =>
+  (file: string) =>
+    files.includes(file);
 const PW = '/home/u/.cache/ms-playwright/chromium-1/chrome';
 
 describe('findBrowser', () => {

@@ -17,7 +17,10 @@ function attempt(command: string, args: string[]): string | null {
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (result.status === 0) return null;
   if (result.error) return result.error.message;
-  const lines = `${result.stdout}\n${result.stderr}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = `${result.stdout}\n${result.stderr}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /^(Error|E):/.test(l)) ?? lines.at(-1) ?? `exit code ${result.status}`;
 }
 

@@ -54,7 +54,11 @@ export async function trainedRun(server: WorkbenchServer, overrides: Partial<Run
 export async function trainedRuns(server: WorkbenchServer, overrides: readonly Partial<RunConfigInput>[], timeoutMs = 90_000): Promise<RunSummary[]> {
   const runs = [];
   for (const o of overrides) runs.push(await call(server, 'startRun', tinyRunConfig(o)));
-  return finished(server, runs.map((r) => r.id), timeoutMs);
+  return finished(
+    server,
+    runs.map((r) => r.id),
+    timeoutMs,
+  );
 }
 
 /** Waits until every run of `ids` has completed; throws naming one that ended otherwise or took too long. */
@@ -73,5 +77,13 @@ export async function finished(server: WorkbenchServer, ids: readonly number[], 
 /** The report's CNN, small: conv 8@5×5 – ReLU – pool 2 – 32 – ReLU – 10. */
 export const TINY_CNN: RunConfigInput['model'] = {
   input: [1, 28, 28],
-  layers: [{ type: 'conv2d', filters: 8, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', size: 2 }, { type: 'flatten' }, { type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 10 }],
+  layers: [
+    { type: 'conv2d', filters: 8, kernel: 5 },
+    { type: 'relu' },
+    { type: 'maxpool2d', size: 2 },
+    { type: 'flatten' },
+    { type: 'linear', units: 32 },
+    { type: 'relu' },
+    { type: 'linear', units: 10 },
+  ],
 };

@@ -12,10 +12,12 @@ const isRoot = () => process.getuid?.() === 0;
 export function electronLaunchBlocker(): string | null {
   const pkg = path.join(ROOT, 'node_modules', 'electron');
   const pathFile = path.join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return 'the Electron binary is not downloaded (node_modules/electron/path.txt is missing; run `npx install-electron --no` where the network allows)';
+  if (!existsSync(pathFile))
+    return 'the Electron binary is not downloaded (node_modules/electron/path.txt is missing; run `npx install-electron --no` where the network allows)';
   const binary = path.join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(binary)) return `the Electron binary ${binary} is missing`;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display ($DISPLAY is unset; run under xvfb-run)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'there is no display ($DISPLAY is unset; run under xvfb-run)';
   if (process.platform === 'linux' && !isRoot() && usernsRestricted() && !setuidRoot(path.join(path.dirname(binary), 'chrome-sandbox'))) {
     return "AppArmor restricts user namespaces and chrome-sandbox is not setuid root, so Chromium's sandbox cannot start (`npm start` says how to allow it)";
   }

@@ -18,5 +18,8 @@ export default function globalSetup(): void {
   const sources = Math.max(newest(path.join(ROOT, 'src', 'renderer')), newest(path.join(ROOT, 'src', 'shared')));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   process.stdout.write('e2e: building the renderer (vite build src/renderer)…\n');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'src/renderer', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'src/renderer', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }

@@ -20,11 +20,11 @@ const START_TIMEOUT_MS = 30_000;
 
 export async function startWorkbenchServer(): Promise<WorkbenchServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nnwb-e2e-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', WEB_MAIN, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_OUT, '--concurrency', '2'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', WEB_MAIN, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_OUT, '--concurrency', '2'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
   let output = '';
   child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (output += b.toString()));

@@ -57,13 +57,23 @@ test('run a small grid and read its table, then refine it', async ({ page, workb
   const reused = page.getByTestId('reused-cell');
   await expect(reused).toHaveCount(1);
   await expect(reused).toHaveText('from grid #1');
-  await expect(page.getByTestId('grid-results').locator('tbody tr', { has: reused }).getByRole('link')).toHaveAttribute('href', `#/runs/${grids[0]!.bestRunId}`);
+  await expect(page.getByTestId('grid-results').locator('tbody tr', { has: reused }).getByRole('link')).toHaveAttribute(
+    'href',
+    `#/runs/${grids[0]!.bestRunId}`,
+  );
   expect(await call(workbench, 'listRuns')).toHaveLength(1 + 4 + cells - 1);
 });
 
-test('a grid of the report\'s cells reads beside its table 2, stuck cells marked', async ({ page, workbench }) => {
+test("a grid of the report's cells reads beside its table 2, stuck cells marked", async ({ page, workbench }) => {
   // The report's MLP: 784–128–64–10 with ReLUs.
-  const layers = [{ type: 'flatten' }, { type: 'linear', units: 128 }, { type: 'relu' }, { type: 'linear', units: 64 }, { type: 'relu' }, { type: 'linear', units: 10 }] as const;
+  const layers = [
+    { type: 'flatten' },
+    { type: 'linear', units: 128 },
+    { type: 'relu' },
+    { type: 'linear', units: 64 },
+    { type: 'relu' },
+    { type: 'linear', units: 10 },
+  ] as const;
   const { grid } = await call(workbench, 'startGrid', {
     name: 'report cells',
     base: tinyRunConfig({ model: { input: [1, 28, 28], layers: [...layers] }, batchSize: 128, epochs: 5, normalize: 'standardize' }),

@@ -31,7 +31,10 @@ test('inspect a trained run: weights by epoch, histograms, confusion and its mis
   // One parameter over time: a ridge per epoch (labelled epoch 1…3), and its quantile bands.
   await page.getByRole('radio', { name: 'Over time' }).click();
   await expect(page.getByTestId('history-param')).toHaveValue('layers.1.weight');
-  const ridges = page.getByTestId('ridge-plot').locator('svg text').filter({ hasText: /^epoch \d+$/ });
+  const ridges = page
+    .getByTestId('ridge-plot')
+    .locator('svg text')
+    .filter({ hasText: /^epoch \d+$/ });
   await expect(ridges).toHaveCount(3);
   expect((await ridges.allTextContents()).sort()).toEqual(['epoch 1', 'epoch 2', 'epoch 3']);
   await expect(page.getByTestId('distribution-bands').locator('canvas').first()).toBeVisible();

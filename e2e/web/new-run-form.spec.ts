@@ -87,7 +87,7 @@ test('a folder without a dataset shows the problem beside the folder and starts 
   expect(await call(workbench, 'listRuns')).toEqual([]);
 });
 
-test('the course report\'s setup from the form: N(0, 0.01²) init, standardized inputs, the decay per epoch', async ({ page, workbench }) => {
+test("the course report's setup from the form: N(0, 0.01²) init, standardized inputs, the decay per epoch", async ({ page, workbench }) => {
   await page.getByTestId('nav-new-run').click();
   await fillTinyRun(page, { name: 'report setup', epochs: 2 });
   await page.getByTestId('field-init').selectOption('normal');
@@ -104,7 +104,11 @@ test('the course report\'s setup from the form: N(0, 0.01²) init, standardized 
   await page.getByTestId('start-run').click();
   await expect(page.getByTestId('run-title')).toHaveText('report setup');
   const [run] = await call(workbench, 'listRuns');
-  expect(run!.config).toMatchObject({ model: { init: { type: 'normal', std: 0.01 } }, normalize: 'standardize', schedule: { type: 'inverse_time', per: 'epoch' } });
+  expect(run!.config).toMatchObject({
+    model: { init: { type: 'normal', std: 0.01 } },
+    normalize: 'standardize',
+    schedule: { type: 'inverse_time', per: 'epoch' },
+  });
 
   // Once trained, the run page shows the statistics it standardized with, and both train accuracies.
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', { timeout: 120_000 });

@@ -73,7 +73,11 @@ test('reproduce the report on the fixture, then read its report, tables and figu
   const stage1Caption = reader.locator('p.caption', { hasText: 'Grid search, stage 1' });
   const linked = await save(reader, () => stage1Caption.getByRole('link', { name: 'CSV' }).click());
   expect(linked).toEqual({ name: 'grid-stage1.csv', text: csv.text });
-  const png = await reader.locator('figcaption').first().getByRole('link', { name: 'PNG' }).evaluate((a: HTMLAnchorElement) => a.href.slice(0, 22));
+  const png = await reader
+    .locator('figcaption')
+    .first()
+    .getByRole('link', { name: 'PNG' })
+    .evaluate((a: HTMLAnchorElement) => a.href.slice(0, 22));
   expect(png).toBe('data:image/png;base64,');
   await reader.close();
 

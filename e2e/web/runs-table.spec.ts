@@ -6,7 +6,11 @@ import { TINY_CNN, trainedRuns } from '../support/api';
 import { expect, test } from '../support/fixtures';
 
 const rows = (page: Page) => page.getByTestId('runs-table').locator('tbody tr');
-const headerIds = (page: Page) => page.getByTestId('runs-table').locator('thead th[data-column]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
+const headerIds = (page: Page) =>
+  page
+    .getByTestId('runs-table')
+    .locator('thead th[data-column]')
+    .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
 
 test('a typed query narrows the table, a bad one says why, and a saved view keeps picked columns', async ({ page, workbench }) => {
   await trainedRuns(workbench, [
@@ -119,14 +123,33 @@ test('the export has the columns the table shows, in its order, for MLP and CNN 
   await page.getByTestId('nav-runs').click();
   await expect(rows(page)).toHaveCount(2);
   const ids = await headerIds(page);
-  expect(ids).toEqual(['name', 'status', 'best.testAccuracy', 'final.testAccuracy', 'model', 'optimizer', 'lr', 'l2', 'batchSize', 'epochsDone', 'seconds', 'created']);
+  expect(ids).toEqual([
+    'name',
+    'status',
+    'best.testAccuracy',
+    'final.testAccuracy',
+    'model',
+    'optimizer',
+    'lr',
+    'l2',
+    'batchSize',
+    'epochsDone',
+    'seconds',
+    'created',
+  ]);
 
   const csv = (await download(page, 'CSV')).trim().split('\n');
   expect(csv[0]).toBe(ids.join(','));
   expect(csv.join('\n')).toContain('conv 8@5×5 relu · pool 2 · hidden 32 relu');
   const labels = await page.getByTestId('runs-table').locator('thead th[data-column]').allInnerTexts();
   const md = (await download(page, 'Markdown')).split('\n')[0]!;
-  expect(md.replace(/ \((%|s)\)/g, '').split('|').map((c) => c.trim()).filter(Boolean)).toEqual(labels.map((l) => l.replace(/[▲▼]/g, '').trim()));
+  expect(
+    md
+      .replace(/ \((%|s)\)/g, '')
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  ).toEqual(labels.map((l) => l.replace(/[▲▼]/g, '').trim()));
 
   // 1024 px: no sideways scroll, and the model, optimizer, lr and L2 are there.
   await page.setViewportSize({ width: 1024, height: 800 });

@@ -105,7 +105,9 @@ async function main(): Promise<void> {
 
   const speedups = speedUps(rows);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ kernels: kernelNames, train_samples: limit ?? 60000, results: rows, speedups, profiles, recording, compare, stalls })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ kernels: kernelNames, train_samples: limit ?? 60000, results: rows, speedups, profiles, recording, compare, stalls })}\n`,
+    );
   } else {
     const f = (x: unknown, d = 2) => (typeof x === 'number' ? x.toFixed(d) : '–');
     const noTorch = opts['no-torch'] ? ' (PyTorch skipped: no ratios)' : ' (PyTorch not installed: no ratios)';
@@ -117,7 +119,10 @@ async function main(): Promise<void> {
         `${String(r.model).padEnd(6)} ${String(r.kernels).padEnd(22)}  ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}`,
       );
     }
-    for (const s of speedups) console.log(`${s.model} at ${s.threads} threads (${s.kernels}): ${f(s.ours)}x our 1-thread speed${s.torch === undefined ? '' : `, PyTorch ${f(s.torch)}x its own`}`);
+    for (const s of speedups)
+      console.log(
+        `${s.model} at ${s.threads} threads (${s.kernels}): ${f(s.ours)}x our 1-thread speed${s.torch === undefined ? '' : `, PyTorch ${f(s.torch)}x its own`}`,
+      );
     for (const { model, kernels, profile } of profiles) formatProfile(`${model}, ${kernels}, 1 thread`, profile).forEach((line) => console.log(line));
     if (recording) {
       const m = recording.manager;
@@ -143,7 +148,15 @@ function speedUps(rows: Record<string, unknown>[]): { model: string; kernels: st
     const base = rows.find((b) => b.model === r.model && b.threads === 1 && b.kernels === family);
     if (!base || r.threads === 1) return [];
     const [t1, tn] = [torchSeconds(base), torchSeconds(r)];
-    return [{ model: String(r.model), kernels: String(r.kernels), threads: Number(r.threads), ours: Number(base.seconds_per_epoch) / Number(r.seconds_per_epoch), torch: t1 && tn ? t1 / tn : undefined }];
+    return [
+      {
+        model: String(r.model),
+        kernels: String(r.kernels),
+        threads: Number(r.threads),
+        ours: Number(base.seconds_per_epoch) / Number(r.seconds_per_epoch),
+        torch: t1 && tn ? t1 / tn : undefined,
+      },
+    ];
   });
 }
 

@@ -41,7 +41,9 @@ export interface CompareLoadBench {
   readonly http: CompareLoadSide;
 }
 
-export async function benchCompareLoad(options: { runs?: number; points?: number; repeats?: number; log?: (line: string) => void } = {}): Promise<CompareLoadBench> {
+export async function benchCompareLoad(
+  options: { runs?: number; points?: number; repeats?: number; log?: (line: string) => void } = {},
+): Promise<CompareLoadBench> {
   const { runs = 50, points = 100_000, repeats = 3, log = () => {} } = options;
   const dir = mkdtempSync(path.join(tmpdir(), 'nnw-bench-compare-'));
   try {
@@ -64,7 +66,10 @@ export async function benchCompareLoad(options: { runs?: number; points?: number
       const ways = {
         perRunAllKeys: [perRunInProcess(inProcess, ids, Object.values(METRIC_KEYS)), perRunHttp(http, ids, Object.values(METRIC_KEYS))],
         perRun: [perRunInProcess(inProcess, ids, CHARTED), perRunHttp(http, ids, CHARTED)],
-        batched: [() => inProcess('getRunsMetrics', { runIds: ids, keys: CHARTED, maxPoints: POINTS_PER_SERIES }), () => http.getRunsMetrics({ runIds: ids, keys: CHARTED, maxPoints: POINTS_PER_SERIES })],
+        batched: [
+          () => inProcess('getRunsMetrics', { runIds: ids, keys: CHARTED, maxPoints: POINTS_PER_SERIES }),
+          () => http.getRunsMetrics({ runIds: ids, keys: CHARTED, maxPoints: POINTS_PER_SERIES }),
+        ],
       } satisfies Record<keyof Omit<CompareLoadSide, 'ratio'>, (() => Promise<unknown>)[]>;
       const answer = await http.getRunsMetrics({ runIds: ids, keys: CHARTED, maxPoints: POINTS_PER_SERIES }); // untimed warm-up
       const pointsReturned = answer.runs.reduce((n, r) => n + r.series.reduce((m, s) => m + s.steps.length, 0), 0);
@@ -75,7 +80,10 @@ export async function benchCompareLoad(options: { runs?: number; points?: number
         // Each round starts with another way, so a slow spell on a shared machine does not always hit the same one.
         for (let j = 0; j < names.length; j++) {
           const name = names[(i + j) % names.length]!;
-          for (const [door, run] of [['service', ways[name][0]!], ['http', ways[name][1]!]] as const) {
+          for (const [door, run] of [
+            ['service', ways[name][0]!],
+            ['http', ways[name][1]!],
+          ] as const) {
             const start = performance.now();
             await run();
             times[door].set(name, [...(times[door].get(name) ?? []), (performance.now() - start) / 1000]);
@@ -125,7 +133,10 @@ export function formatCompareLoad(b: CompareLoadBench): string[] {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { runs: { type: 'string' }, points: { type: 'string' }, repeats: { type: 'string' }, json: { type: 'boolean' } } });
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-  void benchCompareLoad({ runs: num(values.runs), points: num(values.points), repeats: num(values.repeats), log: (l) => values.json || process.stderr.write(`${l}\n`) }).then((b) =>
-    process.stdout.write(values.json ? `${JSON.stringify(b)}\n` : `${formatCompareLoad(b).join('\n')}\n`),
-  );
+  void benchCompareLoad({
+    runs: num(values.runs),
+    points: num(values.points),
+    repeats: num(values.repeats),
+    log: (l) => values.json || process.stderr.write(`${l}\n`),
+  }).then((b) => process.stdout.write(values.json ? `${JSON.stringify(b)}\n` : `${formatCompareLoad(b).join('\n')}\n`));
 }

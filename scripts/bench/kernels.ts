@@ -103,7 +103,8 @@ function benchConv(kernels: Kernels): Record<string, number> {
     [`conv 30@5×5 fwd, ${batch} images (µs)`]: timeIt(() => kernels.conv2dForward(g, batch, xs, w, b, true, y)) * 1000,
     [`conv dW+db, ${batch} images (µs)`]: timeIt(() => kernels.conv2dParamGrads(g, batch, xs, y, dw, db)) * 1000,
     [`conv+ReLU+pool fwd, ${batch} images (µs)`]: timeIt(() => kernels.conv2dReluPoolForward(g, pool, batch, xs, w, b, yPooled, argPooled)) * 1000,
-    [`conv+ReLU+pool dW+db, ${batch} images (µs)`]: timeIt(() => kernels.conv2dReluPoolParamGrads(g, pool, batch, xs, yPooled, argPooled, yPooled, dw, db)) * 1000,
+    [`conv+ReLU+pool dW+db, ${batch} images (µs)`]:
+      timeIt(() => kernels.conv2dReluPoolParamGrads(g, pool, batch, xs, yPooled, argPooled, yPooled, dw, db)) * 1000,
   };
 }
 

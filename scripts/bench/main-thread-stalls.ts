@@ -42,7 +42,9 @@ export interface StallsBench {
   readonly idle: StallSide;
 }
 
-export async function benchMainThreadStalls(options: { runs?: number; points?: number; repeats?: number; log?: (line: string) => void } = {}): Promise<StallsBench> {
+export async function benchMainThreadStalls(
+  options: { runs?: number; points?: number; repeats?: number; log?: (line: string) => void } = {},
+): Promise<StallsBench> {
   const { runs = 50, points = 100_000, repeats = 5, log = () => {} } = options;
   const dir = mkdtempSync(path.join(tmpdir(), 'nnw-bench-stalls-'));
   try {
@@ -118,7 +120,10 @@ export function formatStalls(b: StallsBench): string[] {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { runs: { type: 'string' }, points: { type: 'string' }, repeats: { type: 'string' }, json: { type: 'boolean' } } });
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
-  void benchMainThreadStalls({ runs: num(values.runs), points: num(values.points), repeats: num(values.repeats), log: (l) => values.json || process.stderr.write(`${l}\n`) }).then((b) =>
-    process.stdout.write(values.json ? `${JSON.stringify(b)}\n` : `${formatStalls(b).join('\n')}\n`),
-  );
+  void benchMainThreadStalls({
+    runs: num(values.runs),
+    points: num(values.points),
+    repeats: num(values.repeats),
+    log: (l) => values.json || process.stderr.write(`${l}\n`),
+  }).then((b) => process.stdout.write(values.json ? `${JSON.stringify(b)}\n` : `${formatStalls(b).join('\n')}\n`));
 }

@@ -104,7 +104,9 @@ export function formatProfile(title: string, p: EpochProfile): string[] {
     ...p.kernels.map((k) => `  ${k.op.padEnd(22)} ${k.provider.padEnd(18)} ${String(k.calls).padStart(7)} ${k.ms.toFixed(0).padStart(8)} ${pct(k.ms)}`),
     `  ${'(outside the kernels)'.padEnd(48)} ${(p.trainMs - kernelMs).toFixed(0).padStart(8)} ${pct(p.trainMs - kernelMs)}`,
     '  layer                  forward ms   backward ms   share',
-    ...p.layers.map((l) => `  ${l.layer.padEnd(22)} ${l.forwardMs.toFixed(0).padStart(10)} ${l.backwardMs.toFixed(0).padStart(13)} ${pct(l.forwardMs + l.backwardMs)}`),
+    ...p.layers.map(
+      (l) => `  ${l.layer.padEnd(22)} ${l.forwardMs.toFixed(0).padStart(10)} ${l.backwardMs.toFixed(0).padStart(13)} ${pct(l.forwardMs + l.backwardMs)}`,
+    ),
     `  ${'(loss, L2, optimizer, batches)'.padEnd(47)} ${(p.trainMs - layerMs).toFixed(0).padStart(8)} ${pct(p.trainMs - layerMs)}`,
   ];
 }

@@ -31,7 +31,15 @@ function openblasCoretype(): string | undefined {
 export function runTorch(model: BenchModel, threads: number, limit?: number): TorchFigures & { torch_version: string } {
   const script = path.join(__dirname, 'torch_bench.py');
   // With 2+ threads OpenMP's busy-waiting swings PyTorch's times 4x on a shared machine: wait passively.
-  const args = [script, '--model', model, '--threads', String(threads), ...(threads > 1 ? ['--omp-wait', 'passive'] : []), ...(limit ? ['--limit', String(limit)] : [])];
+  const args = [
+    script,
+    '--model',
+    model,
+    '--threads',
+    String(threads),
+    ...(threads > 1 ? ['--omp-wait', 'passive'] : []),
+    ...(limit ? ['--limit', String(limit)] : []),
+  ];
   const coretype = openblasCoretype();
   const env = { ...process.env, ...(coretype ? { OPENBLAS_CORETYPE: coretype } : {}) };
   const out = spawnSync(PYTHON, args, { env, encoding: 'utf8' });

@@ -50,7 +50,13 @@ describe('targets', () => {
     mkdirSync(path.join(prefix, 'include', 'node'), { recursive: true });
     writeFileSync(path.join(prefix, 'include', 'node', 'common.gypi'), '{}');
     const target = nodeTarget(path.join(prefix, 'bin', 'node'));
-    expect(target.runtime).toEqual({ kind: 'node', version: process.versions.node, abi: process.versions.modules, platform: process.platform, arch: process.arch });
+    expect(target.runtime).toEqual({
+      kind: 'node',
+      version: process.versions.node,
+      abi: process.versions.modules,
+      platform: process.platform,
+      arch: process.arch,
+    });
     expect(target.gypArgs).toEqual([`--nodedir=${prefix}`, `--target=${process.versions.node}`, `--arch=${process.arch}`]);
     expect(target.checkWith).toBe(path.join(prefix, 'bin', 'node'));
   });
@@ -83,12 +89,21 @@ describe('failureReason', () => {
   it("reads node-gyp's part of the log: network, toolchain, Python, or its first error", () => {
     const fetch = '\n$ node prebuild-install/bin.js\nprebuild-install warn install getaddrinfo ENOTFOUND github.com\n';
     const gyp = (text: string) => `${fetch}\n$ node node-gyp.js rebuild\n${text}`;
-    expect(failureReason(gyp('gyp ERR! stack Error: This is most likely not a problem with node-gyp or the package itself and\ngyp ERR! stack is related to network connectivity.'), 'https://h')).toBe(
-      'its headers could not be downloaded from https://h (no network?)',
-    );
+    expect(
+      failureReason(
+        gyp(
+          'gyp ERR! stack Error: This is most likely not a problem with node-gyp or the package itself and\ngyp ERR! stack is related to network connectivity.',
+        ),
+        'https://h',
+      ),
+    ).toBe('its headers could not be downloaded from https://h (no network?)');
     expect(failureReason(gyp('gyp ERR! stack Error: not found: make'), 'https://h')).toMatch(/^there is no C\+\+ toolchain/);
-    expect(failureReason(gyp('gyp ERR! find Python Could not find any Python installation to use'), 'https://h')).toBe('node-gyp needs Python 3 (install python3)');
-    expect(failureReason(gyp('../src/better_sqlite3.cpp:1:10: error: no such file\ngyp ERR! build error'), 'https://h')).toBe('../src/better_sqlite3.cpp:1:10: error: no such file');
+    expect(failureReason(gyp('gyp ERR! find Python Could not find any Python installation to use'), 'https://h')).toBe(
+      'node-gyp needs Python 3 (install python3)',
+    );
+    expect(failureReason(gyp('../src/better_sqlite3.cpp:1:10: error: no such file\ngyp ERR! build error'), 'https://h')).toBe(
+      '../src/better_sqlite3.cpp:1:10: error: no such file',
+    );
   });
 });
 

@@ -22,7 +22,8 @@ const root = path.resolve(__dirname, '..', '..');
 /** Whether the Node binary `node` loads `binding` and runs a query with it. */
 function loads(node: string, binding: string): boolean {
   const pkg = createRequire(path.join(root, 'package.json')).resolve('better-sqlite3');
-  const check = 'const D=require(process.argv[1]);const db=new D(":memory:",{nativeBinding:process.argv[2]});process.exit(db.prepare("select 1").pluck().get()===1?0:1)';
+  const check =
+    'const D=require(process.argv[1]);const db=new D(":memory:",{nativeBinding:process.argv[2]});process.exit(db.prepare("select 1").pluck().get()===1?0:1)';
   try {
     execFileSync(node, ['-e', check, pkg, binding], { stdio: 'ignore', env: {} });
     return true;
@@ -40,9 +41,12 @@ async function build(target: Target, file: string, options: { fromSource: boolea
   const fetched = !options.fromSource && (await fetchPrebuilt(stage, target, packageDir));
   if (!fetched && !(await compile(stage, target, root))) {
     rmSync(stage.dir, { recursive: true, force: true }); // the sources' copy; the log stays
-    throw new TargetError(`could not build better-sqlite3 for ${what}: ${failureReason(readFileSync(stage.log, 'utf8'), options.headersUrl)} (log: ${stage.log})`);
+    throw new TargetError(
+      `could not build better-sqlite3 for ${what}: ${failureReason(readFileSync(stage.log, 'utf8'), options.headersUrl)} (log: ${stage.log})`,
+    );
   }
-  if (target.checkWith && !loads(target.checkWith, stage.output)) throw new TargetError(`the better-sqlite3 built for ${what} does not load in it (log: ${stage.log})`);
+  if (target.checkWith && !loads(target.checkWith, stage.output))
+    throw new TargetError(`the better-sqlite3 built for ${what} does not load in it (log: ${stage.log})`);
   mkdirSync(path.dirname(file), { recursive: true });
   // Copy, then rename: a process starting meanwhile sees the old binary or the new one, never half of one.
   const partial = `${file}.${process.pid}.partial`;

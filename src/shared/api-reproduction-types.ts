@@ -2,6 +2,9 @@
 // Times are Unix milliseconds.
 import type { DatasetRef } from './run-config';
 
+/** The tag every reproduced run carries, to find them in the app (and to leave their news to the reproduction's page). */
+export const REPRODUCE_TAG = 'reproduce';
+
 export const REPRODUCTION_SCALES = ['quick', 'full'] as const;
 export type ReproductionScaleName = (typeof REPRODUCTION_SCALES)[number];
 

@@ -127,7 +127,10 @@ export const predictInput = z
     runId: idSchema,
     width: int(1, 256).default(28),
     height: int(1, 256).default(28),
-    pixels: z.array(z.number().min(0).max(1)).min(1).max(256 * 256),
+    pixels: z
+      .array(z.number().min(0).max(1))
+      .min(1)
+      .max(256 * 256),
   })
   .refine((p) => p.pixels.length === p.width * p.height, {
     path: ['pixels'],
@@ -177,5 +180,5 @@ export const getReportFileInput = z.strictObject({
   file: z
     .string()
     .max(200)
-    .regex(/^[\w-]+(\/[\w-]+)*\.(md|html|svg|png|csv|tex)$/, 'expected a path from the reproduction\'s file list, e.g. figures/cnn-loss.svg'),
+    .regex(/^[\w-]+(\/[\w-]+)*\.(md|html|svg|png|csv|tex)$/, "expected a path from the reproduction's file list, e.g. figures/cnn-loss.svg"),
 });

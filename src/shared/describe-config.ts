@@ -41,7 +41,8 @@ export function describeDataset(config: RunConfig): string {
 /** How a run scaled its pixels: "pixels/255", "standardized: (x/255 − 0.1307) / 0.3081". */
 export function describeScaling(normalize: RunConfig['normalize'], measured: { mean: number; std: number } | null): string {
   const stats = (n: { mean: number; std: number }) => `(x/255 − ${Number(n.mean.toFixed(4))}) / ${Number(n.std.toFixed(4))}`;
-  if (normalize === 'standardize') return measured ? `standardized on its training images: ${stats(measured)}` : 'standardized (statistics known once the data is loaded)';
+  if (normalize === 'standardize')
+    return measured ? `standardized on its training images: ${stats(measured)}` : 'standardized (statistics known once the data is loaded)';
   if (normalize === 'none') return 'pixels/255';
   return `given: ${stats(normalize)}`;
 }

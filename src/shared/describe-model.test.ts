@@ -14,12 +14,24 @@ describe('describeModel', () => {
 
   it('names the report CNN layer by layer', () => {
     expect(describeModel(cnn)).toBe('conv 30@5×5 relu · pool 2 · hidden 100 relu');
-    const strided = { input: [1, 28, 28] as const, layers: [{ type: 'conv2d' as const, filters: 8, kernel: 3, stride: 2, padding: 1 }, { type: 'flatten' as const }, { type: 'linear' as const, units: 10 }] };
+    const strided = {
+      input: [1, 28, 28] as const,
+      layers: [{ type: 'conv2d' as const, filters: 8, kernel: 3, stride: 2, padding: 1 }, { type: 'flatten' as const }, { type: 'linear' as const, units: 10 }],
+    };
     expect(describeModel(strided)).toBe('conv 8@3×3 stride 2 pad 1');
   });
 
   it('keeps dropout in place and calls a lone output layer softmax regression', () => {
-    const dropped = { input: [1, 28, 28] as const, layers: [{ type: 'flatten' as const }, { type: 'linear' as const, units: 64 }, { type: 'relu' as const }, { type: 'dropout' as const, rate: 0.5 }, { type: 'linear' as const, units: 10 }] };
+    const dropped = {
+      input: [1, 28, 28] as const,
+      layers: [
+        { type: 'flatten' as const },
+        { type: 'linear' as const, units: 64 },
+        { type: 'relu' as const },
+        { type: 'dropout' as const, rate: 0.5 },
+        { type: 'linear' as const, units: 10 },
+      ],
+    };
     expect(describeModel(dropped)).toBe('hidden 64 relu · dropout 0.5');
     expect(describeModel({ input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 10 }] })).toBe('softmax regression');
   });

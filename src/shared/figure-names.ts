@@ -3,7 +3,14 @@
 
 /** "Run 3: lr=0.1" → "run-3-lr-0-1": lower case, letters and digits, dashes between. */
 export function slug(text: string, max = 48): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max).replace(/-+$/, '') || 'run';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, max)
+      .replace(/-+$/, '') || 'run'
+  );
 }
 
 /** A figure of one run or several (`epoch` 0-based, written 1-based), without its extension. */

@@ -41,7 +41,8 @@ export function parameterValues(p: GridParameterSource): GridValue[] {
   if (p.value !== undefined) return [p.value];
   const { min = 0, max = 0, count = 1 } = p;
   // The schema bounds count; a spec that skipped it must not make this loop run 2^53 times.
-  if (!Number.isInteger(count) || count < 1 || count > MAX_PARAMETER_VALUES) throw new RangeError(`count must be an integer in [1, ${MAX_PARAMETER_VALUES}], got ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PARAMETER_VALUES)
+    throw new RangeError(`count must be an integer in [1, ${MAX_PARAMETER_VALUES}], got ${count}`);
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = count === 1 ? 0 : i / (count - 1);
@@ -125,7 +126,10 @@ function picksOf(index: number, lists: readonly (readonly GridValue[])[]): numbe
  */
 export function gridCellError(spec: GridPlanSource, index: number, field: string, reason: string): ValidationError {
   const keys = Object.keys(spec.parameters);
-  const picks = picksOf(index, keys.map((k) => parameterValues(spec.parameters[k]!)));
+  const picks = picksOf(
+    index,
+    keys.map((k) => parameterValues(spec.parameters[k]!)),
+  );
   return cellError({ path: field.split('.'), message: reason, code: 'custom' }, keys, picks, spec.parameters);
 }
 

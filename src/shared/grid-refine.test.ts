@@ -16,9 +16,7 @@ const stage1: GridSpec = gridSpecSchema.parse({
 });
 
 /** Table 2's test accuracies, in the grid's expansion order (lr slowest, l2 fastest). */
-const TABLE_2 = [
-  0.1149, 0.1149, 0.1149, 0.1149, 0.1149, 0.1149, 0.763, 0.5822, 0.1149, 0.7891, 0.7428, 0.1149, 0.964, 0.9333, 0.1149, 0.9718, 0.9414, 0.1149,
-];
+const TABLE_2 = [0.1149, 0.1149, 0.1149, 0.1149, 0.1149, 0.1149, 0.763, 0.5822, 0.1149, 0.7891, 0.7428, 0.1149, 0.964, 0.9333, 0.1149, 0.9718, 0.9414, 0.1149];
 const scored: ScoredCell[] = expandGrid(stage1).map((c, i) => ({ params: c.params, score: TABLE_2[i]! }));
 
 describe('refineGridSpec', () => {
@@ -48,7 +46,10 @@ describe('refineGridSpec', () => {
       base: stage1.base,
       parameters: { 'optimizer.momentum': { min: 0.5, max: 0.9, count: 3 }, 'model.layers.1.units': { values: [32, 64, 128] }, seed: { value: 3 } },
     });
-    const cells = expandGrid(first).map((c) => ({ params: c.params, score: c.params['optimizer.momentum'] === 0.7 && c.params['model.layers.1.units'] === 64 ? 1 : 0 }));
+    const cells = expandGrid(first).map((c) => ({
+      params: c.params,
+      score: c.params['optimizer.momentum'] === 0.7 && c.params['model.layers.1.units'] === 64 ? 1 : 0,
+    }));
     const spec = refineGridSpec(first, 1, cells, { perSide: 2 });
     expect(spec.parameters['optimizer.momentum']).toEqual({ values: [0.6, 0.65, 0.7, 0.75, 0.8] });
     // 32…128 spans a factor of 4 (< 10): linear, step 32 → ±8, ±16.
@@ -67,6 +68,12 @@ describe('refineGridSpec', () => {
   it('ignores unfinished cells and refuses a grid without any score', () => {
     const partial = scored.map((c, i) => (i === 15 ? { ...c, score: null } : c));
     expect(refineGridSpec(stage1, 7, partial).parameters.model).toEqual({ value: small }); // 0.964 wins now
-    expect(() => refineGridSpec(stage1, 7, scored.map((c) => ({ ...c, score: null })))).toThrow(/no cell of the first grid has a score/);
+    expect(() =>
+      refineGridSpec(
+        stage1,
+        7,
+        scored.map((c) => ({ ...c, score: null })),
+      ),
+    ).toThrow(/no cell of the first grid has a score/);
   });
 });

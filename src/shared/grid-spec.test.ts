@@ -69,7 +69,10 @@ describe('expandGrid', () => {
   });
 
   it('honours run_cap and counts the full product', () => {
-    const spec = parse({ parameters: { lr: { min: 1e-3, max: 1e-1, count: 50, log: true }, seed: { min: 1, max: 100, count: 100, integer: true } }, run_cap: 7 });
+    const spec = parse({
+      parameters: { lr: { min: 1e-3, max: 1e-1, count: 50, log: true }, seed: { min: 1, max: 100, count: 100, integer: true } },
+      run_cap: 7,
+    });
     expect(gridSize(spec)).toEqual({ cells: 5000, runs: 7 });
     expect(expandGrid(spec)).toHaveLength(7);
   });
@@ -80,7 +83,11 @@ describe('gridSpecSchema refusals', () => {
     ['an out-of-range value', { parameters: { lr: { values: [0.1, 50] } } }, 'parameters.lr.values.1'],
     ['a wrongly typed value', { parameters: { lr: { values: ['fast'] } } }, 'parameters.lr.values.0'],
     ['an unknown config path', { parameters: { lr: { value: 0.1 }, lrr: { values: [1] } } }, 'parameters.lrr.values.0'],
-    ['a nested bad value', { base: { ...base, optimizer: { type: 'momentum' } }, parameters: { lr: { value: 0.1 }, 'optimizer.momentum': { values: [0.9, 2] } } }, 'parameters.optimizer.momentum.values.1'],
+    [
+      'a nested bad value',
+      { base: { ...base, optimizer: { type: 'momentum' } }, parameters: { lr: { value: 0.1 }, 'optimizer.momentum': { values: [0.9, 2] } } },
+      'parameters.optimizer.momentum.values.1',
+    ],
     ['a log range from 0', { parameters: { lr: { min: 0, max: 1, count: 3, log: true } } }, 'parameters.lr.min'],
     ['a range missing count', { parameters: { lr: { min: 0.1, max: 1 } } }, 'parameters.lr.count'],
     ['an inverted range', { parameters: { lr: { min: 1, max: 0.1, count: 3 } } }, 'parameters.lr.max'],
@@ -90,7 +97,11 @@ describe('gridSpecSchema refusals', () => {
     ['a bad path', { parameters: { lr: { value: 0.1 }, 'a..b': { values: [1] } } }, 'parameters.a..b'],
     ['a prototype path', { parameters: { lr: { value: 0.1 }, '__proto__.x': { values: [1] } } }, 'parameters.__proto__.x'],
     ['no parameters', { parameters: {} }, 'parameters'],
-    ['too many cells without run_cap', { parameters: { lr: { min: 0.01, max: 0.1, count: 40 }, seed: { min: 1, max: 40, count: 40, integer: true } } }, 'parameters'],
+    [
+      'too many cells without run_cap',
+      { parameters: { lr: { min: 0.01, max: 0.1, count: 40 }, seed: { min: 1, max: 40, count: 40, integer: true } } },
+      'parameters',
+    ],
     ['an absurd run_cap', { run_cap: 5000 }, 'run_cap'],
     ['a bad base field', { base: { ...base, batchSize: 0 } }, 'base.batchSize'],
     ['a base missing what no parameter gives', { base: { ...base, dataset: undefined } }, 'base.dataset'],

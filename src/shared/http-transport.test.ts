@@ -23,10 +23,26 @@ class FakeEventSource {
 describe('createHttpTransport', () => {
   it('posts JSON with the bearer token and maps statuses to envelopes', async () => {
     const requests: [string, HttpRequestInit][] = [];
-    const replies = [response(200, '{"id":3}'), response(204, ''), response(400, '{"name":"ValidationError","message":"id: bad","field":"id"}'), response(502, '<html>bad gateway</html>')];
-    const transport = createHttpTransport({ baseUrl: 'http://127.0.0.1:9', token: 't0k', fetch: async (url, init) => (requests.push([url, init]), replies.shift()!) });
+    const replies = [
+      response(200, '{"id":3}'),
+      response(204, ''),
+      response(400, '{"name":"ValidationError","message":"id: bad","field":"id"}'),
+      response(502, '<html>bad gateway</html>'),
+    ];
+    const transport = createHttpTransport({
+      baseUrl: 'http://127.0.0.1:9',
+      token: 't0k',
+      fetch: async (url, init) => (requests.push([url, init]), replies.shift()!),
+    });
     expect(await transport.invoke('getRun', { id: 3 })).toEqual({ ok: true, value: { id: 3 } });
-    expect(requests[0]).toEqual(['http://127.0.0.1:9/api/getRun', expect.objectContaining({ method: 'POST', body: '{"id":3}', headers: expect.objectContaining({ Authorization: 'Bearer t0k', 'Content-Type': 'application/json' }) })]);
+    expect(requests[0]).toEqual([
+      'http://127.0.0.1:9/api/getRun',
+      expect.objectContaining({
+        method: 'POST',
+        body: '{"id":3}',
+        headers: expect.objectContaining({ Authorization: 'Bearer t0k', 'Content-Type': 'application/json' }),
+      }),
+    ]);
     expect(await transport.invoke('deleteRun', { id: 3 })).toEqual({ ok: true, value: undefined });
     expect(await transport.invoke('getRun', { id: 0 })).toEqual({ ok: false, error: { name: 'ValidationError', message: 'id: bad', field: 'id' } });
     expect(await transport.invoke('listRuns', undefined)).toEqual({ ok: false, error: { name: 'Error', message: 'HTTP 502 from listRuns' } });

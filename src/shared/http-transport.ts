@@ -140,7 +140,10 @@ function streamEvents(options: HttpTransportOptions, deliver: (data: string) => 
         // The server went away or refused: try again after a pause, as EventSource would.
       }
       reader = null;
-      if (!stopped) await new Promise((r) => (globalThis as unknown as { setTimeout(f: () => void, ms: number): unknown }).setTimeout(() => r(null), options.reconnectMs ?? 1000));
+      if (!stopped)
+        await new Promise((r) =>
+          (globalThis as unknown as { setTimeout(f: () => void, ms: number): unknown }).setTimeout(() => r(null), options.reconnectMs ?? 1000),
+        );
     }
   };
   void loop();

@@ -7,7 +7,17 @@ import { columnChoices, DEFAULT_RUN_COLUMNS, resolveColumn, type RunColumn } fro
 import { tinyConfig } from './testing/configs';
 
 function run(id: number, config: Partial<RunConfigInput>): RunSummary {
-  const scores = { epoch: 2, trainLoss: 0.2, trainAccuracy: 0.99, trainPassLoss: null, trainPassAccuracy: null, testLoss: 0.1, testAccuracy: 0.975, valLoss: null, valAccuracy: null };
+  const scores = {
+    epoch: 2,
+    trainLoss: 0.2,
+    trainAccuracy: 0.99,
+    trainPassLoss: null,
+    trainPassAccuracy: null,
+    testLoss: 0.1,
+    testAccuracy: 0.975,
+    valLoss: null,
+    valAccuracy: null,
+  };
   return {
     id, name: `run ${id}`, status: 'running', gridId: null, gridNumber: null, parentId: null, config: parseRunConfig(tinyConfig(config)), datasetTitle: 'MNIST',
     createdAt: 0, startedAt: 1_000, finishedAt: null, error: null, tags: ['a', 'b'], notes: '', epochsDone: 2, epochsTotal: 3, stepsDone: 16, stepsTotal: 24,
@@ -19,8 +29,34 @@ const column = (id: string) => resolveColumn(id, runs) as RunColumn;
 
 describe('resolveColumn', () => {
   it('reads run fields, scores and config paths, timing a live run by `now`', () => {
-    expect(DEFAULT_RUN_COLUMNS.map((id) => column(id).label)).toEqual(['Run', 'Status', 'Best test', 'Final test', 'Model', 'Optimizer', 'LR', 'L2', 'Batch', 'Epochs', 'Duration', 'Created']);
-    expect(DEFAULT_RUN_COLUMNS.map((id) => column(id).value(runs[1]!, 61_000))).toEqual(['run 2', 'running', 0.975, 0.975, 'conv 30@5×5 relu · pool 2 · hidden 100 relu', 'Adam', 0.1, 0, 32, 2, 60, 0]);
+    expect(DEFAULT_RUN_COLUMNS.map((id) => column(id).label)).toEqual([
+      'Run',
+      'Status',
+      'Best test',
+      'Final test',
+      'Model',
+      'Optimizer',
+      'LR',
+      'L2',
+      'Batch',
+      'Epochs',
+      'Duration',
+      'Created',
+    ]);
+    expect(DEFAULT_RUN_COLUMNS.map((id) => column(id).value(runs[1]!, 61_000))).toEqual([
+      'run 2',
+      'running',
+      0.975,
+      0.975,
+      'conv 30@5×5 relu · pool 2 · hidden 100 relu',
+      'Adam',
+      0.1,
+      0,
+      32,
+      2,
+      60,
+      0,
+    ]);
     expect(column('best.epoch').value(runs[0]!, 0)).toBe(3);
     expect(column('final.testLoss')).toMatchObject({ label: 'Final test loss', kind: 'loss' });
     expect(column('optimizer.momentum').value(runs[0]!, 0)).toBe(0.9);

@@ -98,7 +98,14 @@ function configCell(v: unknown): CellValue {
 }
 
 function scoreColumn(id: string, which: 'final' | 'best', key: string): RunColumn | string {
-  if (key === 'epoch') return { id, label: `${which === 'best' ? 'Best' : 'Final'} epoch`, title: `Epoch of the ${which} scores (from 1)`, kind: 'number', value: (r) => (r[which] ? r[which].epoch + 1 : null) };
+  if (key === 'epoch')
+    return {
+      id,
+      label: `${which === 'best' ? 'Best' : 'Final'} epoch`,
+      title: `Epoch of the ${which} scores (from 1)`,
+      kind: 'number',
+      value: (r) => (r[which] ? r[which].epoch + 1 : null),
+    };
   const score = SCORES.get(key);
   if (!score) return `unknown score "${key}" (known: epoch, ${[...SCORES.keys()].join(', ')})`;
   const label = `${which === 'best' ? 'Best' : 'Final'} ${score.split}${score.what === 'loss' ? ' loss' : ''}`;
@@ -112,7 +119,8 @@ function scoreColumn(id: string, which: 'final' | 'best', key: string): RunColum
  * ("optimizer.momentum", or "config.epochs" where the name is also a field's) that at least one of `runs` has.
  */
 export function resolveColumn(id: string, runs: readonly RunSummary[]): RunColumn | string {
-  if (!COLUMN_ID.test(id) || id.split('.').some((p) => RESERVED.has(p))) return `"${id}" is not a column id: use a field, a score like "best.testAccuracy" or a config path like "optimizer.type"`;
+  if (!COLUMN_ID.test(id) || id.split('.').some((p) => RESERVED.has(p)))
+    return `"${id}" is not a column id: use a field, a score like "best.testAccuracy" or a config path like "optimizer.type"`;
   const builtin = BUILTIN.get(id);
   if (builtin) return { id, ...builtin };
   const score = /^(final|best)\.(\w+)$/.exec(id);

@@ -25,15 +25,23 @@ describe('the setup fields of a run config', () => {
     expect(c.schedule).toEqual({ type: 'inverse_time', decay: 0.001 });
   });
 
-  it('accept the report\'s setup and every other form', () => {
+  it("accept the report's setup and every other form", () => {
     const c = parseRunConfig(
       tinyConfig({
-        model: { ...model, init: { type: 'normal', std: 0.01 }, layers: [{ type: 'flatten' }, { type: 'linear', units: 16, init: { type: 'he' } }, { type: 'relu' }, { type: 'linear', units: 10 }] },
+        model: {
+          ...model,
+          init: { type: 'normal', std: 0.01 },
+          layers: [{ type: 'flatten' }, { type: 'linear', units: 16, init: { type: 'he' } }, { type: 'relu' }, { type: 'linear', units: 10 }],
+        },
         normalize: 'standardize',
         schedule: { type: 'inverse_time', decay: 0.001, per: 'epoch' },
       }),
     );
-    expect([c.model.init, c.normalize, c.schedule]).toEqual([{ type: 'normal', std: 0.01 }, 'standardize', { type: 'inverse_time', decay: 0.001, per: 'epoch' }]);
+    expect([c.model.init, c.normalize, c.schedule]).toEqual([
+      { type: 'normal', std: 0.01 },
+      'standardize',
+      { type: 'inverse_time', decay: 0.001, per: 'epoch' },
+    ]);
     expect(parseRunConfig(tinyConfig({ normalize: { mean: 0.1307, std: 0.3081 } })).normalize).toEqual({ mean: 0.1307, std: 0.3081 });
     expect(parseRunConfig(tinyConfig({ schedule: { type: 'exponential', gamma: 0.9, per: 'epoch' } })).schedule).toMatchObject({ per: 'epoch' });
   });
@@ -42,7 +50,17 @@ describe('the setup fields of a run config', () => {
     ['an unknown init', { model: { ...model, init: { type: 'lecun' } as never } }, 'model.init.type', /invalid option/i],
     ['a std on he', { model: { ...model, init: { type: 'he', std: 0.1 } } }, 'model.init.std', /only "normal" takes a std/],
     ['a zero std', { model: { ...model, init: { type: 'normal', std: 0 } } }, 'model.init.std', /too small/i],
-    ['a layer\'s bad init', { model: { ...model, layers: [{ type: 'flatten' }, { type: 'linear', units: 16, init: { type: 'normal', std: 11 } }, { type: 'relu' }, { type: 'linear', units: 10 }] } }, 'model.layers.1.init.std', /too big/i],
+    [
+      "a layer's bad init",
+      {
+        model: {
+          ...model,
+          layers: [{ type: 'flatten' }, { type: 'linear', units: 16, init: { type: 'normal', std: 11 } }, { type: 'relu' }, { type: 'linear', units: 10 }],
+        },
+      },
+      'model.layers.1.init.std',
+      /too big/i,
+    ],
     ['an unknown normalize', { normalize: 'zscore' as never }, 'normalize', /must be "none", "standardize" or \{"mean": m, "std": s\}/],
     ['a normalize std of 0', { normalize: { mean: 0.1, std: 0 } }, 'normalize.std', /too small/i],
     ['a normalize without std', { normalize: { mean: 0.1 } as never }, 'normalize', /must be "none", "standardize"/],

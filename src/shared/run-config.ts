@@ -35,10 +35,10 @@ export const scheduleSchema = z.discriminatedUnion('type', [
  * How pixels become inputs: `none` is x/255; `standardize` is (x/255 − mean) / std with the mean and std of the
  * training images (computed once per run, recorded with it); `{ mean, std }` gives them (x/255 units).
  */
-export const normalizeSchema = z.union([
-  z.enum(['none', 'standardize']),
-  z.strictObject({ mean: z.number().min(-1000).max(1000), std: z.number().gt(0).max(1000) }),
-], { error: 'must be "none", "standardize" or {"mean": m, "std": s} (x/255 units)' });
+export const normalizeSchema = z.union(
+  [z.enum(['none', 'standardize']), z.strictObject({ mean: z.number().min(-1000).max(1000), std: z.number().gt(0).max(1000) })],
+  { error: 'must be "none", "standardize" or {"mean": m, "std": s} (x/255 units)' },
+);
 
 export const augmentSchema = z.strictObject({
   translate: z.number().min(0).max(14).optional(),

@@ -23,7 +23,8 @@ export const QUERY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['grid', 'gridId'],
 ]);
 
-const KNOWN_HINT = 'try lr, l2, batch, epochs, seed, optimizer, model, dataset, status, name, tag, test_acc, best_test_acc, train_acc, test_loss, duration, or a config path like optimizer.momentum';
+const KNOWN_HINT =
+  'try lr, l2, batch, epochs, seed, optimizer, model, dataset, status, name, tag, test_acc, best_test_acc, train_acc, test_loss, duration, or a config path like optimizer.momentum';
 
 export type RunTest = (run: RunSummary, now: number) => boolean;
 
@@ -49,7 +50,8 @@ function compareNumbers(op: CompareOp, x: number, y: number): boolean {
 }
 
 function numberTest(clause: QueryClause, column: RunColumn): RunTest {
-  if (TEXT_OPS.has(clause.op)) throw new QueryError(`"${clause.op}" matches text, and ${clause.field} holds numbers: use =, !=, >, >=, <, <=`, clause.start, clause.end);
+  if (TEXT_OPS.has(clause.op))
+    throw new QueryError(`"${clause.op}" matches text, and ${clause.field} holds numbers: use =, !=, >, >=, <, <=`, clause.start, clause.end);
   const targets = clause.values.map((v) => {
     if (v.kind !== 'number') throw new QueryError(`${clause.field} holds numbers: "${v.text}" at ${clause.start + 1} is not one`, clause.start, clause.end);
     // Accuracies are fractions but read as percentages: 97% and 97 both mean 0.97.
@@ -64,7 +66,8 @@ function numberTest(clause: QueryClause, column: RunColumn): RunTest {
 }
 
 function textTest(clause: QueryClause, read: (run: RunSummary, now: number) => readonly string[]): RunTest {
-  if (NUMERIC_OPS.has(clause.op)) throw new QueryError(`"${clause.op}" compares numbers, and ${clause.field} holds text: use =, !=, ~ (contains) or !~`, clause.start, clause.end);
+  if (NUMERIC_OPS.has(clause.op))
+    throw new QueryError(`"${clause.op}" compares numbers, and ${clause.field} holds text: use =, !=, ~ (contains) or !~`, clause.start, clause.end);
   const targets = clause.values.map((v) => v.text.toLowerCase());
   const contains = clause.op === '~' || clause.op === '!~';
   const negate = clause.op === '!=' || clause.op === '!~';
@@ -80,7 +83,8 @@ function clauseTest(clause: QueryClause, runs: readonly RunSummary[]): RunTest {
   if (field === 'tag' || field === 'tags') return textTest(clause, (r) => r.tags);
   const id = QUERY_ALIASES.get(field.toLowerCase()) ?? field;
   const column = resolveColumn(id, runs);
-  if (typeof column === 'string') throw new QueryError(`unknown field "${field}" at ${clause.start + 1}: ${KNOWN_HINT}`, clause.start, clause.start + field.length);
+  if (typeof column === 'string')
+    throw new QueryError(`unknown field "${field}" at ${clause.start + 1}: ${KNOWN_HINT}`, clause.start, clause.start + field.length);
   if (column.kind === 'text') {
     return textTest(clause, (r, now) => {
       const v = column.value(r, now);
@@ -98,7 +102,19 @@ function haystack(run: RunSummary): string {
   let text = haystacks.get(run);
   if (text === undefined) {
     const c = run.config;
-    text = [`#${run.id}`, run.name, run.notes, run.datasetTitle, describeDataset(c), describeModel(c.model), describeOptimizer(c.optimizer), run.status, ...run.tags].join(' ').toLowerCase();
+    text = [
+      `#${run.id}`,
+      run.name,
+      run.notes,
+      run.datasetTitle,
+      describeDataset(c),
+      describeModel(c.model),
+      describeOptimizer(c.optimizer),
+      run.status,
+      ...run.tags,
+    ]
+      .join(' ')
+      .toLowerCase();
     haystacks.set(run, text);
   }
   return text;

@@ -8,7 +8,20 @@ import { parseQuery, QueryError } from './run-query';
 import { tinyConfig } from './testing/configs';
 
 function run(id: number, config: Partial<RunConfigInput>, testAccuracy: number | null, extra: Partial<RunSummary> = {}): RunSummary {
-  const scores = testAccuracy === null ? null : { epoch: 1, trainLoss: 0.2, trainAccuracy: 0.99, trainPassLoss: null, trainPassAccuracy: null, testLoss: 0.1, testAccuracy, valLoss: null, valAccuracy: null };
+  const scores =
+    testAccuracy === null
+      ? null
+      : {
+          epoch: 1,
+          trainLoss: 0.2,
+          trainAccuracy: 0.99,
+          trainPassLoss: null,
+          trainPassAccuracy: null,
+          testLoss: 0.1,
+          testAccuracy,
+          valLoss: null,
+          valAccuracy: null,
+        };
   return {
     id, name: `run ${id}`, status: 'completed', gridId: null, gridNumber: null, parentId: null, config: parseRunConfig(tinyConfig(config)), datasetTitle: 'MNIST',
     createdAt: 0, startedAt: 0, finishedAt: 60_000, error: null, tags: [], notes: '', epochsDone: 2, epochsTotal: 2, stepsDone: 16, stepsTotal: 16,

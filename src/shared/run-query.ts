@@ -4,7 +4,8 @@
 export type CompareOp = '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | '!~';
 export const COMPARE_OPS: readonly CompareOp[] = ['=', '!=', '>', '>=', '<', '<=', '~', '!~'];
 
-export type QueryValue = { readonly kind: 'number'; readonly n: number; readonly percent: boolean; readonly text: string } | { readonly kind: 'text'; readonly text: string };
+export type QueryValue =
+  { readonly kind: 'number'; readonly n: number; readonly percent: boolean; readonly text: string } | { readonly kind: 'text'; readonly text: string };
 
 /** `field op value`, or `field in (a, b)` (op '=' with several values); start/end index the query text. */
 export interface QueryClause {
@@ -111,7 +112,8 @@ export function parseQuery(text: string): ParsedQuery {
       i += 3;
     } else if (t.type === 'word' && isKeyword(next, 'in')) {
       const open = tokens[i + 2];
-      if (open?.type !== 'punct' || open.text !== '(') throw new QueryError(`expected "(" after "in" ${at(next!)}: seed in (1, 2)`, next!.start, open?.end ?? next!.end);
+      if (open?.type !== 'punct' || open.text !== '(')
+        throw new QueryError(`expected "(" after "in" ${at(next!)}: seed in (1, 2)`, next!.start, open?.end ?? next!.end);
       const values: QueryValue[] = [];
       let j = i + 3;
       for (;;) {
@@ -120,7 +122,8 @@ export function parseQuery(text: string): ParsedQuery {
         values.push(valueOf(v));
         const sep = tokens[j + 1];
         if (sep?.type === 'punct' && sep.text === ')') break;
-        if (sep?.type !== 'punct' || sep.text !== ',') throw new QueryError(`expected "," or ")" ${sep ? at(sep) : 'at the end'}`, sep?.start ?? v.end, sep?.end ?? text.length);
+        if (sep?.type !== 'punct' || sep.text !== ',')
+          throw new QueryError(`expected "," or ")" ${sep ? at(sep) : 'at the end'}`, sep?.start ?? v.end, sep?.end ?? text.length);
         j += 2;
       }
       clauses.push({ field: t.text, op: '=', values, start: t.start, end: tokens[j + 1]!.end });

@@ -39,7 +39,10 @@ export function notesProblem(text: string): string | null {
  * spaces, a lone surrogate U+FFFD, and a long one is cut to `max` with "…", never inside a surrogate pair.
  */
 export function toLabel(text: string, max = MAX_NAME): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\p{Cs}/gu, '\ufffd').trim();
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cs}/gu, '\ufffd')
+    .trim();
   if (clean.length <= max) return clean;
   let cut = max - 1;
   if (/[\ud800-\udbff]/.test(clean[cut - 1] ?? '')) cut--;

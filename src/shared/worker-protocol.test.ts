@@ -57,7 +57,16 @@ const samples: WorkerMessage[] = [
       hi: Float32Array.from([1, 2]),
     },
   },
-  { type: 'done', runId: 'r1', stopReason: 'cancelled', stopMessage: 'cancelled at step 3', steps: 3, elapsedSeconds: 0.5, final: null, weights: Uint8Array.from([8, 0, 0]) },
+  {
+    type: 'done',
+    runId: 'r1',
+    stopReason: 'cancelled',
+    stopMessage: 'cancelled at step 3',
+    steps: 3,
+    elapsedSeconds: 0.5,
+    final: null,
+    weights: Uint8Array.from([8, 0, 0]),
+  },
   { type: 'failed', runId: null, error: { name: 'DatasetError', message: '/x: not found' } },
 ];
 
@@ -79,7 +88,10 @@ describe('worker messages', () => {
     [{ type: 'progress', runId: 'r1', steps: [{ ...step, loss: '2.3' }] }, /^message\.steps\.0\.loss: expected a number$/],
     [{ type: 'progress', runId: 'r1', steps: [{ ...step, extra: 1 }] }, /^message\.steps\.0\.extra: unknown field$/],
     [{ type: 'ready', runId: 'r1' }, /^message\.dataset: /],
-    [{ type: 'epoch', runId: 'r1', metrics, confusion: { test: { classes: 2, counts: [1, 2, 3] } } }, /^message\.confusion\.test\.counts: counts must have classes² entries$/],
+    [
+      { type: 'epoch', runId: 'r1', metrics, confusion: { test: { classes: 2, counts: [1, 2, 3] } } },
+      /^message\.confusion\.test\.counts: counts must have classes² entries$/,
+    ],
     [{ ...samples[3]!, weights: { ...(samples[3] as { weights: object }).weights, count: 3 } }, /^message\.weights\.pixels: pixels must hold/],
     [{ type: 'done', runId: 'r1', stopReason: 'bored' }, /^message\.stopReason: /],
     [{ type: 'launch' }, /^message\.type: /],
@@ -136,6 +148,9 @@ describe('errors on the wire', () => {
     } catch (err) {
       caught = err;
     }
-    expect(protocolError(caught)).toEqual({ name: 'ProtocolError', message: 'the training process sent an invalid message: message.steps: Invalid input: expected array, received string' });
+    expect(protocolError(caught)).toEqual({
+      name: 'ProtocolError',
+      message: 'the training process sent an invalid message: message.steps: Invalid input: expected array, received string',
+    });
   });
 });

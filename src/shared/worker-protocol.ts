@@ -199,9 +199,9 @@ export function protocolError(err: unknown): WireError {
 
 // The engine's records must stay sendable as they are (a compile error here means the schemas drifted).
 type Assignable<A, B> = [A] extends [B] ? true : false;
-const _drift: [
-  Assignable<StepMetrics, StepRecord>,
-  Assignable<EpochMetrics, EpochRecord>,
-  Assignable<StopReason, z.output<typeof stopReasonSchema>>,
-] = [true, true, true];
+const _drift: [Assignable<StepMetrics, StepRecord>, Assignable<EpochMetrics, EpochRecord>, Assignable<StopReason, z.output<typeof stopReasonSchema>>] = [
+  true,
+  true,
+  true,
+];
 void _drift;

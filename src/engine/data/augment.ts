@@ -116,21 +116,10 @@ export function warpAffine(
 }
 
 /** Bilinear sample where some of the four neighbours fall outside the image (no closure: this runs per pixel). */
-function sampleEdge(
-  src: Float32Array,
-  s0: number,
-  W: number,
-  H: number,
-  x0: number,
-  y0: number,
-  fx: number,
-  fy: number,
-  fill: number,
-): number {
+function sampleEdge(src: Float32Array, s0: number, W: number, H: number, x0: number, y0: number, fx: number, fy: number, fill: number): number {
   const top = pixel(src, s0, W, H, x0, y0, fill) * (1 - fx) + (fx === 0 ? 0 : pixel(src, s0, W, H, x0 + 1, y0, fill) * fx);
   if (fy === 0) return top;
-  const bot =
-    pixel(src, s0, W, H, x0, y0 + 1, fill) * (1 - fx) + (fx === 0 ? 0 : pixel(src, s0, W, H, x0 + 1, y0 + 1, fill) * fx);
+  const bot = pixel(src, s0, W, H, x0, y0 + 1, fill) * (1 - fx) + (fx === 0 ? 0 : pixel(src, s0, W, H, x0 + 1, y0 + 1, fill) * fx);
   return top * (1 - fy) + bot * fy;
 }
 

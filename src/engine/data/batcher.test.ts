@@ -7,8 +7,20 @@ import { encodeIdxU8, parseIdx } from './idx';
 
 /** n one-pixel-per-channel 1×1×2 examples: example i holds [i, i] (so a batch row names its source) and label i % 10. */
 function numbered(n: number): Dataset {
-  const imgs = parseIdx(encodeIdxU8([n, 1, 2], Uint8Array.from({ length: 2 * n }, (_, k) => Math.floor(k / 2))), 'i');
-  const lbls = parseIdx(encodeIdxU8([n], Uint8Array.from({ length: n }, (_, i) => i % 10)), 'l');
+  const imgs = parseIdx(
+    encodeIdxU8(
+      [n, 1, 2],
+      Uint8Array.from({ length: 2 * n }, (_, k) => Math.floor(k / 2)),
+    ),
+    'i',
+  );
+  const lbls = parseIdx(
+    encodeIdxU8(
+      [n],
+      Uint8Array.from({ length: n }, (_, i) => i % 10),
+    ),
+    'l',
+  );
   return datasetFromIdx(imgs, lbls, { classes: 10, imagesFile: 'i', labelsFile: 'l', normalisation: { mean: 0, std: 1 / 255 } });
 }
 

@@ -88,9 +88,7 @@ export class Batcher {
   next(out: BatchBuffers): number {
     const { ds, size, order } = this;
     if (out.x.length < this.batchSize * size || out.y.length < this.batchSize) {
-      throw new ShapeError(
-        `Batcher.next: buffers hold x ${out.x.length} / y ${out.y.length}, need ${this.batchSize * size} / ${this.batchSize}`,
-      );
+      throw new ShapeError(`Batcher.next: buffers hold x ${out.x.length} / y ${out.y.length}, need ${this.batchSize * size} / ${this.batchSize}`);
     }
     const count = Math.min(this.batchSize, ds.n - this.cursor);
     if (count <= 0) return 0;

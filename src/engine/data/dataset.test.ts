@@ -5,7 +5,13 @@ import { background, type Dataset, datasetFromIdx, exampleSize, select, splitVal
 import { encodeIdxU8, type IdxArray, parseIdx } from './idx';
 
 function images(n: number, h: number, w: number, value = (i: number) => i % 256): IdxArray {
-  return parseIdx(encodeIdxU8([n, h, w], Uint8Array.from({ length: n * h * w }, (_, i) => value(i))), 'imgs');
+  return parseIdx(
+    encodeIdxU8(
+      [n, h, w],
+      Uint8Array.from({ length: n * h * w }, (_, i) => value(i)),
+    ),
+    'imgs',
+  );
 }
 
 function labels(values: number[]): IdxArray {
@@ -26,7 +32,11 @@ function numbered(n: number): Dataset {
 
 describe('datasetFromIdx', () => {
   it('normalises x/255 by default and reads [N, H, W] as one channel', () => {
-    const ds = datasetFromIdx(images(2, 1, 2, (i) => [0, 255, 51, 102][i]!), labels([3, 7]), { ...files, classes: 10 });
+    const ds = datasetFromIdx(
+      images(2, 1, 2, (i) => [0, 255, 51, 102][i]!),
+      labels([3, 7]),
+      { ...files, classes: 10 },
+    );
     expect(ds.n).toBe(2);
     expect(ds.shape).toEqual([1, 1, 2]);
     expect(Array.from(ds.images)).toEqual([0, 1, 51 / 255, 102 / 255].map(Math.fround));
@@ -36,7 +46,11 @@ describe('datasetFromIdx', () => {
 
   it('applies mean/std after scaling, and the background follows', () => {
     const norm = { mean: 0.5, std: 0.25 };
-    const ds = datasetFromIdx(images(1, 1, 2, (i) => [0, 255][i]!), labels([0]), { ...files, classes: 2, normalisation: norm });
+    const ds = datasetFromIdx(
+      images(1, 1, 2, (i) => [0, 255][i]!),
+      labels([0]),
+      { ...files, classes: 2, normalisation: norm },
+    );
     expect(Array.from(ds.images)).toEqual([-2, 2]);
     expect(background(norm)).toBe(-2);
   });
@@ -74,9 +88,7 @@ describe('datasetFromIdx', () => {
   });
 
   it('rejects a non-positive std', () => {
-    expect(() =>
-      datasetFromIdx(images(1, 1, 1), labels([0]), { ...files, classes: 2, normalisation: { mean: 0, std: 0 } }),
-    ).toThrow(ConfigError);
+    expect(() => datasetFromIdx(images(1, 1, 1), labels([0]), { ...files, classes: 2, normalisation: { mean: 0, std: 0 } })).toThrow(ConfigError);
   });
 });
 

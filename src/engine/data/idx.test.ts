@@ -67,9 +67,7 @@ describe('parseIdx', () => {
   it('rejects a bad magic number, and says when the file is still gzipped', () => {
     const bad = idx(0x08, [1], [0]);
     bad[1] = 0x01;
-    expect(errorOf(() => parseIdx(bad, 'imgs')).message).toBe(
-      'imgs: bad magic number: an IDX file starts with two zero bytes, got 0x00 0x01',
-    );
+    expect(errorOf(() => parseIdx(bad, 'imgs')).message).toBe('imgs: bad magic number: an IDX file starts with two zero bytes, got 0x00 0x01');
     const gz = Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0, 0]);
     expect(errorOf(() => parseIdx(gz, 'imgs.gz')).message).toMatch(/gzip-compressed/);
   });
@@ -93,9 +91,7 @@ describe('parseIdx', () => {
 
   it('rejects truncated data, naming the expected and actual sizes', () => {
     const e = errorOf(() => parseIdx(idx(0x08, [60000, 28, 28], new Uint8Array(1234)), 'train-images'));
-    expect(e.message).toBe(
-      'train-images: truncated: header says 60000×28×28 = 47040000 values × 1 byte(s) = 47040000 bytes of data, file has 1234',
-    );
+    expect(e.message).toBe('train-images: truncated: header says 60000×28×28 = 47040000 values × 1 byte(s) = 47040000 bytes of data, file has 1234');
   });
 
   it('rejects trailing bytes and wide types whose data is short by a byte', () => {

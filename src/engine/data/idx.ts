@@ -45,26 +45,17 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
   }
   if (bytes[0] !== 0 || bytes[1] !== 0) {
     const gz = bytes[0] === 0x1f && bytes[1] === 0x8b ? ' (this looks gzip-compressed: gunzip it first)' : '';
-    throw new DatasetError(
-      file,
-      `bad magic number: an IDX file starts with two zero bytes, got ${hex(bytes[0]!)} ${hex(bytes[1]!)}${gz}`,
-    );
+    throw new DatasetError(file, `bad magic number: an IDX file starts with two zero bytes, got ${hex(bytes[0]!)} ${hex(bytes[1]!)}${gz}`);
   }
   const info = DTYPES.get(bytes[2]!);
   if (!info) {
-    throw new DatasetError(
-      file,
-      `unknown element type ${hex(bytes[2]!)} (expected 0x08 u8, 0x09 i8, 0x0B i16, 0x0C i32, 0x0D f32 or 0x0E f64)`,
-    );
+    throw new DatasetError(file, `unknown element type ${hex(bytes[2]!)} (expected 0x08 u8, 0x09 i8, 0x0B i16, 0x0C i32, 0x0D f32 or 0x0E f64)`);
   }
   const ndim = bytes[3]!;
   if (ndim === 0) throw new DatasetError(file, 'IDX header declares 0 dimensions');
   const headerBytes = 4 + 4 * ndim;
   if (bytes.length < headerBytes) {
-    throw new DatasetError(
-      file,
-      `truncated header: ${ndim} dimensions need ${headerBytes} header bytes, file has ${bytes.length}`,
-    );
+    throw new DatasetError(file, `truncated header: ${ndim} dimensions need ${headerBytes} header bytes, file has ${bytes.length}`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims: number[] = [];

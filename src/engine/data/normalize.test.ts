@@ -44,7 +44,9 @@ describe('resolveNormalisation', () => {
 
   it('refuses images that are all one value, naming normalize', () => {
     expect(() => resolveNormalisation('standardize', pixels([7, 7, 7, 7]))).toThrow(ConfigError);
-    expect(() => resolveNormalisation('standardize', pixels([7, 7, 7, 7]))).toThrow(/^normalize: needs a finite mean and a std > 0, got mean .*, std 0 \(are the training images all one value\?\)$/);
+    expect(() => resolveNormalisation('standardize', pixels([7, 7, 7, 7]))).toThrow(
+      /^normalize: needs a finite mean and a std > 0, got mean .*, std 0 \(are the training images all one value\?\)$/,
+    );
   });
 });
 

@@ -31,7 +31,10 @@ export function pixelStats(ds: Dataset): Normalisation {
 export function resolveNormalisation(spec: NormalizeSpec, train: Dataset): Normalisation {
   const norm = spec === 'none' ? SCALE_ONLY : spec === 'standardize' ? pixelStats(train) : spec;
   if (!(norm.std > 0) || !Number.isFinite(norm.std) || !Number.isFinite(norm.mean)) {
-    throw new ConfigError('normalize', `needs a finite mean and a std > 0, got mean ${norm.mean}, std ${norm.std}${spec === 'standardize' ? ' (are the training images all one value?)' : ''}`);
+    throw new ConfigError(
+      'normalize',
+      `needs a finite mean and a std > 0, got mean ${norm.mean}, std ${norm.std}${spec === 'standardize' ? ' (are the training images all one value?)' : ''}`,
+    );
   }
   return norm;
 }

@@ -21,12 +21,7 @@ describe('dataset registry', () => {
 
   it('lets a folder hold raw, .gz or dotted names, with classes from the labels', () => {
     const folder = datasetInfo('folder');
-    expect(folder.files.testImages).toEqual([
-      't10k-images-idx3-ubyte',
-      't10k-images-idx3-ubyte.gz',
-      't10k-images.idx3-ubyte',
-      't10k-images.idx3-ubyte.gz',
-    ]);
+    expect(folder.files.testImages).toEqual(['t10k-images-idx3-ubyte', 't10k-images-idx3-ubyte.gz', 't10k-images.idx3-ubyte', 't10k-images.idx3-ubyte.gz']);
     expect(folder.classNames).toBeNull();
     expect(numberedClassNames(3)).toEqual(['0', '1', '2']);
   });

@@ -28,18 +28,7 @@ export interface DatasetInfo {
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 // Zalando's names, in label order (fashion-mnist README).
-const FASHION = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-] as const;
+const FASHION = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;
 
 function filesFor(variants: (base: string) => string[]): Record<IdxRole, string[]> {
   const out = {} as Record<IdxRole, string[]>;

@@ -3,11 +3,4 @@ export { histogram, type Histogram } from './histogram';
 export { l2Norm, valueStats, type ValueStats } from './stats';
 export { summarizeParam, summarizeParams, type LayerSummary, type ParamSummary, type SummaryOptions } from './param-summary';
 export { countDeadUnits, deadUnitMask, zeroWeightLines, type ZeroLines } from './dead-units';
-export {
-  convKernelImages,
-  linearWeightImages,
-  toImageStack,
-  type ImageNormalization,
-  type ImageOptions,
-  type ImageStack,
-} from './weight-images';
+export { convKernelImages, linearWeightImages, toImageStack, type ImageNormalization, type ImageOptions, type ImageStack } from './weight-images';

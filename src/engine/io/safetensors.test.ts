@@ -20,7 +20,8 @@ describe('encodeSafetensors', () => {
       { format: 'pt' },
     );
     // Metadata first, tensors sorted by name, 141 header bytes padded with 3 spaces to 144.
-    const header = '{"__metadata__":{"format":"pt"},"a":{"dtype":"F32","shape":[1,2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[8,16]}}';
+    const header =
+      '{"__metadata__":{"format":"pt"},"a":{"dtype":"F32","shape":[1,2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[8,16]}}';
     expect(header.length).toBe(141);
     const expected = [
       ...[144, 0, 0, 0, 0, 0, 0, 0],
@@ -59,7 +60,12 @@ describe('encodeSafetensors', () => {
   it('rejects what it cannot write', () => {
     const d = Float32Array.from([1, 2]);
     expect(() => encodeSafetensors([{ name: 'w', shape: [3], data: d }])).toThrow(/tensor "w": shape \[3\] needs 3 values, got 2/);
-    expect(() => encodeSafetensors([{ name: 'w', shape: [2], data: d }, { name: 'w', shape: [2], data: d }])).toThrow(/"w" appears twice/);
+    expect(() =>
+      encodeSafetensors([
+        { name: 'w', shape: [2], data: d },
+        { name: 'w', shape: [2], data: d },
+      ]),
+    ).toThrow(/"w" appears twice/);
     expect(() => encodeSafetensors([{ name: '__metadata__', shape: [2], data: d }])).toThrow(/cannot name a tensor/);
     expect(() => encodeSafetensors([{ name: 'w', shape: [-2], data: d }])).toThrow(/invalid shape \[-2\]/);
     expect(() => encodeSafetensors([], { n: 3 as unknown as string })).toThrow(/metadata "n" must be a string, got number/);
@@ -95,7 +101,10 @@ describe('decodeSafetensors', () => {
     const unaligned = new Uint8Array(bytes.length + 1);
     unaligned.set(bytes, 1);
     const { tensors, metadata } = decodeSafetensors(unaligned.subarray(1));
-    expect(tensors.map((t) => [t.name, Array.from(t.data)])).toEqual([['a', [10]], ['b', [20]]]);
+    expect(tensors.map((t) => [t.name, Array.from(t.data)])).toEqual([
+      ['a', [10]],
+      ['b', [20]],
+    ]);
     expect(metadata).toEqual({});
   });
 
@@ -110,7 +119,11 @@ describe('decodeSafetensors', () => {
   const corrupt: [string, Uint8Array, RegExp][] = [
     ['shorter than 8 bytes', Uint8Array.from([1, 0, 0]), /^model\.safetensors: file is 3 bytes, shorter than the 8-byte header length$/],
     ['header length past the end', Uint8Array.from([...u64(100), 0x7b, 0x7d]), /header length 100 runs past the end of the 10-byte file/],
-    ['header length over the limit', Uint8Array.from([0, 0, 0, 0, 1, 0, 0, 0]), new RegExp(`header length 4294967296 exceeds the ${MAX_HEADER_BYTES}-byte limit`)],
+    [
+      'header length over the limit',
+      Uint8Array.from([0, 0, 0, 0, 1, 0, 0, 0]),
+      new RegExp(`header length 4294967296 exceeds the ${MAX_HEADER_BYTES}-byte limit`),
+    ],
     ['header not UTF-8', Uint8Array.from([...u64(4), 0x7b, 0xff, 0xfe, 0x7d]), /header is not valid UTF-8/],
     ['header with leading whitespace', file(' {}'), /header must start with "\{"/],
     ['header not JSON', file('{"w":'), /header is not valid JSON/],
@@ -121,7 +134,11 @@ describe('decodeSafetensors', () => {
     ['offsets that end before they begin', file(`{${w('[4,0]')}}`, f32(1)), /data_offsets \[4, 0\] end before they begin/],
     ['offsets disagreeing with the shape', file(`{${w('[0,8]')}}`, f32(1, 2)), /shape \[1\] needs 4 bytes but data_offsets \[0, 8\] hold 8/],
     ['a gap before the first tensor', file(`{${w('[4,8]')}}`, f32(1, 2)), /tensor "w": data_offsets \[4, 8\] leave a gap after byte 0/],
-    ['overlapping tensors', file(`{${w('[0,8]', '[2]')},"v":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}`, f32(1, 2)), /tensor "v": data_offsets \[4, 8\] overlap the previous tensor/],
+    [
+      'overlapping tensors',
+      file(`{${w('[0,8]', '[2]')},"v":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}`, f32(1, 2)),
+      /tensor "v": data_offsets \[4, 8\] overlap the previous tensor/,
+    ],
     ['offsets past the end', file(`{${w('[0,8]', '[2]')}}`, f32(1)), /tensor "w": data_offsets \[0, 8\] run past the 4-byte data section/],
     ['trailing bytes after the last tensor', file(`{${w('[0,4]')}}`, f32(1, 2)), /tensors cover 4 bytes but the data section has 8/],
     ['a header that is a JSON array', file('[{}]'), /header must start with "\{"/],

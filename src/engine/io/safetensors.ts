@@ -48,7 +48,10 @@ export function encodeSafetensors(tensors: readonly SafetensorsTensor[], metadat
       throw new SafetensorsError('encodeSafetensors', `tensor "${t.name}": invalid shape [${t.shape.join(', ')}]`);
     }
     if (sizeOf(t.shape) !== t.data.length) {
-      throw new SafetensorsError('encodeSafetensors', `tensor "${t.name}": shape [${t.shape.join(', ')}] needs ${sizeOf(t.shape)} values, got ${t.data.length}`);
+      throw new SafetensorsError(
+        'encodeSafetensors',
+        `tensor "${t.name}": shape [${t.shape.join(', ')}] needs ${sizeOf(t.shape)} values, got ${t.data.length}`,
+      );
     }
   }
   const entries: string[] = [];
@@ -130,7 +133,9 @@ export function decodeSafetensors(bytes: Uint8Array, source = 'safetensors'): Sa
   let expected = 0;
   for (const e of entries) {
     if (e.begin !== expected) {
-      fail(`tensor "${e.name}": data_offsets [${e.begin}, ${e.end}] ${e.begin < expected ? 'overlap the previous tensor' : `leave a gap after byte ${expected}`}`);
+      fail(
+        `tensor "${e.name}": data_offsets [${e.begin}, ${e.end}] ${e.begin < expected ? 'overlap the previous tensor' : `leave a gap after byte ${expected}`}`,
+      );
     }
     if (e.end > dataLength) fail(`tensor "${e.name}": data_offsets [${e.begin}, ${e.end}] run past the ${dataLength}-byte data section`);
     expected = e.end;

@@ -92,7 +92,17 @@ export function composedOps(k: PrimitiveOps, memory: KernelMemory): FusedOps {
     const out = convOutOf(n * outSize);
     for (let s = 0; s < n; s++) {
       const at = (a: Float32Array) => a.subarray(s * pooled, (s + 1) * pooled);
-      k.maxPoolReluBackward(at(dy), argmax.subarray(s * pooled, (s + 1) * pooled), at(y), g.filters, g.oh, g.ow, pool.size, pool.stride, out.subarray(s * outSize, (s + 1) * outSize));
+      k.maxPoolReluBackward(
+        at(dy),
+        argmax.subarray(s * pooled, (s + 1) * pooled),
+        at(y),
+        g.filters,
+        g.oh,
+        g.ow,
+        pool.size,
+        pool.stride,
+        out.subarray(s * outSize, (s + 1) * outSize),
+      );
     }
     return out;
   }

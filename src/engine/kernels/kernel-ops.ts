@@ -61,7 +61,17 @@ export interface PrimitiveOps {
    * receives dy routed through argmax only where the pooled output y is > 0; y, dy and argmax are
    * [planes, oh, ow] from maxPoolForward with the same geometry.
    */
-  maxPoolReluBackward(dy: Float32Array, argmax: Int32Array, y: Float32Array, planes: number, h: number, w: number, size: number, stride: number, dx: Float32Array): void;
+  maxPoolReluBackward(
+    dy: Float32Array,
+    argmax: Int32Array,
+    y: Float32Array,
+    planes: number,
+    h: number,
+    w: number,
+    size: number,
+    stride: number,
+    dx: Float32Array,
+  ): void;
   /** y = max(0, x) value by value (NaN stays NaN); x and y have the same length. */
   reluForward(x: Float32Array, y: Float32Array): void;
   /** dx = dy where x > 0, else 0 (the gradient at exactly 0 is 0, as in PyTorch). */
@@ -95,13 +105,39 @@ export interface FusedOps {
    * The conv → ReLU → max-pool block: y, argmax [n, filters, ph, pw] = maxpool(ReLU(conv(x, w) + b)),
    * argmax indexing each image's [filters, oh, ow] convolution output (which need not be kept).
    */
-  conv2dReluPoolForward(g: ConvGeometry, pool: PoolWindow, n: number, x: Float32Array, w: Float32Array, b: Float32Array, y: Float32Array, argmax: Int32Array): void;
+  conv2dReluPoolForward(
+    g: ConvGeometry,
+    pool: PoolWindow,
+    n: number,
+    x: Float32Array,
+    w: Float32Array,
+    b: Float32Array,
+    y: Float32Array,
+    argmax: Int32Array,
+  ): void;
   /** dw and db (overwritten) of the block from its pooled gradient dy: [n, filters, ph, pw], with the forward's y and argmax. */
   conv2dReluPoolParamGrads(
-    g: ConvGeometry, pool: PoolWindow, n: number, x: Float32Array, dy: Float32Array, argmax: Int32Array, y: Float32Array, dw: Float32Array, db: Float32Array,
+    g: ConvGeometry,
+    pool: PoolWindow,
+    n: number,
+    x: Float32Array,
+    dy: Float32Array,
+    argmax: Int32Array,
+    y: Float32Array,
+    dw: Float32Array,
+    db: Float32Array,
   ): void;
   /** dx [n, c, h, w] (overwritten) of the block from its pooled gradient dy, with the forward's y and argmax. */
-  conv2dReluPoolInputGrad(g: ConvGeometry, pool: PoolWindow, n: number, dy: Float32Array, argmax: Int32Array, y: Float32Array, w: Float32Array, dx: Float32Array): void;
+  conv2dReluPoolInputGrad(
+    g: ConvGeometry,
+    pool: PoolWindow,
+    n: number,
+    dy: Float32Array,
+    argmax: Int32Array,
+    y: Float32Array,
+    w: Float32Array,
+    dx: Float32Array,
+  ): void;
 }
 
 export interface KernelOps extends PrimitiveOps, FusedOps {}

@@ -7,7 +7,12 @@ import { gradcheckLayer, randomTensor, testContext } from '../testing/gradcheck'
 import { Tensor, type Shape } from '../tensor';
 import { Conv2d } from './conv2d';
 
-function built(spec: { filters: number; kernel: number; stride?: number; padding?: number }, input: Shape, needsInputGrad = true, kernels: Kernels = referenceKernels) {
+function built(
+  spec: { filters: number; kernel: number; stride?: number; padding?: number },
+  input: Shape,
+  needsInputGrad = true,
+  kernels: Kernels = referenceKernels,
+) {
   const conv = new Conv2d({ type: 'conv2d', ...spec });
   const out = conv.build(input, testContext({ needsInputGrad, kernels, prefix: 'layers.0' }));
   return { conv, out };
@@ -20,7 +25,10 @@ describe('Conv2d', () => {
     const [w, b] = conv.params();
     w!.value.fill(1);
     b!.value[0] = 0.5;
-    const x = new Tensor([1, 1, 4, 4], Float32Array.from({ length: 16 }, (_, i) => i));
+    const x = new Tensor(
+      [1, 1, 4, 4],
+      Float32Array.from({ length: 16 }, (_, i) => i),
+    );
     // windows: rows/cols {0,1}, {1,2,3} → 0+1+4+5, 1+2+3+5+6+7, 4+5+8+9+12+13, 5+6+7+9+10+11+13+14+15
     expect(Array.from(conv.forward(x, false).data)).toEqual([10.5, 24.5, 51.5, 90.5]);
   });
@@ -94,6 +102,8 @@ describe('Conv2d', () => {
     expect(() => new Conv2d({ type: 'conv2d', filters: 4, kernel: 3, padding: -1 })).toThrow(/conv2d\.padding: must be a non-negative integer, got -1/);
     expect(() => built({ filters: 1, kernel: 5 }, [1, 3, 3])).toThrow(/does not fit input \[1, 3, 3\]/);
     expect(() => built({ filters: 1, kernel: 3 }, [9])).toThrow(ShapeError);
-    expect(() => built({ filters: 1, kernel: 3 }, [1, 5, 5]).conv.forward(new Tensor([1, 2, 5, 5]), false)).toThrow(/conv2d: x must have shape \[\?, 1, 5, 5\]/);
+    expect(() => built({ filters: 1, kernel: 3 }, [1, 5, 5]).conv.forward(new Tensor([1, 2, 5, 5]), false)).toThrow(
+      /conv2d: x must have shape \[\?, 1, 5, 5\]/,
+    );
   });
 });

@@ -8,7 +8,10 @@ describe('Flatten', () => {
   it('views [N, C, H, W] as [N, C·H·W] without copying', () => {
     const f = new Flatten();
     expect(f.build([2, 2, 3], testContext())).toEqual([12]);
-    const x = new Tensor([2, 2, 2, 3], Float32Array.from({ length: 24 }, (_, i) => i));
+    const x = new Tensor(
+      [2, 2, 2, 3],
+      Float32Array.from({ length: 24 }, (_, i) => i),
+    );
     const y = f.forward(x, true);
     expect(y.shape).toEqual([2, 12]);
     expect(y.data).toBe(x.data);
@@ -19,7 +22,10 @@ describe('Flatten', () => {
     const f = new Flatten({ type: 'flatten' });
     f.build([2, 2, 3], testContext());
     f.forward(new Tensor([2, 2, 2, 3]), true);
-    const dy = new Tensor([2, 12], Float32Array.from({ length: 24 }, (_, i) => -i));
+    const dy = new Tensor(
+      [2, 12],
+      Float32Array.from({ length: 24 }, (_, i) => -i),
+    );
     const dx = f.backward(dy)!;
     expect(dx.shape).toEqual([2, 2, 2, 3]);
     expect(dx.data).toBe(dy.data);

@@ -74,7 +74,10 @@ describe('SoftmaxCrossEntropy', () => {
     const labels = Uint8Array.of(0, 1, 2, 3, 0, 1);
     const all = new SoftmaxCrossEntropy(referenceKernels);
     const total = all.forwardBackward(whole, labels);
-    const shares = [[0, 2], [2, 6]].map(([start, end]) => {
+    const shares = [
+      [0, 2],
+      [2, 6],
+    ].map(([start, end]) => {
       const part = new SoftmaxCrossEntropy(referenceKernels);
       const stats = part.forwardBackward(new Tensor([end! - start!, 4], whole.data.subarray(start! * 4, end! * 4)), labels.subarray(start, end), 6);
       return { stats, grad: Array.from(part.grad.data) };

@@ -39,7 +39,13 @@ function unfused(kernels: Kernels): Sequential {
   const shapes: Shape[] = [];
   const layers: Layer[] = spec.layers.map((s, i) => {
     const layer = createLayer(s);
-    shape = layer.build(shape, { kernels, rng: rng.fork(), init: i < spec.layers.length - 1 ? { type: 'he' } : { type: 'xavier' }, needsInputGrad: i > 0, prefix: `layers.${i}` });
+    shape = layer.build(shape, {
+      kernels,
+      rng: rng.fork(),
+      init: i < spec.layers.length - 1 ? { type: 'he' } : { type: 'xavier' },
+      needsInputGrad: i > 0,
+      prefix: `layers.${i}`,
+    });
     shapes.push(shape);
     return layer;
   });

@@ -14,7 +14,10 @@ const CONV: ModelSpec = {
   layers: [{ type: 'conv2d', filters: 2, kernel: 3 }, { type: 'relu' }, { type: 'flatten' }, { type: 'linear', units: 3 }],
 };
 
-const sums = (spec: ModelSpec, seed: number) => buildModel(spec, referenceKernels, seed).params().map((p) => p.value.reduce((a, b) => a + b, 0));
+const sums = (spec: ModelSpec, seed: number) =>
+  buildModel(spec, referenceKernels, seed)
+    .params()
+    .map((p) => p.value.reduce((a, b) => a + b, 0));
 const stats = (w: Float32Array) => {
   const mean = w.reduce((a, b) => a + b, 0) / w.length;
   return { mean, std: Math.sqrt(w.reduce((a, b) => a + (b - mean) ** 2, 0) / w.length) };
@@ -25,7 +28,7 @@ describe('initFor', () => {
     expect([1, 3, 5].map((i) => initFor(MLP.layers, i, undefined))).toEqual([{ type: 'he' }, { type: 'xavier' }, { type: 'xavier' }]);
   });
 
-  it('a layer\'s own init wins over the model\'s; normal without std is N(0, 0.01²)', () => {
+  it("a layer's own init wins over the model's; normal without std is N(0, 0.01²)", () => {
     const layers: LayerSpec[] = [{ type: 'flatten' }, { type: 'linear', units: 8, init: { type: 'xavier' } }, { type: 'relu' }, { type: 'linear', units: 3 }];
     expect(initFor(layers, 1, { type: 'normal' })).toEqual({ type: 'xavier' });
     expect(initFor(layers, 3, { type: 'normal' })).toEqual({ type: 'normal', std: 0.01 });
@@ -35,7 +38,7 @@ describe('initFor', () => {
 });
 
 describe('buildModel with an init', () => {
-  it('keeps today\'s weights bit for bit when the init is absent or auto (sums pinned before `init` existed)', () => {
+  it("keeps today's weights bit for bit when the init is absent or auto (sums pinned before `init` existed)", () => {
     expect(sums(MLP, 7)).toEqual([-2.8204748877324164, 0, 0.6037968411110342, 0, 2.136381581425667, 0]);
     expect(sums(CONV, 3)).toEqual([2.762777380645275, 0, 1.7002567027229816, 0]);
     expect(sums({ ...MLP, init: { type: 'auto' } }, 7)).toEqual(sums(MLP, 7));
@@ -43,7 +46,11 @@ describe('buildModel with an init', () => {
   });
 
   it('draws N(0, 0.01²) weights and zero biases over a 784×128 layer with init normal', () => {
-    const spec: ModelSpec = { input: [1, 28, 28], init: { type: 'normal', std: 0.01 }, layers: [{ type: 'flatten' }, { type: 'linear', units: 128 }, { type: 'relu' }, { type: 'linear', units: 10 }] };
+    const spec: ModelSpec = {
+      input: [1, 28, 28],
+      init: { type: 'normal', std: 0.01 },
+      layers: [{ type: 'flatten' }, { type: 'linear', units: 128 }, { type: 'relu' }, { type: 'linear', units: 10 }],
+    };
     const [w, b] = buildModel(spec, referenceKernels, 1).params();
     const { mean, std } = stats(w!.value);
     expect(Math.abs(mean)).toBeLessThan(1.5e-4);

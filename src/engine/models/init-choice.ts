@@ -38,12 +38,15 @@ export function initFor(layers: readonly LayerSpec[], index: number, modelInit: 
 
 /** Throws a ConfigError naming `${at}.type` or `${at}.std` for a bad init spec (specs arrive as JSON). */
 export function checkInitSpec(at: string, spec: unknown): void {
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new ConfigError(at, `must be an object like {"type": "normal", "std": 0.01}, got ${JSON.stringify(spec)}`);
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec))
+    throw new ConfigError(at, `must be an object like {"type": "normal", "std": 0.01}, got ${JSON.stringify(spec)}`);
   const { type, std, ...rest } = spec as Record<string, unknown>;
   const extra = Object.keys(rest)[0];
   if (extra !== undefined) throw new ConfigError(`${at}.${extra}`, 'not a field of an init (fields: type, std)');
-  if (!(INIT_TYPES as readonly unknown[]).includes(type)) throw new ConfigError(`${at}.type`, `unknown init ${JSON.stringify(type)}; known: ${INIT_TYPES.join(', ')}`);
+  if (!(INIT_TYPES as readonly unknown[]).includes(type))
+    throw new ConfigError(`${at}.type`, `unknown init ${JSON.stringify(type)}; known: ${INIT_TYPES.join(', ')}`);
   if (std === undefined) return;
   if (type !== 'normal') throw new ConfigError(`${at}.std`, `only "normal" takes a std, not "${String(type)}"`);
-  if (typeof std !== 'number' || !(std > 0 && std <= MAX_INIT_STD)) throw new ConfigError(`${at}.std`, `must be a number in (0, ${MAX_INIT_STD}], got ${JSON.stringify(std)}`);
+  if (typeof std !== 'number' || !(std > 0 && std <= MAX_INIT_STD))
+    throw new ConfigError(`${at}.std`, `must be a number in (0, ${MAX_INIT_STD}], got ${JSON.stringify(std)}`);
 }

@@ -57,10 +57,19 @@ describe('validateModelSpec', () => {
       field: 'model.layers.0',
       message: expect.stringMatching(/64×64 kernel .* does not fit input \[1, 28, 28\]/),
     });
-    expect(refusal({ input: [1, 28, 28], layers: [{ type: 'linear', units: 10 }] })).toMatchObject({ field: 'model.layers.0', message: expect.stringMatching(/put a flatten layer before it/) });
+    expect(refusal({ input: [1, 28, 28], layers: [{ type: 'linear', units: 10 }] })).toMatchObject({
+      field: 'model.layers.0',
+      message: expect.stringMatching(/put a flatten layer before it/),
+    });
     expect(refusal({ input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'maxpool2d', size: 2 }] })).toMatchObject({ field: 'model.layers.1' });
-    const huge: ModelSpec = { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 65536 }, { type: 'linear', units: 65536 }, { type: 'linear', units: 10 }] };
-    expect(refusal(huge)).toMatchObject({ field: 'model.layers.1', message: expect.stringContaining(`exceed ${MAX_PARAMETERS.toLocaleString('en')} parameters`) });
+    const huge: ModelSpec = {
+      input: [1, 28, 28],
+      layers: [{ type: 'flatten' }, { type: 'linear', units: 65536 }, { type: 'linear', units: 65536 }, { type: 'linear', units: 10 }],
+    };
+    expect(refusal(huge)).toMatchObject({
+      field: 'model.layers.1',
+      message: expect.stringContaining(`exceed ${MAX_PARAMETERS.toLocaleString('en')} parameters`),
+    });
     expect(refusal({ input: [1, 28, 28], layers: [{ type: 'linear', units: 0 }] })).toMatchObject({ field: 'model.layers.0.units' });
     expect(refusal({ input: [1, 28, 28], layers: [{ type: 'maxpool2d', size: 65 }] })).toMatchObject({ field: 'model.layers.0.size' });
     expect(refusal({ input: [1, 28, 28], layers: [{ type: 'softmax' } as never] })).toMatchObject({ field: 'model.layers.0.type' });

@@ -27,7 +27,15 @@ function expectClose(actual: number[], expected: number[], tol = 1e-6): void {
 
 describe('hand-computed steps', () => {
   it('sgd: w ← w − lr·g', () => {
-    const ws = run({ type: 'sgd' }, 0.1, [1, -2], [[0.5, -1], [0.5, -1]]);
+    const ws = run(
+      { type: 'sgd' },
+      0.1,
+      [1, -2],
+      [
+        [0.5, -1],
+        [0.5, -1],
+      ],
+    );
     expectClose(ws[0]!, [0.95, -1.9]);
     expectClose(ws[1]!, [0.9, -1.8]);
   });
@@ -83,7 +91,12 @@ describe('PyTorch golden steps (src/engine/testing/golden/optim.json)', () => {
 
   for (const c of cases) {
     it(`${c.name} matches torch.optim for 3 steps`, () => {
-      const ws = run(c.spec, c.lr, c.w0.data, c.grads.map((g) => g.data));
+      const ws = run(
+        c.spec,
+        c.lr,
+        c.w0.data,
+        c.grads.map((g) => g.data),
+      );
       ws.forEach((w, k) => expectClose(w, c.weights_after_step[k]!.data, 2e-6));
     });
   }
@@ -129,12 +142,25 @@ describe('state', () => {
   it('sgd has no state; momentum and rmsprop one buffer per param', () => {
     const ps = [param('a', [1]), param('b', [1, 2])];
     expect(createOptimizer({ type: 'sgd' }, ps).state().buffers).toHaveLength(0);
-    expect(createOptimizer({ type: 'momentum' }, ps).state().buffers.map((b) => b.name)).toEqual(['a.velocity', 'b.velocity']);
-    expect(createOptimizer({ type: 'rmsprop' }, ps).state().buffers.map((b) => b.shape)).toEqual([[1], [2]]);
+    expect(
+      createOptimizer({ type: 'momentum' }, ps)
+        .state()
+        .buffers.map((b) => b.name),
+    ).toEqual(['a.velocity', 'b.velocity']);
+    expect(
+      createOptimizer({ type: 'rmsprop' }, ps)
+        .state()
+        .buffers.map((b) => b.shape),
+    ).toEqual([[1], [2]]);
   });
 
   it('loadState resumes exactly where a saved optimizer was', () => {
-    const grads = [[0.3, -0.2], [0.1, 0.5], [-0.4, 0.2], [0.2, 0.2]];
+    const grads = [
+      [0.3, -0.2],
+      [0.1, 0.5],
+      [-0.4, 0.2],
+      [0.2, 0.2],
+    ];
     const a = param('w', [1, -1]);
     const optA = createOptimizer({ type: 'adam' }, [a]);
     for (const g of grads.slice(0, 2)) {

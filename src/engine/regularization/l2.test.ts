@@ -29,9 +29,20 @@ describe('l2Penalty / addL2Grad', () => {
 
   it('passes the gradient check', () => {
     const rng = new Rng(71);
-    const ps = [param('w', 'weight', Array.from({ length: 12 }, () => rng.normal())), param('b', 'bias', [0.3, -0.7])];
+    const ps = [
+      param(
+        'w',
+        'weight',
+        Array.from({ length: 12 }, () => rng.normal()),
+      ),
+      param('b', 'bias', [0.3, -0.7]),
+    ];
     addL2Grad(ps, 0.01);
-    const r = gradcheckFunction(() => l2Penalty(ps, 0.01), ps.map((p) => ({ name: p.name, values: p.value, grad: p.grad.slice() })), { atol: 1e-5 });
+    const r = gradcheckFunction(
+      () => l2Penalty(ps, 0.01),
+      ps.map((p) => ({ name: p.name, values: p.value, grad: p.grad.slice() })),
+      { atol: 1e-5 },
+    );
     expect(r.failures).toEqual([]);
     expect(r.checked).toBe(14);
   });

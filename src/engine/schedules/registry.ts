@@ -33,7 +33,10 @@ export function createSchedule(spec: ScheduleSpec, baseLr: number, stepsPerEpoch
   if (typeof baseLr !== 'number' || !Number.isFinite(baseLr) || baseLr <= 0) {
     throw new ConfigError('lr', `must be a finite number > 0, got ${String(baseLr)}`);
   }
-  for (const [field, value] of [['stepsPerEpoch', stepsPerEpoch], ['totalSteps', totalSteps]] as const) {
+  for (const [field, value] of [
+    ['stepsPerEpoch', stepsPerEpoch],
+    ['totalSteps', totalSteps],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) {
       throw new ConfigError(field, `must be an integer >= 1, got ${String(value)}`);
     }

@@ -12,7 +12,10 @@ export interface ScheduleContext {
 type Factory<T extends ScheduleType> = (spec: Extract<ScheduleSpec, { type: T }>, ctx: ScheduleContext) => Schedule;
 
 export const SCHEDULES: { readonly [T in ScheduleType]: Factory<T> } = {
-  constant: (_spec, { baseLr }) => () => baseLr,
+  constant:
+    (_spec, { baseLr }) =>
+    () =>
+      baseLr,
 
   step: (spec, { baseLr, stepsPerEpoch }) => {
     const every = positiveInteger('everyEpochs', spec.everyEpochs);
@@ -43,10 +46,7 @@ export const SCHEDULES: { readonly [T in ScheduleType]: Factory<T> } = {
     }
     const warmup = spec.warmupSteps ?? 0;
     if (typeof warmup !== 'number' || !Number.isInteger(warmup) || warmup < 0 || warmup >= totalSteps) {
-      throw new ConfigError(
-        'schedule.warmupSteps',
-        `must be an integer in [0, totalSteps = ${totalSteps}), got ${show(warmup)}`,
-      );
+      throw new ConfigError('schedule.warmupSteps', `must be an integer in [0, totalSteps = ${totalSteps}), got ${show(warmup)}`);
     }
     const span = totalSteps - warmup;
     return (step) => {

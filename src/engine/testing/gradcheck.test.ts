@@ -21,7 +21,10 @@ class Square implements Layer {
   }
   forward(x: Tensor): Tensor {
     this.x = x;
-    return new Tensor(x.shape, x.data.map((v) => this.a.value[0]! * v * v));
+    return new Tensor(
+      x.shape,
+      x.data.map((v) => this.a.value[0]! * v * v),
+    );
   }
   backward(dy: Tensor): Tensor {
     const x = this.x!.data;
@@ -30,7 +33,10 @@ class Square implements Layer {
     for (let i = 0; i < x.length; i++) ga += dy.data[i]! * x[i]! * x[i]!;
     this.a.grad[0] = this.bug === 'param' ? ga * 1.1 : ga;
     const k = this.bug === 'dx' ? 1 : 2; // the classic missing factor 2
-    return new Tensor(dy.shape, dy.data.map((g, i) => g * k * a * x[i]!));
+    return new Tensor(
+      dy.shape,
+      dy.data.map((g, i) => g * k * a * x[i]!),
+    );
   }
 }
 

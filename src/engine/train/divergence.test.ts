@@ -48,7 +48,9 @@ describe('divergence', () => {
   it('flags accuracy at chance (train and test) with a loss a quarter above its start', () => {
     // test accuracy 0.3 + 0.3 = 0.6 is the commonest class's share: chance.
     const why = divergence(epoch(1.5, 0.55, 30), 1.1);
-    expect(why).toBe('accuracy is at chance after epoch 2 (train 55.0 %, test 60.0 %; the commonest class is 60.0 %) and the training loss rose to 1.5 from 1.1: lower the learning rate');
+    expect(why).toBe(
+      'accuracy is at chance after epoch 2 (train 55.0 %, test 60.0 %; the commonest class is 60.0 %) and the training loss rose to 1.5 from 1.1: lower the learning rate',
+    );
   });
 
   it('keeps a run at chance whose loss has not risen (a slow start), and one that learns', () => {

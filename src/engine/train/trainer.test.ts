@@ -59,7 +59,7 @@ describe('train', () => {
     expect(Array.from(last.test.confusion.counts).reduce((a, b) => a + b)).toBe(90);
   });
 
-  it('records a full pass over the training set beside the mean over the epoch\'s batches', () => {
+  it("records a full pass over the training set beside the mean over the epoch's batches", () => {
     const o = options();
     const result = train(o);
     const last = result.epochs.at(-1)!;

@@ -66,7 +66,12 @@ export function train(o: TrainerOptions): TrainResult {
   if (o.resume) restoreCheckpoint(o.model, o.optimizer, o.resume);
   const parallel =
     o.parallel && o.parallel.threads.helpers > 0
-      ? new DataParallel(o.parallel.threads, o.model, o.optimizer, kernels, { spec: o.model.spec, seed: o.parallel.seed, optimizer: o.parallel.optimizer, l2: o.l2 })
+      ? new DataParallel(o.parallel.threads, o.model, o.optimizer, kernels, {
+          spec: o.model.spec,
+          seed: o.parallel.seed,
+          optimizer: o.parallel.optimizer,
+          l2: o.l2,
+        })
       : null;
   const step: TrainStep = parallel ? (x, labels, n, lr) => parallel.step(x, labels, n, lr) : singleThreadStep(o.model, loss, o.optimizer, o.l2, kernels);
   let result: TrainResult;

@@ -101,7 +101,8 @@ async function check(request: FuzzRequest): Promise<void> {
   if (status >= 500 || status < 200 || (status >= 300 && status < 400)) throw new Error(`status ${status}: ${seen}`);
   if (status >= 400) {
     const error = JSON.parse(text) as { name?: unknown; message?: unknown };
-    if (typeof error.name !== 'string' || !error.name || typeof error.message !== 'string' || !error.message) throw new Error(`a refusal without name and message: ${seen}`);
+    if (typeof error.name !== 'string' || !error.name || typeof error.message !== 'string' || !error.message)
+      throw new Error(`a refusal without name and message: ${seen}`);
   } else if (status !== 204) {
     JSON.parse(text);
   }
@@ -124,7 +125,9 @@ describe('the API under fuzz', () => {
         interruptAfterTimeLimit: SECONDS * 1000,
         markInterruptAsFailure: false,
       });
-      console.info(`api fuzz: seed ${SEED}, ${details.numRuns} of ${RUNS} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (repeat with FUZZ_SEED=${SEED})`);
+      console.info(
+        `api fuzz: seed ${SEED}, ${details.numRuns} of ${RUNS} cases in ${((Date.now() - started) / 1000).toFixed(1)} s (repeat with FUZZ_SEED=${SEED})`,
+      );
       if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `failed with seed ${SEED}`);
       expect(details.numRuns).toBeGreaterThan(0);
     },

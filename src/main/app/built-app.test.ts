@@ -95,7 +95,10 @@ describe('the built training process in a packaged layout', () => {
   it('trains with relaxed-SIMD kernels from <resources>/wasm, on 1 thread and with 2 data-parallel threads', async () => {
     const one = await trainPackaged(temp(), 1);
     const two = await trainPackaged(temp(), 2);
-    for (const [{ messages, code }, kernels] of [[one, 'wasm-relaxed-simd'], [two, 'wasm-relaxed-simd-2t']] as const) {
+    for (const [{ messages, code }, kernels] of [
+      [one, 'wasm-relaxed-simd'],
+      [two, 'wasm-relaxed-simd-2t'],
+    ] as const) {
       expect(ofType(messages, 'failed')).toEqual([]);
       expect(code).toBe(0);
       expect(ofType(messages, 'ready')[0]).toMatchObject({ kernels, dataset: { train: 1000, test: 200 } });

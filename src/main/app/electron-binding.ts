@@ -23,7 +23,8 @@ export function electronRuntime(electronDir: string, platform: string = process.
   return { kind: 'electron', version, abi, platform, arch };
 }
 
-export type BindingPlan = { readonly action: 'ready'; readonly binding: string } | { readonly action: 'build'; readonly binding: string; readonly runtime: Runtime };
+export type BindingPlan =
+  { readonly action: 'ready'; readonly binding: string } | { readonly action: 'build'; readonly binding: string; readonly runtime: Runtime };
 
 /** Ready when `root` already holds the binary for `runtime`, else build it. */
 export function electronBindingPlan(root: string, runtime: Runtime, exists: (file: string) => boolean = existsSync): BindingPlan {
@@ -52,7 +53,12 @@ export const runBuildScript: BuildRunner = (root, args) =>
  * Makes sure the app's Electron has its better-sqlite3 binary, building it when missing.
  * Resolves null when it is there, else the one line saying why it is not.
  */
-export async function ensureElectronBinding(root: string, runtime: Runtime, print: (line: string) => void, run: BuildRunner = runBuildScript): Promise<string | null> {
+export async function ensureElectronBinding(
+  root: string,
+  runtime: Runtime,
+  print: (line: string) => void,
+  run: BuildRunner = runBuildScript,
+): Promise<string | null> {
   const plan = electronBindingPlan(root, runtime);
   if (plan.action === 'ready') return null;
   print(`NN Workbench: building better-sqlite3 for ${describeRuntime(runtime)}, once (a few minutes)…`);

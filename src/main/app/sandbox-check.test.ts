@@ -51,7 +51,11 @@ describe('sandboxBlocker', () => {
 describe('readSandboxFacts', () => {
   it("reads this machine's facts for a binary: the helper beside it, missing here", () => {
     const facts = readSandboxFacts('/nonexistent/electron/dist/electron');
-    expect(facts).toMatchObject({ platform: process.platform, uid: process.geteuid?.(), chromeSandbox: { path: '/nonexistent/electron/dist/chrome-sandbox', missing: true } });
+    expect(facts).toMatchObject({
+      platform: process.platform,
+      uid: process.geteuid?.(),
+      chromeSandbox: { path: '/nonexistent/electron/dist/chrome-sandbox', missing: true },
+    });
     expect(facts.apparmorProfile).toBe(false);
   });
 });

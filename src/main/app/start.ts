@@ -45,7 +45,12 @@ async function whyNoWindow(print: (line: string) => void): Promise<string | null
 async function main(argv: readonly string[]): Promise<number> {
   const { help, ...options } = parseServeOptions(argv);
   if (help) {
-    process.stdout.write(SERVE_HELP.replace('nn-workbench serve', 'npm start --').replace('Serves the workbench', 'Starts the desktop app, or where it cannot run, serves the workbench'));
+    process.stdout.write(
+      SERVE_HELP.replace('nn-workbench serve', 'npm start --').replace(
+        'Serves the workbench',
+        'Starts the desktop app, or where it cannot run, serves the workbench',
+      ),
+    );
     return 0;
   }
   const print = (line: string) => process.stdout.write(`${line}\n`);

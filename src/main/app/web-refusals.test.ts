@@ -60,9 +60,24 @@ async function refused(call: string, body: unknown, expected: { status?: number;
 
 describe('1. column ids named after Object properties', () => {
   it('are unknown columns, never Object.prototype members', async () => {
-    const ids = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'final.constructor', 'best.toString', 'final.__proto__', 'config.constructor', 'optimizer.constructor'];
+    const ids = [
+      'constructor',
+      '__proto__',
+      'toString',
+      'valueOf',
+      'hasOwnProperty',
+      'final.constructor',
+      'best.toString',
+      'final.__proto__',
+      'config.constructor',
+      'optimizer.constructor',
+    ];
     for (const id of ids) {
-      await refused('exportTable', { runIds: [trained.id], format: 'csv', columns: ['name', id] }, { field: 'columns.1', message: /unknown (column|score)|reserved name/ });
+      await refused(
+        'exportTable',
+        { runIds: [trained.id], format: 'csv', columns: ['name', id] },
+        { field: 'columns.1', message: /unknown (column|score)|reserved name/ },
+      );
     }
     const res = await post('exportTable', { runIds: [trained.id], format: 'csv', columns: ['name', 'final.testAccuracy', 'lr'] });
     expect(res.status).toBe(200);
@@ -72,8 +87,16 @@ describe('1. column ids named after Object properties', () => {
   });
 
   it('a grid parameter named after one is refused too', async () => {
-    await refused('startGrid', { base: tinyRun(), parameters: { toString: { values: [1] } } }, { field: 'parameters.toString.values.0', message: /unknown field/ });
-    await refused('startGrid', { base: tinyRun(), parameters: { constructor: { values: [1] } } }, { field: 'parameters.constructor', message: /reserved name/ });
+    await refused(
+      'startGrid',
+      { base: tinyRun(), parameters: { toString: { values: [1] } } },
+      { field: 'parameters.toString.values.0', message: /unknown field/ },
+    );
+    await refused(
+      'startGrid',
+      { base: tinyRun(), parameters: { constructor: { values: [1] } } },
+      { field: 'parameters.constructor', message: /reserved name/ },
+    );
   });
 });
 
@@ -102,7 +125,10 @@ describe('3. one name rule for every door', () => {
 
 describe('4. runs that can never train', () => {
   it('a dataset folder that does not exist', async () => {
-    await refused('startRun', tinyRun({ dataset: { name: 'folder', path: '/nonexistent/nnwb' } }), { field: 'dataset.path', message: /not found at \/nonexistent\/nnwb/ });
+    await refused('startRun', tinyRun({ dataset: { name: 'folder', path: '/nonexistent/nnwb' } }), {
+      field: 'dataset.path',
+      message: /not found at \/nonexistent\/nnwb/,
+    });
   });
 
   it('a relative path is read from the data folder, never the working folder', async () => {
@@ -117,13 +143,23 @@ describe('4. runs that can never train', () => {
   });
 
   it('a model over the engine cap, or whose shapes do not fit the images or the classes', async () => {
-    const mlp = (...units: number[]) => ({ input: [1, 28, 28] as [number, number, number], layers: [{ type: 'flatten' as const }, ...units.map((u) => ({ type: 'linear' as const, units: u }))] });
-    await refused('startRun', tinyRun({ model: mlp(65536, 65536, 10) }), { field: 'model.layers.1', message: /exceed 50,000,000 parameters/ });
-    await refused('startRun', tinyRun({ model: { input: [1, 28, 28], layers: [{ type: 'conv2d', filters: 8, kernel: 64 }, { type: 'flatten' }, { type: 'linear', units: 10 }] } }), {
-      field: 'model.layers.0',
-      message: /64×64 kernel .* does not fit input \[1, 28, 28\]/,
+    const mlp = (...units: number[]) => ({
+      input: [1, 28, 28] as [number, number, number],
+      layers: [{ type: 'flatten' as const }, ...units.map((u) => ({ type: 'linear' as const, units: u }))],
     });
-    await refused('startRun', tinyRun({ model: { ...mlp(10), input: [1, 32, 32] } }), { field: 'model.input', message: /takes 1×32×32 inputs but .* holds 1×28×28/ });
+    await refused('startRun', tinyRun({ model: mlp(65536, 65536, 10) }), { field: 'model.layers.1', message: /exceed 50,000,000 parameters/ });
+    await refused(
+      'startRun',
+      tinyRun({ model: { input: [1, 28, 28], layers: [{ type: 'conv2d', filters: 8, kernel: 64 }, { type: 'flatten' }, { type: 'linear', units: 10 }] } }),
+      {
+        field: 'model.layers.0',
+        message: /64×64 kernel .* does not fit input \[1, 28, 28\]/,
+      },
+    );
+    await refused('startRun', tinyRun({ model: { ...mlp(10), input: [1, 32, 32] } }), {
+      field: 'model.input',
+      message: /takes 1×32×32 inputs but .* holds 1×28×28/,
+    });
     await refused('startRun', tinyRun({ model: mlp(16, 3) }), { field: 'model.layers', message: /3 outputs but .* 10 classes/ });
     await refused('startRun', tinyRun({ limitTrain: 1, validationSplit: 0.5 }), { field: 'validationSplit', message: /leaves no training example/ });
   });
@@ -131,7 +167,11 @@ describe('4. runs that can never train', () => {
   it('in a grid, the parameter value or base field that made the cell is named', async () => {
     const missing = { name: 'folder', path: '/nonexistent/nnwb' } as const;
     await refused('startGrid', { base: tinyRun({ dataset: missing }), parameters: { lr: { values: [0.1, 0.2] } } }, { field: 'base.dataset.path' });
-    await refused('startGrid', { base: tinyRun(), parameters: { dataset: { values: [tinyRun().dataset, missing] } } }, { field: 'parameters.dataset.values.1' });
+    await refused(
+      'startGrid',
+      { base: tinyRun(), parameters: { dataset: { values: [tinyRun().dataset, missing] } } },
+      { field: 'parameters.dataset.values.1' },
+    );
   });
 
   it('a re-run or a fork whose dataset is gone', async () => {
@@ -158,7 +198,11 @@ describe('5. lone UTF-16 surrogates', () => {
     await refused('tagRun', { id: trained.id, tag: '\ud83d' }, { field: 'tag', message: /lone UTF-16 surrogate/ });
     await refused('startRun', tinyRun({ name: 'x\ud800' }), { field: 'name' });
     await refused('listRuns', { text: 'x\ud800' }, { field: 'text' });
-    await refused('startGrid', { base: tinyRun(), parameters: { ['lr\ud800']: { values: [1] } } }, { field: 'parameters.lr\ud800', message: /key must be valid Unicode/ });
+    await refused(
+      'startGrid',
+      { base: tinyRun(), parameters: { ['lr\ud800']: { values: [1] } } },
+      { field: 'parameters.lr\ud800', message: /key must be valid Unicode/ },
+    );
     const notes = 'weights 🧠 — ok\nsecond line';
     expect((await post('setRunNotes', { id: trained.id, notes })).status).toBe(200);
     expect((await (await post('getRun', { id: trained.id })).json()) as RunSummary).toMatchObject({ notes });

@@ -58,7 +58,7 @@ describe('grid options', () => {
 });
 
 describe('train options', () => {
-  it('reads the course report\'s setup: --init normal:0.01 --normalize standardize --decay-per epoch', () => {
+  it("reads the course report's setup: --init normal:0.01 --normalize standardize --decay-per epoch", () => {
     const o = parseTrainOptions(['--init', 'normal:0.01', '--normalize', 'standardize', '--schedule', 'inverse-time', '--decay-per', 'epoch']);
     if (o.help) throw new Error('unexpected help');
     expect(o.config.model.init).toEqual({ type: 'normal', std: 0.01 });
@@ -84,7 +84,6 @@ describe('train options', () => {
     const last = parseTrainOptions(['--train-pass', 'last_epoch']);
     expect(last.help === false && last.config.trainPass).toBe('last_epoch');
   });
-
 
   it('keeps the train flags, adds --data-dir, --name and --tag, and stores a folder absolute', () => {
     const o = parseTrainOptions(['--dataset', 'some/dir', '--name', 'mine', '--tag', 'a', '--tag', 'b', '--data-dir', 'rel']);
@@ -118,8 +117,24 @@ describe('what a user reads', () => {
     expect(t).toEqual({ label: 'epoch 2/4', detail: 'loss 0.5000 acc 87.50% lr 0.0500 · 12,346 samples/s' });
   });
 
-  it('prints an epoch, the batches\' and the full pass\'s train accuracy labelled', () => {
-    const e = { epoch: 0, step: 10, trainLoss: 1, trainAccuracy: 0.5, trainPassLoss: 0.9, trainPassAccuracy: 0.55, testLoss: 2, testAccuracy: 0.25, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1.234, evalSeconds: 0, samplesPerSecond: 0, elapsedSeconds: 0 };
+  it("prints an epoch, the batches' and the full pass's train accuracy labelled", () => {
+    const e = {
+      epoch: 0,
+      step: 10,
+      trainLoss: 1,
+      trainAccuracy: 0.5,
+      trainPassLoss: 0.9,
+      trainPassAccuracy: 0.55,
+      testLoss: 2,
+      testAccuracy: 0.25,
+      valLoss: null,
+      valAccuracy: null,
+      lr: 0.1,
+      trainSeconds: 1.234,
+      evalSeconds: 0,
+      samplesPerSecond: 0,
+      elapsedSeconds: 0,
+    };
     expect(epochLine(e, 3)).toBe('epoch 1/3  train (batches) loss 1.0000 acc 50.00%  (full pass) acc 55.00%  test loss 2.0000 acc 25.00%  1.23 s');
     expect(epochLine({ ...e, trainPassAccuracy: null }, 3)).toBe('epoch 1/3  train (batches) loss 1.0000 acc 50.00%  test loss 2.0000 acc 25.00%  1.23 s');
   });
@@ -128,7 +143,10 @@ describe('what a user reads', () => {
     expect(exitCodeOf({ status: 'completed' })).toBe(0);
     expect(exitCodeOf({ status: 'failed' })).toBe(1);
     expect(exitCodeOf({ status: 'cancelled' })).toBe(130);
-    expect(describeError(Object.assign(new Error('lr: must be > 0'), { name: 'ValidationError' }))).toEqual({ message: 'error: invalid lr: must be > 0', code: 2 });
+    expect(describeError(Object.assign(new Error('lr: must be > 0'), { name: 'ValidationError' }))).toEqual({
+      message: 'error: invalid lr: must be > 0',
+      code: 2,
+    });
     expect(describeError(Object.assign(new Error('in use'), { name: 'DataDirLockedError' }))).toEqual({ message: 'error: in use', code: 1 });
   });
 });

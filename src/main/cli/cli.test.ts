@@ -49,7 +49,18 @@ describe('train', () => {
     const res = await cli(['train', ...tiny, '--epochs', '2', '--json', '--data-dir', temp.dir, '--tag', 'cli']);
     expect(res.code).toBe(0);
     const last = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
-    for (const field of ['train_accuracy', 'train_pass_accuracy', 'test_accuracy', 'test_loss', 'epochs', 'seconds_per_epoch', 'parameters', 'dataset_hash', 'history', 'config']) {
+    for (const field of [
+      'train_accuracy',
+      'train_pass_accuracy',
+      'test_accuracy',
+      'test_loss',
+      'epochs',
+      'seconds_per_epoch',
+      'parameters',
+      'dataset_hash',
+      'history',
+      'config',
+    ]) {
       expect(last).toHaveProperty(field);
     }
     expect(last).toMatchObject({ status: 'completed', epochs: 2, steps: 20, train_samples: 300, test_samples: 100, parameters: 12730, dataset: 'IDX folder' });
@@ -84,12 +95,15 @@ describe('train', () => {
 
   it('Ctrl-C cancels the run: exit code 130, the run cancelled in the database', async () => {
     let sent = false;
-    const res = await cli(['train', ...tiny.filter((a) => a !== '--quiet'), '--epochs', '500', '--batch', '8', '--json', '--data-dir', temp.dir], (text, kill) => {
-      if (!sent && /epoch 1\/500 /.test(text)) {
-        sent = true;
-        kill('SIGINT');
-      }
-    });
+    const res = await cli(
+      ['train', ...tiny.filter((a) => a !== '--quiet'), '--epochs', '500', '--batch', '8', '--json', '--data-dir', temp.dir],
+      (text, kill) => {
+        if (!sent && /epoch 1\/500 /.test(text)) {
+          sent = true;
+          kill('SIGINT');
+        }
+      },
+    );
     expect(sent).toBe(true);
     expect(res.code).toBe(130);
     const json = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { run_id: number; status: string };
@@ -102,12 +116,16 @@ describe('train', () => {
     }
   });
 
-  it('trains with the course report\'s setup from its three flags, and prints the measured scaling', async () => {
+  it("trains with the course report's setup from its three flags, and prints the measured scaling", async () => {
     const setup = ['--init', 'normal:0.01', '--normalize', 'standardize', '--schedule', 'inverse-time', '--decay-per', 'epoch'];
     const res = await cli(['train', ...tiny, ...setup, '--epochs', '1', '--json', '--data-dir', temp.dir]);
     expect(res.code).toBe(0);
     const last = JSON.parse(res.stdout.trim().split('\n').at(-1)!) as { config: RunConfig; normalisation: { mean: number; std: number } };
-    expect(last.config).toMatchObject({ normalize: 'standardize', model: { init: { type: 'normal', std: 0.01 } }, schedule: { type: 'inverse_time', per: 'epoch' } });
+    expect(last.config).toMatchObject({
+      normalize: 'standardize',
+      model: { init: { type: 'normal', std: 0.01 } },
+      schedule: { type: 'inverse_time', per: 'epoch' },
+    });
     expect(last.normalisation.mean).toBeGreaterThan(0.1);
     expect(last.normalisation.std).toBeGreaterThan(0.2);
   });
@@ -121,7 +139,9 @@ describe('the other commands', () => {
     expect(grid.runs.map((r) => r.params)).toEqual([{ lr: 0.1 }, { lr: 0.01 }]);
     expect(grid.runs.every((r) => r.status === 'completed')).toBe(true);
     const table = await cli(['export', 'table', '--grid', String(grid.grid_id), '--format', 'csv', '--out', '-', '--data-dir', temp.dir]);
-    expect(table.stdout.split('\n')[0]).toBe('name,lr,final.trainAccuracy,final.trainPassAccuracy,final.testLoss,final.testAccuracy,best.testAccuracy,best.epoch');
+    expect(table.stdout.split('\n')[0]).toBe(
+      'name,lr,final.trainAccuracy,final.trainPassAccuracy,final.testLoss,final.testAccuracy,best.testAccuracy,best.epoch',
+    );
   });
 
   it('export writes a run file; show prints a run; an unknown run is exit code 2', async () => {

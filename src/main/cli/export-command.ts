@@ -59,7 +59,12 @@ export async function exportCommand(argv: readonly string[]): Promise<number> {
   } else if (what === 'table') {
     if (target !== undefined) throw new UsageError(`export table takes --grid or --runs, not '${target}'`);
     if (v.format === undefined) throw new UsageError('export table needs --format (csv, markdown or latex)');
-    const input = { runIds: ids('runs'), gridId: int('grid', v.grid), format: v.format, columns: v.columns === undefined ? undefined : list('columns', v.columns) };
+    const input = {
+      runIds: ids('runs'),
+      gridId: int('grid', v.grid),
+      format: v.format,
+      columns: v.columns === undefined ? undefined : list('columns', v.columns),
+    };
     request = (call) => call('exportTable', JSON.parse(JSON.stringify(input)) as CallArg<'exportTable'>);
   } else if (what === 'figure') {
     const input = {

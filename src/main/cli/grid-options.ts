@@ -101,7 +101,8 @@ export function parseGridOptions(argv: readonly string[]): GridOptions {
   let spec: GridSpecInput;
   if (v.spec !== undefined) {
     const configFlags = Object.keys(CONFIG_OPTIONS).filter((k) => k !== 'kernels' && k !== 'quiet' && v[k as keyof typeof v] !== undefined);
-    if (v.param || configFlags.length) throw new UsageError(`--spec cannot be combined with ${v.param ? '--param' : `--${configFlags[0]}`}: put everything in the file`);
+    if (v.param || configFlags.length)
+      throw new UsageError(`--spec cannot be combined with ${v.param ? '--param' : `--${configFlags[0]}`}: put everything in the file`);
     let text: string;
     try {
       text = readFileSync(v.spec, 'utf8');

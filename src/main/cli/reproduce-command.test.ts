@@ -19,7 +19,10 @@ describe('parseReproduceOptions', () => {
   });
 
   it('takes --quick, --out, a dataset folder, the concurrency and --report-only', () => {
-    const o = parseReproduceOptions(['--quick', '--out', 'r', '--dataset', 'fixtures/x', '--concurrency', '1', '--report-only', 'reproduce@2025-01-01T00-00-00'], now);
+    const o = parseReproduceOptions(
+      ['--quick', '--out', 'r', '--dataset', 'fixtures/x', '--concurrency', '1', '--report-only', 'reproduce@2025-01-01T00-00-00'],
+      now,
+    );
     if (o.help) throw new Error('unreachable');
     expect(o.scale).toMatchObject({ name: 'quick', limitTrain: 2000, dataset: { name: 'folder', path: path.resolve('fixtures/x') } });
     expect(o).toMatchObject({ outDir: path.resolve('r'), concurrency: 1, reportOnly: 'reproduce@2025-01-01T00-00-00' });

@@ -99,7 +99,9 @@ export async function reproduceCommand(argv: readonly string[]): Promise<number>
   const say = (line: string) => options.quiet || process.stderr.write(`${line}\n`);
   return withWorkbench({ dataDir: options.dataDir, concurrency: options.concurrency, kernels: options.kernels }, async (call, wb) => {
     if (!options.reportOnly) {
-      say(`reproducing the course report (${options.scale.name}), ${wb.manager!.concurrency} runs at a time; runs recorded in ${wb.dataDir}, tagged ${options.session}`);
+      say(
+        `reproducing the course report (${options.scale.name}), ${wb.manager!.concurrency} runs at a time; runs recorded in ${wb.dataDir}, tagged ${options.session}`,
+      );
     }
     const command = ['npm run reproduce --', ...argv].join(' ');
     const reproduction = startReproduction(
@@ -131,7 +133,9 @@ export async function reproduceCommand(argv: readonly string[]): Promise<number>
       skipped: [...result.done.values()].filter((e) => e.skipped).map((e) => e.id),
     };
     process.stdout.write(
-      options.json ? `${JSON.stringify(summary)}\n` : `report written to ${summary.report} (${summary.files} files; ${completed}/${runs.length} runs completed) in ${summary.wall_seconds} s\n`,
+      options.json
+        ? `${JSON.stringify(summary)}\n`
+        : `report written to ${summary.report} (${summary.files} files; ${completed}/${runs.length} runs completed) in ${summary.wall_seconds} s\n`,
     );
     if (interrupted) return EXIT.interrupted;
     return completed === runs.length && summary.skipped.length === 0 ? EXIT.ok : EXIT.failed;

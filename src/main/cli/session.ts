@@ -3,7 +3,6 @@ import { type Call, createCaller } from '../../shared/api-dispatch';
 import { connectRemote, type RemoteChoice } from '../remote/connect-remote';
 import { createWorkbench, type Workbench, type WorkbenchOptions } from '../workbench/create-workbench';
 
-
 /**
  * Opens the workbench (mode 'cli'), runs `fn`, and closes it whatever happens. Calls made through `call`
  * are validated like every front door's (a bad argument rejects with an ApiError naming the field).

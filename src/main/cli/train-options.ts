@@ -166,8 +166,12 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
     throw new UsageError('--hidden and --activation apply to --model mlp only');
   }
   // A folder is stored absolute: the run must still find it when re-run from another working directory.
-  const dataset = v.dataset === undefined || v.dataset === 'mnist' ? { name: 'mnist' as const }
-    : v.dataset === 'fashion-mnist' ? { name: 'fashion-mnist' as const } : { name: 'folder' as const, path: path.resolve(v.dataset) };
+  const dataset =
+    v.dataset === undefined || v.dataset === 'mnist'
+      ? { name: 'mnist' as const }
+      : v.dataset === 'fashion-mnist'
+        ? { name: 'fashion-mnist' as const }
+        : { name: 'folder' as const, path: path.resolve(v.dataset) };
   const gamma = num('gamma', v.gamma);
   const per = v['decay-per'] === undefined ? undefined : choice('decay-per', v['decay-per'], ['step', 'epoch'] as const, 'step');
   if (per !== undefined && schedule !== 'inverse-time' && schedule !== 'exponential') {
@@ -184,10 +188,13 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
     optimizer: optimizer === 'momentum' ? { type: 'momentum', momentum: num('momentum', v.momentum) ?? 0.9 } : { type: optimizer },
     lr: num('lr', v.lr) ?? DEFAULT_LR[optimizer],
     schedule:
-      schedule === 'inverse-time' ? { type: 'inverse_time', decay: num('decay', v.decay) ?? 0.001, per }
-      : schedule === 'step' ? { type: 'step', everyEpochs: num('step-epochs', v['step-epochs']) ?? 5, gamma: gamma ?? 0.5 }
-      : schedule === 'exponential' ? { type: 'exponential', gamma: gamma ?? 0.95, per }
-      : { type: schedule },
+      schedule === 'inverse-time'
+        ? { type: 'inverse_time', decay: num('decay', v.decay) ?? 0.001, per }
+        : schedule === 'step'
+          ? { type: 'step', everyEpochs: num('step-epochs', v['step-epochs']) ?? 5, gamma: gamma ?? 0.5 }
+          : schedule === 'exponential'
+            ? { type: 'exponential', gamma: gamma ?? 0.95, per }
+            : { type: schedule },
     l2: num('l2', v.l2),
     batchSize: num('batch', v.batch) ?? 128,
     epochs: num('epochs', v.epochs) ?? 10,

@@ -141,7 +141,9 @@ describe('loadDataset: errors', () => {
     const err = await rejection(locateDataset({ name: 'folder', path: dir }));
     expect(err.file).toBe(dir);
     expect(err.message).toMatch(/missing train-labels-idx1-ubyte or train-labels-idx1-ubyte\.gz .*; t10k-labels-idx1-ubyte or/);
-    expect(err.message).toContain('it needs the four IDX files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte');
+    expect(err.message).toContain(
+      'it needs the four IDX files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte',
+    );
     expect(err.message).not.toMatch(/bashrc|private-notes|found:/);
   });
 
@@ -168,9 +170,7 @@ describe('loadDataset: errors', () => {
   });
 
   it('rejects a labels file whose count differs from its images', async () => {
-    const dir = rawCopy('counts', (files) =>
-      files.set(IDX_BASE_NAMES.trainLabels, gzipSync(encodeIdxU8([999], new Uint8Array(999)))),
-    );
+    const dir = rawCopy('counts', (files) => files.set(IDX_BASE_NAMES.trainLabels, gzipSync(encodeIdxU8([999], new Uint8Array(999)))));
     const err = await rejection(loadDataset({ name: 'folder', path: dir }));
     expect(err.message).toMatch(/label count mismatch: 999 labels for 1000 images/);
   });

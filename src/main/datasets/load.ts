@@ -93,8 +93,7 @@ export async function loadDataset(ref: DatasetRef, options: LoadOptions = {}): P
     IdxArray,
   ];
   // A user folder names no classes: the largest label seen decides how many there are.
-  const classNames =
-    info.classNames ?? numberedClassNames(Math.max(maxLabel(trainLabels), maxLabel(testLabels)) + 1);
+  const classNames = info.classNames ?? numberedClassNames(Math.max(maxLabel(trainLabels), maxLabel(testLabels)) + 1);
   const common = { classes: classNames.length, normalisation: options.normalisation };
   const train = datasetFromIdx(trainImages, trainLabels, {
     ...common,

@@ -61,7 +61,9 @@ describe('weight snapshots', () => {
 
   it('refuses a shape that does not match the values', () => {
     expect(() => store.artifacts.putSnapshot(runId, { epoch: 0, param: 'b', shape: [3, 2], values: new Float32Array(5) })).toThrow(ValidationError);
-    expect(() => store.artifacts.putSnapshot(runId, { epoch: 0, param: 'b', shape: [3, 2], values: new Float32Array(5) })).toThrow(/\[3, 2\] holds 6 values, got 5/);
+    expect(() => store.artifacts.putSnapshot(runId, { epoch: 0, param: 'b', shape: [3, 2], values: new Float32Array(5) })).toThrow(
+      /\[3, 2\] holds 6 values, got 5/,
+    );
   });
 
   it('reads values from a view into a larger buffer without its neighbours', () => {
@@ -80,7 +82,9 @@ describe('confusion matrices', () => {
     expect(store.artifacts.confusion(runId, 'test', 0)).toEqual(cm(0, 'test'));
     expect(store.artifacts.confusion(runId, 'validation')).toEqual(cm(0, 'validation'));
     expect(store.artifacts.confusion(runId, 'train')).toBeUndefined();
-    expect(() => store.artifacts.putConfusion(runId, { epoch: 2, split: 'test', classes: 3, counts: new Uint32Array(4) })).toThrow(/3 classes need 9 counts, got 4/);
+    expect(() => store.artifacts.putConfusion(runId, { epoch: 2, split: 'test', classes: 3, counts: new Uint32Array(4) })).toThrow(
+      /3 classes need 9 counts, got 4/,
+    );
   });
 });
 

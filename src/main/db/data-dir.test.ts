@@ -17,9 +17,7 @@ describe('defaultDataDir', () => {
 
   it('uses Application Support on macOS and %APPDATA% on Windows', () => {
     expect(defaultDataDir({}, 'darwin', '/Users/ada')).toBe('/Users/ada/Library/Application Support/nn-workbench');
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ada')).toBe(
-      'C:\\Users\\ada\\AppData\\Roaming\\nn-workbench',
-    );
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ada')).toBe('C:\\Users\\ada\\AppData\\Roaming\\nn-workbench');
     expect(defaultDataDir({}, 'win32', 'C:\\Users\\ada')).toBe('C:\\Users\\ada\\AppData\\Roaming\\nn-workbench');
   });
 });

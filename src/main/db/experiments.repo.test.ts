@@ -24,7 +24,13 @@ describe('ExperimentsRepo', () => {
 
   it('numbers grids 1, 2, 3… apart from the experiments of single runs', () => {
     const made = ['run', 'run', 'grid', 'run', 'grid'].map((kind, i) => store.experiments.create({ kind: kind as 'run' | 'grid', name: `e${i}` }));
-    expect(made.map((e) => [e.kind, e.id, e.number])).toEqual([['run', 1, 1], ['run', 2, 2], ['grid', 3, 1], ['run', 4, 3], ['grid', 5, 2]]);
+    expect(made.map((e) => [e.kind, e.id, e.number])).toEqual([
+      ['run', 1, 1],
+      ['run', 2, 2],
+      ['grid', 3, 1],
+      ['run', 4, 3],
+      ['grid', 5, 2],
+    ]);
     expect(store.experiments.list({ kind: 'grid' }).map((e) => e.number)).toEqual([2, 1]);
   });
 

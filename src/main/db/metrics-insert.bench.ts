@@ -29,7 +29,13 @@ export function benchMetricInserts(points = 100_000, batchSize = 200): MetricIns
     const t0 = Date.now();
     for (let i = 0; i < points; i++) {
       const step = Math.floor(i / keys.length);
-      all.push({ key: keys[i % keys.length]!, step, epoch: Math.floor(step / 469), value: Math.exp(-step / 3000) + Math.random() * 0.1, wallTime: t0 + step * 3 });
+      all.push({
+        key: keys[i % keys.length]!,
+        step,
+        epoch: Math.floor(step / 469),
+        value: Math.exp(-step / 3000) + Math.random() * 0.1,
+        wallTime: t0 + step * 3,
+      });
     }
     const start = performance.now();
     for (let i = 0; i < points; i += batchSize) store.metrics.append(runId, all.slice(i, i + batchSize));

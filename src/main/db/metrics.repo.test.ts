@@ -17,7 +17,13 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const loss = (step: number, value: number, wallTime = 1000 + step): MetricPoint => ({ key: 'train/loss', step, epoch: Math.floor(step / 100), value, wallTime });
+const loss = (step: number, value: number, wallTime = 1000 + step): MetricPoint => ({
+  key: 'train/loss',
+  step,
+  epoch: Math.floor(step / 100),
+  value,
+  wallTime,
+});
 
 describe('MetricsRepo', () => {
   it('appends a batch and reads the series back by step, column by column', () => {
@@ -57,7 +63,10 @@ describe('MetricsRepo', () => {
 
   it('stamps points without a wall time with the append time, in whole milliseconds', () => {
     const before = Date.now();
-    store.metrics.append(runId, [{ key: 'k', step: 1, epoch: 0, value: 1 }, { key: 'k', step: 2, epoch: 0, value: 1, wallTime: 1234.6 }]);
+    store.metrics.append(runId, [
+      { key: 'k', step: 1, epoch: 0, value: 1 },
+      { key: 'k', step: 2, epoch: 0, value: 1, wallTime: 1234.6 },
+    ]);
     const [t1, t2] = store.metrics.series(runId, 'k').wallTimes;
     expect(t1).toBeGreaterThanOrEqual(before);
     expect(t1).toBeLessThanOrEqual(Date.now());
@@ -65,7 +74,10 @@ describe('MetricsRepo', () => {
   });
 
   it('reads a step range, e.g. what arrived since the last read', () => {
-    store.metrics.append(runId, Array.from({ length: 10 }, (_, i) => loss(i + 1, 10 - i)));
+    store.metrics.append(
+      runId,
+      Array.from({ length: 10 }, (_, i) => loss(i + 1, 10 - i)),
+    );
     expect(store.metrics.series(runId, 'train/loss', { fromStep: 8 }).steps).toEqual([8, 9, 10]);
     expect(store.metrics.series(runId, 'train/loss', { fromStep: 3, toStep: 4 })).toMatchObject({ steps: [3, 4], values: [8, 7], total: 2 });
   });
@@ -93,7 +105,10 @@ describe('MetricsRepo', () => {
 
   it('decimates a series with NaN stretches without letting NaN win, and refuses maxPoints below 2', () => {
     const values = [1, NaN, NaN, NaN, NaN, NaN, 5, 2, 8, 3];
-    store.metrics.append(runId, values.map((v, i) => loss(i, v)));
+    store.metrics.append(
+      runId,
+      values.map((v, i) => loss(i, v)),
+    );
     // 2 ranges between the ends: steps 1–4 (all NaN: one point kept, as NaN) and 5–8 (min 2 at 7, max 8 at 8).
     const s = store.metrics.series(runId, 'train/loss', { maxPoints: 6 });
     expect(s.steps[0]).toBe(0);
@@ -106,7 +121,10 @@ describe('MetricsRepo', () => {
 
   it('counts the points of a decimated range, and returns a sparse series whole when it fits', () => {
     // Every 50th step: 40 points over 2000 steps, more steps than maxPoints but fewer points.
-    store.metrics.append(runId, Array.from({ length: 40 }, (_, i) => loss(i * 50, i % 7)));
+    store.metrics.append(
+      runId,
+      Array.from({ length: 40 }, (_, i) => loss(i * 50, i % 7)),
+    );
     expect(store.metrics.series(runId, 'train/loss', { maxPoints: 100 })).toMatchObject({ total: 40, steps: Array.from({ length: 40 }, (_, i) => i * 50) });
     const picked = store.metrics.series(runId, 'train/loss', { maxPoints: 10 });
     expect(picked.total).toBe(40);
@@ -122,7 +140,13 @@ describe('MetricsRepo', () => {
     // A seeded LCG: sparse steps, repeated values (ties), and NaN stretches, over a few lengths and budgets.
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (const [length, maxPoints] of [[50, 10], [500, 37], [2000, 100], [300, 2], [40, 60]] as const) {
+    for (const [length, maxPoints] of [
+      [50, 10],
+      [500, 37],
+      [2000, 100],
+      [300, 2],
+      [40, 60],
+    ] as const) {
       const points: MetricPoint[] = [];
       for (let step = 1, k = 0; k < length; k++, step += 1 + Math.floor(next() * 3)) {
         const r = next();

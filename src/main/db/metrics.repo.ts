@@ -51,12 +51,12 @@ function statements(db: Db) {
     insert: db.prepare(`INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (run_id, key, step) DO UPDATE
                         SET epoch = excluded.epoch, value = excluded.value, wall_time = excluded.wall_time`),
-    series: db
-      .prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step')
-      .raw(),
+    series: db.prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step').raw(),
     // The first and last point of a step range: two short descents of the primary key, however long the range.
     first: db.prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step LIMIT 1').raw(),
-    last: db.prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step DESC LIMIT 1').raw(),
+    last: db
+      .prepare('SELECT step, epoch, value, wall_time FROM metrics WHERE run_id = ? AND key = ? AND step BETWEEN ? AND ? ORDER BY step DESC LIMIT 1')
+      .raw(),
     // Min/max decimation inside SQLite, one step range at a time: each is a short scan of the primary key,
     // and SQLite returns the other columns of the row holding the min (or max) value. The min scan also counts
     // the range's points, so the series' total needs no scan of its own.

@@ -66,7 +66,11 @@ export function migrate(db: Database.Database, file: string, migrations: readonl
     const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
     if (broken.length > 0) {
       const b = broken[0]!;
-      throw new MigrationError(file, migrations[latest - 1]!.name, `${broken.length} rows break foreign keys (first: ${b.table} rowid ${b.rowid} → ${b.parent})`);
+      throw new MigrationError(
+        file,
+        migrations[latest - 1]!.name,
+        `${broken.length} rows break foreign keys (first: ${b.table} rowid ${b.rowid} → ${b.parent})`,
+      );
     }
     db.pragma(`user_version = ${latest}`);
   });

@@ -26,13 +26,22 @@ const node24: Runtime = { kind: 'node', version: '24.22.3', abi: '137', platform
 const electron45: Runtime = { kind: 'electron', version: '45.5.0', abi: '150', platform: 'linux', arch: 'x64' };
 
 /** `exists` over a fixed set of files. */
-const filesystem = (...files: string[]) => (file: string) => files.includes(file);
+const filesystem =
+  (...files: string[]) =>
+  (file: string) =>
+    files.includes(file);
 
 describe('the runtime', () => {
   it('is Electron when process.versions has electron, else Node, with its ABI, platform and arch', () => {
     const versions = { node: '24.11.1', modules: '150', electron: '45.5.0' } as unknown as NodeJS.ProcessVersions;
     expect(currentRuntime({ versions, platform: 'darwin', arch: 'arm64' })).toEqual({ ...electron45, platform: 'darwin', arch: 'arm64' });
-    expect(currentRuntime()).toEqual({ kind: 'node', version: process.versions.node, abi: process.versions.modules, platform: process.platform, arch: process.arch });
+    expect(currentRuntime()).toEqual({
+      kind: 'node',
+      version: process.versions.node,
+      abi: process.versions.modules,
+      platform: process.platform,
+      arch: process.arch,
+    });
   });
 
   it('names its folder runtime-abi-platform-arch', () => {
@@ -94,7 +103,11 @@ describe('a binary that does not load', () => {
     expect(isBindingLoadError(thrown)).toBe(true);
     const error = bindingLoadError(thrown, node24, broken);
     expect(error).toBeInstanceOf(NativeBindingError);
-    expect(error.message).toMatch(new RegExp(`^better-sqlite3 cannot load ${broken} in Node 24\\.22\\.3 \\(ABI 137, linux-x64\\): .*file too short.*\\. Build it with \`npm run build:native -- --node `));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^better-sqlite3 cannot load ${broken} in Node 24\\.22\\.3 \\(ABI 137, linux-x64\\): .*file too short.*\\. Build it with \`npm run build:native -- --node `,
+      ),
+    );
     expect(error.message).not.toContain('\n');
     expect(describeError(error)).toEqual({ message: `error: ${error.message}`, code: 1 });
   });

@@ -10,8 +10,7 @@ import { tempFolder } from './testing/fixtures';
 const temp = tempFolder('nnw-open-');
 afterAll(() => temp.remove());
 
-const tables = (db: Db) =>
-  db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+const tables = (db: Db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
 
 /** Everything about a file an opener could change: its bytes and the folder's listing. */
 function fingerprint(file: string) {

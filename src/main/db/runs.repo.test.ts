@@ -23,8 +23,7 @@ function runAt(status: RunStatus, name?: string): number {
   return id;
 }
 
-const count = (table: string, runId: number) =>
-  store.db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ?`).pluck().get(runId) as number;
+const count = (table: string, runId: number) => store.db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ?`).pluck().get(runId) as number;
 
 describe('creating runs', () => {
   it('creates a queued run in its own experiment, named after its id unless named', () => {
@@ -140,7 +139,16 @@ describe('progress', () => {
       bestTestAccuracy: 0.95,
       bestEpoch: 1,
     });
-    store.runs.recordEpoch(id, { epoch: 4, stepsDone: 500, trainLoss: NaN, trainAccuracy: 0.1, testLoss: NaN, testAccuracy: 0.1, validationLoss: 0.7, validationAccuracy: 0.6 });
+    store.runs.recordEpoch(id, {
+      epoch: 4,
+      stepsDone: 500,
+      trainLoss: NaN,
+      trainAccuracy: 0.1,
+      testLoss: NaN,
+      testAccuracy: 0.1,
+      validationLoss: 0.7,
+      validationAccuracy: 0.6,
+    });
     expect(store.runs.get(id)).toMatchObject({ trainLoss: null, testLoss: null, validationAccuracy: 0.6, bestEpoch: 1 });
   });
 

@@ -18,7 +18,13 @@ function setup() {
   const sent: [string, unknown][] = [];
   const window = { destroyed: false, isDestroyed: () => window.destroyed, send: (c: string, p: unknown) => void sent.push([c, p]) };
   const backend = createFakeWorkbench();
-  const dispose = registerIpc({ ipcMain: ipcMain as never, dispatch: createDispatcher(backend), events: backend, isTrustedUrl: (u) => u === 'app://index', targets: () => [window] });
+  const dispose = registerIpc({
+    ipcMain: ipcMain as never,
+    dispatch: createDispatcher(backend),
+    events: backend,
+    isTrustedUrl: (u) => u === 'app://index',
+    targets: () => [window],
+  });
   const from = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
   return { handlers, sent, window, backend, dispose, from };
 }

@@ -13,12 +13,57 @@ export interface NativeAddon {
   convForward(isa: number, g: Int32Array, n: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: number, y: Float32Array): void;
   convParamGrads(isa: number, g: Int32Array, n: number, x: Float32Array, dy: Float32Array, dw: Float32Array, db: Float32Array): void;
   convInputGrad(isa: number, g: Int32Array, n: number, dy: Float32Array, w: Float32Array, dx: Float32Array): void;
-  convReluPoolForward(isa: number, g: Int32Array, size: number, stride: number, n: number, x: Float32Array, w: Float32Array, b: Float32Array, y: Float32Array, argmax: Int32Array): void;
-  convReluPoolParamGrads(isa: number, g: Int32Array, size: number, stride: number, n: number, x: Float32Array, dy: Float32Array, argmax: Int32Array, y: Float32Array, dw: Float32Array, db: Float32Array): void;
-  convReluPoolInputGrad(isa: number, g: Int32Array, size: number, stride: number, n: number, dy: Float32Array, argmax: Int32Array, y: Float32Array, w: Float32Array, dx: Float32Array): void;
+  convReluPoolForward(
+    isa: number,
+    g: Int32Array,
+    size: number,
+    stride: number,
+    n: number,
+    x: Float32Array,
+    w: Float32Array,
+    b: Float32Array,
+    y: Float32Array,
+    argmax: Int32Array,
+  ): void;
+  convReluPoolParamGrads(
+    isa: number,
+    g: Int32Array,
+    size: number,
+    stride: number,
+    n: number,
+    x: Float32Array,
+    dy: Float32Array,
+    argmax: Int32Array,
+    y: Float32Array,
+    dw: Float32Array,
+    db: Float32Array,
+  ): void;
+  convReluPoolInputGrad(
+    isa: number,
+    g: Int32Array,
+    size: number,
+    stride: number,
+    n: number,
+    dy: Float32Array,
+    argmax: Int32Array,
+    y: Float32Array,
+    w: Float32Array,
+    dx: Float32Array,
+  ): void;
   im2col(g: Int32Array, x: Float32Array, cols: Float32Array): void;
   col2im(g: Int32Array, cols: Float32Array, dx: Float32Array): void;
-  maxPoolForward(x: Float32Array, planes: number, h: number, w: number, size: number, stride: number, oh: number, ow: number, y: Float32Array, argmax: Int32Array): void;
+  maxPoolForward(
+    x: Float32Array,
+    planes: number,
+    h: number,
+    w: number,
+    size: number,
+    stride: number,
+    oh: number,
+    ow: number,
+    y: Float32Array,
+    argmax: Int32Array,
+  ): void;
   maxPoolBackward(dy: Float32Array, argmax: Int32Array, dx: Float32Array): void;
   maxPoolReluBackward(dy: Float32Array, argmax: Int32Array, y: Float32Array, dx: Float32Array, dxLength: number): void;
   reluForward(x: Float32Array, y: Float32Array): void;
@@ -26,7 +71,19 @@ export interface NativeAddon {
   sumSquares(x: Float32Array): number;
   axpy(alpha: number, x: Float32Array, y: Float32Array): void;
   momentumStep(w: Float32Array, g: Float32Array, v: Float32Array, beta: number, lr: number): void;
-  adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, b1: number, c1: number, b2: number, c2: number, lr: number, isc2: number, eps: number): void;
+  adamStep(
+    w: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    lr: number,
+    isc2: number,
+    eps: number,
+  ): void;
 }
 
 const ADDON = path.join('native', 'build', 'Release', 'nnw_kernels.node');

@@ -36,10 +36,26 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
 
     it('gemm matches the reference for every transpose, beta 0 and 1, edge sizes', () => {
       const rng = new Rng(3);
-      for (const [m, n, kk] of [[1, 1, 1], [7, 9, 13], [33, 17, 400], [150, 40, 5], [9, 1030, 3], [128, 10, 64]] as const) {
-        for (const [tA, tB] of [[false, false], [false, true], [true, false], [true, true]] as const) {
+      for (const [m, n, kk] of [
+        [1, 1, 1],
+        [7, 9, 13],
+        [33, 17, 400],
+        [150, 40, 5],
+        [9, 1030, 3],
+        [128, 10, 64],
+      ] as const) {
+        for (const [tA, tB] of [
+          [false, false],
+          [false, true],
+          [true, false],
+          [true, true],
+        ] as const) {
           for (const beta of [0, 1] as const) {
-            const [a, b, c] = [fillUniform(new Float32Array(m * kk), uniform(rng)), fillUniform(new Float32Array(kk * n), uniform(rng)), fillUniform(new Float32Array(m * n), uniform(rng))];
+            const [a, b, c] = [
+              fillUniform(new Float32Array(m * kk), uniform(rng)),
+              fillUniform(new Float32Array(kk * n), uniform(rng)),
+              fillUniform(new Float32Array(m * n), uniform(rng)),
+            ];
             const expected = c.slice();
             ref.gemm(tA, tB, m, n, kk, a, b, expected, beta);
             k.gemm(tA, tB, m, n, kk, a, b, c, beta);
@@ -67,7 +83,12 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
     it('linear and conv fused ops match the reference (bias gradients exactly)', () => {
       const rng = new Rng(5);
       const [n, inF, outF] = [9, 300, 37];
-      const [x, w, b, dy] = [fillUniform(new Float32Array(n * inF), uniform(rng)), fillUniform(new Float32Array(outF * inF), uniform(rng)), fillUniform(new Float32Array(outF), uniform(rng)), fillUniform(new Float32Array(n * outF), uniform(rng))];
+      const [x, w, b, dy] = [
+        fillUniform(new Float32Array(n * inF), uniform(rng)),
+        fillUniform(new Float32Array(outF * inF), uniform(rng)),
+        fillUniform(new Float32Array(outF), uniform(rng)),
+        fillUniform(new Float32Array(n * outF), uniform(rng)),
+      ];
       const [y, yRef] = [new Float32Array(n * outF), new Float32Array(n * outF)];
       k.linearForward(n, inF, outF, x, w, b, true, y);
       ref.linearForward(n, inF, outF, x, w, b, true, yRef);
@@ -84,7 +105,9 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
         const [ph, pw] = [Math.floor((g.oh - 2) / 2) + 1, Math.floor((g.ow - 2) / 2) + 1];
         const [inSize, outSize, taps, pooled] = [c * h * wd, f * g.oh * g.ow, c * kern * kern, f * ph * pw];
         const imgs = 3;
-        const [xc, wc, bc, dyc, dyp] = [inSize * imgs, f * taps, f, outSize * imgs, pooled * imgs].map((len) => fillUniform(new Float32Array(len), uniform(rng)));
+        const [xc, wc, bc, dyc, dyp] = [inSize * imgs, f * taps, f, outSize * imgs, pooled * imgs].map((len) =>
+          fillUniform(new Float32Array(len), uniform(rng)),
+        );
         const pair = (len: number) => [new Float32Array(len), new Float32Array(len)] as const;
         const [yc, ycRef] = pair(outSize * imgs);
         k.conv2dForward(g, imgs, xc!, wc!, bc!, true, yc);
@@ -160,7 +183,9 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
 
     it('rejects sizes that do not fit, naming the operand', () => {
       expect(() => k.gemm(false, false, 2, 3, 4, new Float32Array(8), new Float32Array(11), new Float32Array(6), 0)).toThrow(/gemm: B needs 12 values, got 11/);
-      expect(() => k.linearForward(2, 3, 4, new Float32Array(6), new Float32Array(12), new Float32Array(3), false, new Float32Array(8))).toThrow(/linearForward: b needs 4/);
+      expect(() => k.linearForward(2, 3, 4, new Float32Array(6), new Float32Array(12), new Float32Array(3), false, new Float32Array(8))).toThrow(
+        /linearForward: b needs 4/,
+      );
     });
   });
 
@@ -171,7 +196,16 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       dataset: { name: 'folder', path: path.resolve(__dirname, '../../../resources/fixtures/mnist-tiny') },
       limitTrain: 400,
       limitTest: 100,
-      model: { input: [1, 28, 28], layers: [{ type: 'conv2d', filters: 4, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', size: 2 }, { type: 'flatten' }, { type: 'linear', units: 10 }] },
+      model: {
+        input: [1, 28, 28],
+        layers: [
+          { type: 'conv2d', filters: 4, kernel: 5 },
+          { type: 'relu' },
+          { type: 'maxpool2d', size: 2 },
+          { type: 'flatten' },
+          { type: 'linear', units: 10 },
+        ],
+      },
       optimizer: { type: 'adam' },
       lr: 0.003,
       batchSize: 32,

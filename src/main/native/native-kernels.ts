@@ -39,17 +39,27 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
   const ops: KernelOps = {
     im2col(x, c, h, w, kh, kw, stride, pad, cols) {
       const [taps, pix, inSize] = im2colShape('im2col', c, h, w, kh, kw, stride, pad);
-      lengths('im2col', [['x', x, inSize], ['cols', cols, taps * pix]]);
+      lengths('im2col', [
+        ['x', x, inSize],
+        ['cols', cols, taps * pix],
+      ]);
       addon.im2col(shape, x, cols);
     },
     col2im(cols, c, h, w, kh, kw, stride, pad, dx) {
       const [taps, pix, inSize] = im2colShape('col2im', c, h, w, kh, kw, stride, pad);
-      lengths('col2im', [['cols', cols, taps * pix], ['dx', dx, inSize]]);
+      lengths('col2im', [
+        ['cols', cols, taps * pix],
+        ['dx', dx, inSize],
+      ]);
       addon.col2im(shape, cols, dx);
     },
     gemm(transA, transB, m, n, k, a, b, c, beta) {
       checkDims('gemm', { m, n, k });
-      lengths('gemm', [['A', a, m * k], ['B', b, k * n], ['C', c, m * n]]);
+      lengths('gemm', [
+        ['A', a, m * k],
+        ['B', b, k * n],
+        ['C', c, m * n],
+      ]);
       addon.gemm(id, transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, transA ? m : k, b, transB ? k : n, c, n, beta, null, 0, 0, null);
     },
     linearForward(n, inF, outF, x, w, b, relu, y) {
@@ -59,47 +69,89 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
     },
     linearParamGrads(n, inF, outF, dy, x, dw, db) {
       checkDims('linearParamGrads', { n, inFeatures: inF, outFeatures: outF });
-      lengths('linearParamGrads', [['dy', dy, n * outF], ['x', x, n * inF], ['dw', dw, outF * inF], ['db', db, outF]]);
+      lengths('linearParamGrads', [
+        ['dy', dy, n * outF],
+        ['x', x, n * inF],
+        ['dw', dw, outF * inF],
+        ['db', db, outF],
+      ]);
       addon.gemm(id, 1, 0, outF, inF, n, dy, outF, x, inF, dw, inF, 0, null, 0, 0, db);
     },
     conv2dForward(g, n, x, w, b, relu, y) {
       const [taps, pix, inSize] = setShape('conv2dForward', g, n);
-      lengths('conv2dForward', [['x', x, n * inSize], ['w', w, g.filters * taps], ['b', b, g.filters], ['y', y, n * g.filters * pix]]);
+      lengths('conv2dForward', [
+        ['x', x, n * inSize],
+        ['w', w, g.filters * taps],
+        ['b', b, g.filters],
+        ['y', y, n * g.filters * pix],
+      ]);
       addon.convForward(id, shape, n, x, w, b, relu ? 1 : 0, y);
     },
     conv2dParamGrads(g, n, x, dy, dw, db) {
       const [taps, pix, inSize] = setShape('conv2dParamGrads', g, n);
-      lengths('conv2dParamGrads', [['x', x, n * inSize], ['dy', dy, n * g.filters * pix], ['dw', dw, g.filters * taps], ['db', db, g.filters]]);
+      lengths('conv2dParamGrads', [
+        ['x', x, n * inSize],
+        ['dy', dy, n * g.filters * pix],
+        ['dw', dw, g.filters * taps],
+        ['db', db, g.filters],
+      ]);
       addon.convParamGrads(id, shape, n, x, dy, dw, db);
     },
     conv2dInputGrad(g, n, dy, w, dx) {
       const [taps, pix, inSize] = setShape('conv2dInputGrad', g, n);
-      lengths('conv2dInputGrad', [['dy', dy, n * g.filters * pix], ['w', w, g.filters * taps], ['dx', dx, n * inSize]]);
+      lengths('conv2dInputGrad', [
+        ['dy', dy, n * g.filters * pix],
+        ['w', w, g.filters * taps],
+        ['dx', dx, n * inSize],
+      ]);
       addon.convInputGrad(id, shape, n, dy, w, dx);
     },
     conv2dReluPoolForward(g, pool, n, x, w, b, y, argmax) {
       const [taps, , inSize] = setShape('conv2dReluPoolForward', g, n);
       const count = pooled('conv2dReluPoolForward', g, pool.size, pool.stride, n);
-      lengths('conv2dReluPoolForward', [['x', x, n * inSize], ['w', w, g.filters * taps], ['b', b, g.filters], ['y', y, count], ['argmax', argmax, count]]);
+      lengths('conv2dReluPoolForward', [
+        ['x', x, n * inSize],
+        ['w', w, g.filters * taps],
+        ['b', b, g.filters],
+        ['y', y, count],
+        ['argmax', argmax, count],
+      ]);
       addon.convReluPoolForward(id, shape, pool.size, pool.stride, n, x, w, b, y, argmax);
     },
     conv2dReluPoolParamGrads(g, pool, n, x, dy, argmax, y, dw, db) {
       const [taps, , inSize] = setShape('conv2dReluPoolParamGrads', g, n);
       const count = pooled('conv2dReluPoolParamGrads', g, pool.size, pool.stride, n);
-      lengths('conv2dReluPoolParamGrads', [['x', x, n * inSize], ['dy', dy, count], ['argmax', argmax, count], ['y', y, count], ['dw', dw, g.filters * taps], ['db', db, g.filters]]);
+      lengths('conv2dReluPoolParamGrads', [
+        ['x', x, n * inSize],
+        ['dy', dy, count],
+        ['argmax', argmax, count],
+        ['y', y, count],
+        ['dw', dw, g.filters * taps],
+        ['db', db, g.filters],
+      ]);
       addon.convReluPoolParamGrads(id, shape, pool.size, pool.stride, n, x, dy, argmax, y, dw, db);
     },
     conv2dReluPoolInputGrad(g, pool, n, dy, argmax, y, w, dx) {
       const [taps, , inSize] = setShape('conv2dReluPoolInputGrad', g, n);
       const count = pooled('conv2dReluPoolInputGrad', g, pool.size, pool.stride, n);
-      lengths('conv2dReluPoolInputGrad', [['dy', dy, count], ['argmax', argmax, count], ['y', y, count], ['w', w, g.filters * taps], ['dx', dx, n * inSize]]);
+      lengths('conv2dReluPoolInputGrad', [
+        ['dy', dy, count],
+        ['argmax', argmax, count],
+        ['y', y, count],
+        ['w', w, g.filters * taps],
+        ['dx', dx, n * inSize],
+      ]);
       addon.convReluPoolInputGrad(id, shape, pool.size, pool.stride, n, dy, argmax, y, w, dx);
     },
     maxPoolForward(x, planes, h, w, size, stride, y, argmax) {
       checkDims('maxPoolForward', { planes, h, w, size, stride }, ['size', 'stride']);
       const oh = checkOutSize('maxPoolForward', 'input height', convOutSize(h, size, stride, 0));
       const ow = checkOutSize('maxPoolForward', 'input width', convOutSize(w, size, stride, 0));
-      lengths('maxPoolForward', [['x', x, planes * h * w], ['y', y, planes * oh * ow], ['argmax', argmax, planes * oh * ow]]);
+      lengths('maxPoolForward', [
+        ['x', x, planes * h * w],
+        ['y', y, planes * oh * ow],
+        ['argmax', argmax, planes * oh * ow],
+      ]);
       addon.maxPoolForward(x, planes, h, w, size, stride, oh, ow, y, argmax);
     },
     maxPoolBackward(dy, argmax, dx) {
@@ -109,7 +161,12 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
     maxPoolReluBackward(dy, argmax, y, planes, h, w, size, stride, dx) {
       checkDims('maxPoolReluBackward', { planes, h, w, size, stride }, ['size', 'stride']);
       const count = planes * convOutSize(h, size, stride, 0) * convOutSize(w, size, stride, 0);
-      lengths('maxPoolReluBackward', [['dy', dy, count], ['argmax', argmax, count], ['y', y, count], ['dx', dx, planes * h * w]]);
+      lengths('maxPoolReluBackward', [
+        ['dy', dy, count],
+        ['argmax', argmax, count],
+        ['y', y, count],
+        ['dx', dx, planes * h * w],
+      ]);
       addon.maxPoolReluBackward(dy.subarray(0, count), argmax.subarray(0, count), y, dx, planes * h * w);
     },
     reluForward(x, y) {
@@ -117,7 +174,10 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
       addon.reluForward(x, y);
     },
     reluBackward(x, dy, dx) {
-      lengths('reluBackward', [['dy (same length as x)', dy, x.length], ['dx (same length as x)', dx, x.length]]);
+      lengths('reluBackward', [
+        ['dy (same length as x)', dy, x.length],
+        ['dx (same length as x)', dx, x.length],
+      ]);
       addon.reluBackward(x, dy, dx);
     },
     sumSquares: (x) => addon.sumSquares(x),
@@ -126,11 +186,18 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
       addon.axpy(alpha, x, y);
     },
     momentumStep(w, g, v, beta, lr) {
-      lengths('momentumStep', [['g (same length as w)', g, w.length], ['v (same length as w)', v, w.length]]);
+      lengths('momentumStep', [
+        ['g (same length as w)', g, w.length],
+        ['v (same length as w)', v, w.length],
+      ]);
       addon.momentumStep(w, g, v, beta, lr);
     },
     adamStep(w, g, m, v, step) {
-      lengths('adamStep', [['g (same length as w)', g, w.length], ['m (same length as w)', m, w.length], ['v (same length as w)', v, w.length]]);
+      lengths('adamStep', [
+        ['g (same length as w)', g, w.length],
+        ['m (same length as w)', m, w.length],
+        ['v (same length as w)', v, w.length],
+      ]);
       addon.adamStep(w, g, m, v, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps);
     },
   };

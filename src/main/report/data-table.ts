@@ -40,13 +40,19 @@ export function renderDataTable(format: DataTableFormat, table: DataTable): stri
   };
   switch (format) {
     case 'csv': {
-      const lines = [columns.map((c) => csvField(c.id, true)).join(','), ...rows.map((r) => r.map((v, j) => csvField(v, columns[j]!.kind === 'text')).join(','))];
+      const lines = [
+        columns.map((c) => csvField(c.id, true)).join(','),
+        ...rows.map((r) => r.map((v, j) => csvField(v, columns[j]!.kind === 'text')).join(',')),
+      ];
       return `${lines.join('\n')}\n`;
     }
     case 'markdown': {
       const header = `| ${columns.map((c) => markdownCell(c.group ? `${c.label} (${c.group})` : c.label)).join(' | ')} |`;
       const rule = `|${columns.map((c) => (numeric(c) ? '---:' : ':---')).join('|')}|`;
-      const body = rows.map((r, i) => `| ${r.map((_, j) => (best[j] === i ? `**${markdownCell(shown(i, j))}**` : markdownCell(shown(i, j))) + markdownCell(marked(i, j))).join(' | ')} |`);
+      const body = rows.map(
+        (r, i) =>
+          `| ${r.map((_, j) => (best[j] === i ? `**${markdownCell(shown(i, j))}**` : markdownCell(shown(i, j))) + markdownCell(marked(i, j))).join(' | ')} |`,
+      );
       return `${[header, rule, ...body].join('\n')}\n`;
     }
     case 'latex': {
@@ -55,9 +61,16 @@ export function renderDataTable(format: DataTableFormat, table: DataTable): stri
       const spans = groupSpans(columns);
       if (spans.some((s) => s.group)) {
         groupLines.push(line(spans.map((s) => (s.count === 1 && !s.group ? '' : `\\multicolumn{${s.count}}{c}{${latexText(s.group)}}`))));
-        groupLines.push(`  ${spans.filter((s) => s.group).map((s) => `\\cmidrule(lr){${s.start + 1}-${s.start + s.count}}`).join(' ')}`);
+        groupLines.push(
+          `  ${spans
+            .filter((s) => s.group)
+            .map((s) => `\\cmidrule(lr){${s.start + 1}-${s.start + s.count}}`)
+            .join(' ')}`,
+        );
       }
-      const body = rows.map((r, i) => line(r.map((_, j) => (best[j] === i ? `\\textbf{${latexText(shown(i, j))}}` : latexText(shown(i, j))) + latexText(marked(i, j)))));
+      const body = rows.map((r, i) =>
+        line(r.map((_, j) => (best[j] === i ? `\\textbf{${latexText(shown(i, j))}}` : latexText(shown(i, j))) + latexText(marked(i, j)))),
+      );
       return [
         '% \\usepackage{booktabs}',
         `\\begin{tabular}{${columns.map((c) => (numeric(c) ? 'r' : 'l')).join('')}}`,
@@ -78,7 +91,10 @@ export function renderDataTable(format: DataTableFormat, table: DataTable): stri
         ...(spans.some((s) => s.group) ? [`<tr>${spans.map((s) => `<th colspan="${s.count}" class="group">${escapeXml(s.group)}</th>`).join('')}</tr>`] : []),
         `<tr>${columns.map((c) => `<th${align(c)}>${escapeXml(c.label)}</th>`).join('')}</tr>`,
       ];
-      const body = rows.map((r, i) => `<tr>${r.map((_, j) => `<td${align(columns[j]!)}>${best[j] === i ? `<strong>${escapeXml(shown(i, j))}</strong>` : escapeXml(shown(i, j))}${escapeXml(marked(i, j))}</td>`).join('')}</tr>`);
+      const body = rows.map(
+        (r, i) =>
+          `<tr>${r.map((_, j) => `<td${align(columns[j]!)}>${best[j] === i ? `<strong>${escapeXml(shown(i, j))}</strong>` : escapeXml(shown(i, j))}${escapeXml(marked(i, j))}</td>`).join('')}</tr>`,
+      );
       return `<table>\n<thead>\n${head.join('\n')}\n</thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n`;
     }
   }

@@ -40,9 +40,28 @@ export function distributionOption(title: string, subtitle: string | undefined, 
     });
     const h = histogram(p.values, bins);
     const w = (h.max - h.min) / bins;
-    xAxis.push({ type: 'value', gridIndex: i, min: h.min, max: h.max, name: 'value', nameLocation: 'middle', nameGap: 24, axisLabel: { fontSize: 10, hideOverlap: true, formatter: shortNumber, showMinLabel: false, showMaxLabel: false } });
+    xAxis.push({
+      type: 'value',
+      gridIndex: i,
+      min: h.min,
+      max: h.max,
+      name: 'value',
+      nameLocation: 'middle',
+      nameGap: 24,
+      axisLabel: { fontSize: 10, hideOverlap: true, formatter: shortNumber, showMinLabel: false, showMaxLabel: false },
+    });
     // NOTE: not onZero, or the y axis would be drawn through x = 0 in the middle of the panel.
-    yAxis.push({ type: 'value', gridIndex: i, minInterval: 1, name: 'count', nameLocation: 'middle', nameGap: 40, axisLabel: { fontSize: 10 }, axisLine: { onZero: false }, splitNumber: 3 });
+    yAxis.push({
+      type: 'value',
+      gridIndex: i,
+      minInterval: 1,
+      name: 'count',
+      nameLocation: 'middle',
+      nameGap: 40,
+      axisLabel: { fontSize: 10 },
+      axisLine: { onZero: false },
+      splitNumber: 3,
+    });
     series.push({
       type: 'line',
       xAxisIndex: i,

@@ -8,7 +8,13 @@ import { histogramsOption } from './histograms-figure';
 import { imageGridSvg } from './image-grid-figure';
 import { crc32, grayscalePng } from './png';
 
-const points = (key: string, steps: number[], epochs: number[], values: (number | null)[]): MetricPoints => ({ key, steps, epochs, values, times: steps.map(() => 0) });
+const points = (key: string, steps: number[], epochs: number[], values: (number | null)[]): MetricPoints => ({
+  key,
+  steps,
+  epochs,
+  values,
+  times: steps.map(() => 0),
+});
 
 const runA = {
   name: 'A',
@@ -24,14 +30,25 @@ describe('curvesOption', () => {
   it('puts step points on the epoch axis and skips keys a run lacks', () => {
     const option = curvesOption('loss', [runA]) as { series: { name: string; data: [number, number | null][] }[] };
     expect(option.series.map((s) => s.name)).toEqual(['train', 'test']);
-    expect(option.series[0]!.data).toEqual([[0.5, 2], [1, 1.5], [1.5, null], [2, 1]]);
-    expect(option.series[1]!.data).toEqual([[1, 1.4], [2, 1.1]]);
+    expect(option.series[0]!.data).toEqual([
+      [0.5, 2],
+      [1, 1.5],
+      [1.5, null],
+      [2, 1],
+    ]);
+    expect(option.series[1]!.data).toEqual([
+      [1, 1.4],
+      [2, 1.1],
+    ]);
   });
 
   it('draws accuracy in percent and names series by run when comparing', () => {
     const option = curvesOption('accuracy', [runA, { ...runA, name: 'B' }]) as { series: { name: string; data: [number, number][] }[] };
     expect(option.series.map((s) => s.name)).toEqual(['A · test', 'B · test']);
-    expect(option.series[0]!.data).toEqual([[1, 50], [2, 75]]);
+    expect(option.series[0]!.data).toEqual([
+      [1, 50],
+      [2, 75],
+    ]);
   });
 
   it('renders to an SVG of the asked size', () => {
@@ -51,11 +68,27 @@ describe('curvesOption', () => {
 describe('confusionOption', () => {
   it('places true classes top-down and counts as cells', () => {
     const option = confusionOption(
-      { runId: 1, epoch: 0, epochs: [0], split: 'test', classNames: ['0', '1'], counts: [[5, 1], [2, 7]], accuracy: 12 / 15 },
+      {
+        runId: 1,
+        epoch: 0,
+        epochs: [0],
+        split: 'test',
+        classNames: ['0', '1'],
+        counts: [
+          [5, 1],
+          [2, 7],
+        ],
+        accuracy: 12 / 15,
+      },
       'run',
     ) as { series: { data: [number, number, number][] }[] };
     // Class 0 (true) is the top row: y index 1 of 2.
-    expect(option.series[0]!.data).toEqual([[0, 1, 5], [1, 1, 1], [0, 0, 2], [1, 0, 7]]);
+    expect(option.series[0]!.data).toEqual([
+      [0, 1, 5],
+      [1, 1, 1],
+      [0, 0, 2],
+      [1, 0, 7],
+    ]);
     expect(renderSvg(option as never, { width: 300, height: 300, theme: 'light' })).toContain('80.00%');
   });
 });
@@ -76,7 +109,10 @@ describe('histogramsOption', () => {
       'h',
     ) as { grid: unknown[]; series: { data: [number, number][] }[] };
     expect(option.grid).toHaveLength(2);
-    expect(option.series[0]!.data).toEqual([[0.25, 1], [0.75, 3]]);
+    expect(option.series[0]!.data).toEqual([
+      [0.25, 1],
+      [0.75, 3],
+    ]);
     expect(option.series[1]!.data.map((d) => d[0])).toEqual([-0.75, -0.25, 0.25, 0.75]);
   });
 });

@@ -52,12 +52,38 @@ export function heatmapPanelsOption(title: string, subtitle: string | undefined,
     const left = (i % cols) * cellW;
     const top = titleSpace + Math.floor(i / cols) * cellH;
     grid.push({ left: `${left + 8}%`, width: `${cellW - 10}%`, top: `${top + 8}%`, height: `${cellH - 17}%` });
-    titles.push({ text: p.title, left: `${left + 3 + cellW / 2}%`, top: `${top + 1.5}%`, textAlign: 'center', textStyle: { fontSize: 12, fontWeight: 'normal' } });
+    titles.push({
+      text: p.title,
+      left: `${left + 3 + cellW / 2}%`,
+      top: `${top + 1.5}%`,
+      textAlign: 'center',
+      textStyle: { fontSize: 12, fontWeight: 'normal' },
+    });
     const axisLabel = { fontSize: 10, interval: every - 1 };
     // No axis lines: along a blank (missing) cell they would draw a stray edge.
     const bare = { axisLine: { show: false }, axisTick: { show: false } };
-    xAxis.push({ type: 'category', gridIndex: i, data: [...p.xLabels], name: p.xName, nameLocation: 'middle', nameGap: 24, axisLabel, ...bare, splitArea: { show: false } });
-    yAxis.push({ type: 'category', gridIndex: i, data: [...p.yLabels].reverse(), name: p.yName, nameLocation: 'middle', nameGap: 52, axisLabel, ...bare, splitArea: { show: false } });
+    xAxis.push({
+      type: 'category',
+      gridIndex: i,
+      data: [...p.xLabels],
+      name: p.xName,
+      nameLocation: 'middle',
+      nameGap: 24,
+      axisLabel,
+      ...bare,
+      splitArea: { show: false },
+    });
+    yAxis.push({
+      type: 'category',
+      gridIndex: i,
+      data: [...p.yLabels].reverse(),
+      name: p.yName,
+      nameLocation: 'middle',
+      nameGap: 52,
+      axisLabel,
+      ...bare,
+      splitArea: { show: false },
+    });
     const data: (number | string)[][] = [];
     // ECharts counts y from the bottom: flip so row 0 is the top row.
     p.values.forEach((row, r) => row.forEach((v, c) => data.push([c, p.yLabels.length - 1 - r, v === null || !Number.isFinite(v) ? '-' : v])));
@@ -67,7 +93,11 @@ export function heatmapPanelsOption(title: string, subtitle: string | undefined,
       yAxisIndex: i,
       data,
       label: style.cellLabel
-        ? { show: true, fontSize: 11, formatter: (d: { value: [number, number, number | string] }) => (typeof d.value[2] === 'number' ? style.cellLabel!(d.value[2]) : '') }
+        ? {
+            show: true,
+            fontSize: 11,
+            formatter: (d: { value: [number, number, number | string] }) => (typeof d.value[2] === 'number' ? style.cellLabel!(d.value[2]) : ''),
+          }
         : { show: false },
       itemStyle: { borderColor: style.cellLabel ? '#ffffff' : undefined, borderWidth: style.cellLabel ? 1 : 0 },
     });

@@ -24,7 +24,13 @@ export function histogramsOption(set: HistogramSet, title: string): EChartsOptio
     const w = (p.max - p.min) / p.counts.length;
     xAxis.push({ type: 'value', gridIndex: i, min: p.min, max: p.max, axisLabel: { fontSize: 9, hideOverlap: true }, splitLine: { show: false } });
     yAxis.push({ type: 'value', gridIndex: i, minInterval: 1, axisLabel: { fontSize: 9 }, splitNumber: 2, axisLine: { onZero: false } });
-    titles.push({ text: `${p.param} [${p.shape.join('×')}]`, left: `${left + cellW / 2}%`, top: `${y + 1}%`, textAlign: 'center', textStyle: { fontSize: 11, fontWeight: 'normal' } });
+    titles.push({
+      text: `${p.param} [${p.shape.join('×')}]`,
+      left: `${left + cellW / 2}%`,
+      top: `${y + 1}%`,
+      textAlign: 'center',
+      textStyle: { fontSize: 11, fontWeight: 'normal' },
+    });
     series.push({
       type: 'line',
       xAxisIndex: i,

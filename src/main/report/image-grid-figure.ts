@@ -40,7 +40,9 @@ export function imageGridSvg(tiles: ImageTiles, title: string, subtitle: string,
     const png = Buffer.from(grayscalePng(tiles.pixels.subarray(i * area, (i + 1) * area), tiles.width, tiles.height)).toString('base64');
     const x = left + (i % cols) * size;
     const y = top + Math.floor(i / cols) * (h + gap);
-    images.push(`<image x="${x.toFixed(2)}" y="${y.toFixed(2)}" width="${w.toFixed(2)}" height="${h.toFixed(2)}" preserveAspectRatio="none" style="image-rendering:pixelated" href="data:image/png;base64,${png}"/>`);
+    images.push(
+      `<image x="${x.toFixed(2)}" y="${y.toFixed(2)}" width="${w.toFixed(2)}" height="${h.toFixed(2)}" preserveAspectRatio="none" style="image-rendering:pixelated" href="data:image/png;base64,${png}"/>`,
+    );
   }
   return [
     `<svg width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}">`,

@@ -27,7 +27,20 @@ export interface LinePanel {
 }
 
 // ECharts' default palette plus three, fixed so a name keeps its colour across panels and figures.
-export const LINE_PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc', '#2f4554', '#b8860b', '#6e7074'];
+export const LINE_PALETTE = [
+  '#5470c6',
+  '#91cc75',
+  '#fac858',
+  '#ee6666',
+  '#73c0de',
+  '#3ba272',
+  '#fc8452',
+  '#9a60b4',
+  '#ea7ccc',
+  '#2f4554',
+  '#b8860b',
+  '#6e7074',
+];
 
 /** A tick label without float noise: 0.30000000000000004 → "0.3". */
 export const shortNumber = (v: number): string => String(Number(v.toPrecision(4)));

@@ -12,7 +12,28 @@ describe('linePanelsOption', () => {
   const option = linePanelsOption(
     'Loss',
     [
-      { title: 'train', xName: 'epoch', yName: 'loss', series: [{ name: 'A', points: [[1, 2], [2, 1]] }, { name: 'B', points: [[1, 3], [2, null]], dashed: true }] },
+      {
+        title: 'train',
+        xName: 'epoch',
+        yName: 'loss',
+        series: [
+          {
+            name: 'A',
+            points: [
+              [1, 2],
+              [2, 1],
+            ],
+          },
+          {
+            name: 'B',
+            points: [
+              [1, 3],
+              [2, null],
+            ],
+            dashed: true,
+          },
+        ],
+      },
       { title: 'test', xName: 'epoch', yName: 'loss', series: [{ name: 'B', points: [[1, 2.5]] }], xMin: 1, integerX: true },
     ],
     { width: 800 },
@@ -24,7 +45,10 @@ describe('linePanelsOption', () => {
     const b = option.series.filter((s) => s.name === 'B');
     expect(b.map((s) => s.xAxisIndex)).toEqual([0, 1]);
     expect(b.map((s) => s.color)).toEqual([LINE_PALETTE[1], LINE_PALETTE[1]]);
-    expect(b[0]!.data).toEqual([[1, 3], [2, null]]);
+    expect(b[0]!.data).toEqual([
+      [1, 3],
+      [2, null],
+    ]);
     expect(b[0]!.lineStyle.type).toBe('dashed');
   });
 
@@ -35,7 +59,12 @@ describe('linePanelsOption', () => {
 
   it('wraps the legend by width, and prints ticks without float noise', () => {
     expect(legendRows(['ReLU + ReLU'], 800)).toBe(1);
-    expect(legendRows(Array.from({ length: 9 }, () => 'Sigmoid + Sigmoid'), 800)).toBe(3);
+    expect(
+      legendRows(
+        Array.from({ length: 9 }, () => 'Sigmoid + Sigmoid'),
+        800,
+      ),
+    ).toBe(3);
     expect(shortNumber(0.30000000000000004)).toBe('0.3');
     expect(shortNumber(-0.0556084997951984)).toBe('-0.05561');
   });
@@ -49,13 +78,30 @@ describe('heatmapPanelsOption', () => {
   const option = heatmapPanelsOption(
     'Grid',
     'sub',
-    [{ title: 'ours', xName: 'L2', yName: 'lr', xLabels: ['a', 'b'], yLabels: ['0.1', '0.01'], values: [[0.5, null], [NaN, 80]] }],
+    [
+      {
+        title: 'ours',
+        xName: 'L2',
+        yName: 'lr',
+        xLabels: ['a', 'b'],
+        yLabels: ['0.1', '0.01'],
+        values: [
+          [0.5, null],
+          [NaN, 80],
+        ],
+      },
+    ],
     { min: 0, max: 100, colors: SEQUENTIAL, cellLabel: (v) => v.toFixed(1), scaleName: 'acc.' },
   ) as unknown as { series: { data: [number, number, number | string][] }[]; yAxis: { data: string[] }[]; visualMap: { text: string[] } };
 
   it('puts row 0 at the top and leaves missing cells blank', () => {
     expect(option.yAxis[0]!.data).toEqual(['0.01', '0.1']);
-    expect(option.series[0]!.data).toEqual([[0, 1, 0.5], [1, 1, '-'], [0, 0, '-'], [1, 0, 80]]);
+    expect(option.series[0]!.data).toEqual([
+      [0, 1, 0.5],
+      [1, 1, '-'],
+      [0, 0, '-'],
+      [1, 0, 80],
+    ]);
   });
 
   it('labels the colour scale with its ends', () => {
@@ -66,12 +112,22 @@ describe('heatmapPanelsOption', () => {
 
 describe('distributionOption', () => {
   it('bins each panel over its own range and marks zero when the range spans it', () => {
-    const option = distributionOption('D', undefined, [
-      { title: 'w', note: 'n', values: [-1, -0.5, 0.5, 1] },
-      { title: 'b', note: 'n', values: [1, 2, 3] },
-    ], 4) as unknown as { series: { data: [number, number][]; markLine?: unknown }[] };
+    const option = distributionOption(
+      'D',
+      undefined,
+      [
+        { title: 'w', note: 'n', values: [-1, -0.5, 0.5, 1] },
+        { title: 'b', note: 'n', values: [1, 2, 3] },
+      ],
+      4,
+    ) as unknown as { series: { data: [number, number][]; markLine?: unknown }[] };
     // Bins are half-open but the last holds the maximum: -1 | -0.5 | (none) | 0.5 and 1.
-    expect(option.series[0]!.data).toEqual([[-0.75, 1], [-0.25, 1], [0.25, 0], [0.75, 2]]);
+    expect(option.series[0]!.data).toEqual([
+      [-0.75, 1],
+      [-0.25, 1],
+      [0.25, 0],
+      [0.75, 2],
+    ]);
     expect(option.series[0]!.markLine).toBeDefined();
     expect(option.series[1]!.data.map((d) => d[1])).toEqual([1, 0, 1, 1]);
     expect(option.series[1]!.markLine).toBeUndefined();
@@ -98,7 +154,11 @@ describe('matrixImageSvg', () => {
   });
 
   it('draws the matrix as one RGB PNG picture under an escaped title', () => {
-    const svg = matrixImageSvg({ rows: 2, cols: 3, values: [-1, 0, 1, 0.5, NaN, -0.5], rowName: 'unit', colName: 'input' }, scale, 'W <1>', 'sub', { width: 400, height: 300, theme: 'light' });
+    const svg = matrixImageSvg({ rows: 2, cols: 3, values: [-1, 0, 1, 0.5, NaN, -0.5], rowName: 'unit', colName: 'input' }, scale, 'W <1>', 'sub', {
+      width: 400,
+      height: 300,
+      theme: 'light',
+    });
     const images = [...svg.matchAll(/href="data:image\/png;base64,([^"]+)"/g)];
     expect(images).toHaveLength(1);
     const png = Buffer.from(images[0]![1]!, 'base64');

@@ -10,7 +10,9 @@ export function metricsCsv(series: readonly MetricPoints[], startedAt: number): 
     const key = csvField(s.key, true);
     for (let i = 0; i < s.steps.length; i++) {
       const v = s.values[i];
-      lines.push(`${key},${s.steps[i]},${s.epochs[i]},${v === null || v === undefined ? 'NaN' : csvField(v, false)},${Math.round(startedAt + s.times[i]! * 1000)}`);
+      lines.push(
+        `${key},${s.steps[i]},${s.epochs[i]},${v === null || v === undefined ? 'NaN' : csvField(v, false)},${Math.round(startedAt + s.times[i]! * 1000)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -51,14 +53,28 @@ export function summaryMarkdown(run: RunDetail): string {
   const seconds = run.startedAt !== null && run.finishedAt !== null ? `${((run.finishedAt - run.startedAt) / 1000).toFixed(1)} s` : '–';
   const facts: [string, string][] = [
     ['status', `${run.status}${run.stopMessage ? ` (${run.stopMessage})` : run.error ? ` (${run.error.split('\n')[0]})` : ''}`],
-    ['dataset', `${run.datasetTitle}${c.limitTrain ? `, first ${c.limitTrain} training samples` : ''}${c.limitTest ? `, first ${c.limitTest} test samples` : ''}`],
+    [
+      'dataset',
+      `${run.datasetTitle}${c.limitTrain ? `, first ${c.limitTrain} training samples` : ''}${c.limitTest ? `, first ${c.limitTest} test samples` : ''}`,
+    ],
     ['model', c.model.layers.map((l) => Object.values(l).join(' ')).join(' → ')],
     ['parameters', run.paramCount === null ? '–' : run.paramCount.toLocaleString('en')],
-    ['optimizer', `${Object.values(c.optimizer).join(' ')}, lr ${c.lr}, schedule ${c.schedule.type}${'per' in c.schedule && c.schedule.per ? ` per ${c.schedule.per}` : ''}, L2 ${c.l2}`],
+    [
+      'optimizer',
+      `${Object.values(c.optimizer).join(' ')}, lr ${c.lr}, schedule ${c.schedule.type}${'per' in c.schedule && c.schedule.per ? ` per ${c.schedule.per}` : ''}, L2 ${c.l2}`,
+    ],
     ['weight init', c.model.init ? Object.values(c.model.init).join(' ') : 'auto'],
-    ['input scaling', run.normalisation ? `(x/255 − ${run.normalisation.mean}) / ${run.normalisation.std} (${typeof c.normalize === 'string' ? c.normalize : 'given'})` : String(c.normalize)],
+    [
+      'input scaling',
+      run.normalisation
+        ? `(x/255 − ${run.normalisation.mean}) / ${run.normalisation.std} (${typeof c.normalize === 'string' ? c.normalize : 'given'})`
+        : String(c.normalize),
+    ],
     ['batch size / epochs / seed', `${c.batchSize} / ${run.epochsDone} of ${c.epochs} / ${c.seed}`],
-    ['final accuracy', `train ${pct(run.final?.trainAccuracy)} (batches), ${pct(run.final?.trainPassAccuracy)} (full pass), test ${pct(run.final?.testAccuracy)}`],
+    [
+      'final accuracy',
+      `train ${pct(run.final?.trainAccuracy)} (batches), ${pct(run.final?.trainPassAccuracy)} (full pass), test ${pct(run.final?.testAccuracy)}`,
+    ],
     ['best', run.best ? `${pct(run.best.valAccuracy ?? run.best.testAccuracy)} at epoch ${run.best.epoch + 1}` : '–'],
     ['time', seconds],
     ['kernels / engine', `${run.kernels ?? '–'} / ${run.engineVersion}`],

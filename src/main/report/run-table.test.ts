@@ -10,7 +10,20 @@ import { columnFor, tableColumns, variedPaths } from './table-columns';
 import { csvField, latexText, markdownCell } from './text-formats';
 
 function run(id: number, name: string, lr: number, testAccuracy: number | null, config = tinyConfig({ lr })): RunSummary {
-  const scores = testAccuracy === null ? null : { epoch: 1, trainLoss: 0.25, trainAccuracy: 0.9, trainPassLoss: 0.2, trainPassAccuracy: 0.93, testLoss: 0.3, testAccuracy, valLoss: null, valAccuracy: null };
+  const scores =
+    testAccuracy === null
+      ? null
+      : {
+          epoch: 1,
+          trainLoss: 0.25,
+          trainAccuracy: 0.9,
+          trainPassLoss: 0.2,
+          trainPassAccuracy: 0.93,
+          testLoss: 0.3,
+          testAccuracy,
+          valLoss: null,
+          valAccuracy: null,
+        };
   return {
     id,
     name,
@@ -79,9 +92,7 @@ describe('renderTable', () => {
   const columns = tableColumns(runs, ['name', 'lr', 'final.testAccuracy']);
 
   it('writes CSV with raw values', () => {
-    expect(renderTable('csv', columns, runs)).toBe(
-      'name,lr,final.testAccuracy\n"a, ""quoted"" | name",0.1,0.9731\n\'=cmd() 50% & $x_1,0.01,0.9812\n',
-    );
+    expect(renderTable('csv', columns, runs)).toBe('name,lr,final.testAccuracy\n"a, ""quoted"" | name",0.1,0.9731\n\'=cmd() 50% & $x_1,0.01,0.9812\n');
   });
 
   it('writes a Markdown pipe table, numbers right-aligned', () => {
@@ -101,7 +112,10 @@ describe('renderTable', () => {
 });
 
 describe('a table of MLP and CNN runs', () => {
-  const mixed = [run(1, 'mlp', 0.05, 0.97), run(2, 'cnn', 0.001, 0.98, tinyConfig({ lr: 0.001, model: reportCnnSpec(), optimizer: { type: 'adam' }, limitTrain: 512 }))];
+  const mixed = [
+    run(1, 'mlp', 0.05, 0.97),
+    run(2, 'cnn', 0.001, 0.98, tinyConfig({ lr: 0.001, model: reportCnnSpec(), optimizer: { type: 'adam' }, limitTrain: 512 })),
+  ];
 
   it('has the columns the runs page shows, in its order, with the models described', () => {
     const columns = tableColumns(mixed, DEFAULT_RUN_COLUMNS);
@@ -115,6 +129,18 @@ describe('a table of MLP and CNN runs', () => {
 
   it('by default varies the model as one column, not layer by layer', () => {
     expect(variedPaths(mixed)).toEqual(['limitTrain', 'model', 'optimizer.type', 'lr']);
-    expect(tableColumns(mixed).map((c) => c.label)).toEqual(['Run', 'limitTrain', 'Model', 'optimizer', 'LR', 'Final train (batches)', 'Final train (full pass)', 'Final test loss', 'Final test', 'Best test', 'Best epoch']);
+    expect(tableColumns(mixed).map((c) => c.label)).toEqual([
+      'Run',
+      'limitTrain',
+      'Model',
+      'optimizer',
+      'LR',
+      'Final train (batches)',
+      'Final train (full pass)',
+      'Final test loss',
+      'Final test',
+      'Best test',
+      'Best epoch',
+    ]);
   });
 });

@@ -6,7 +6,14 @@ import { resolveColumn, type RunColumn } from '../../shared/run-columns';
 import { ValidationError } from '../../shared/validation';
 
 /** Scores shown after the varied parameters when no columns are asked for. */
-export const DEFAULT_SCORE_COLUMNS = ['final.trainAccuracy', 'final.trainPassAccuracy', 'final.testLoss', 'final.testAccuracy', 'best.testAccuracy', 'best.epoch'];
+export const DEFAULT_SCORE_COLUMNS = [
+  'final.trainAccuracy',
+  'final.trainPassAccuracy',
+  'final.testLoss',
+  'final.testAccuracy',
+  'best.testAccuracy',
+  'best.epoch',
+];
 
 /** One column by id; `field` names the request field for the error. @throws ValidationError for an unknown id. */
 export function columnFor(id: string, runs: readonly RunSummary[], field: string): RunColumn {

@@ -31,13 +31,20 @@ describe('weightImageGrid', () => {
   const input = [1, 28, 28] as const;
 
   it('draws a first-layer Linear as 28×28 pictures, at most maxImages', () => {
-    const g = weightImageGrid({ param: 'layers.1.weight', shape: [5, 784], values: new Float32Array(5 * 784).fill(0.5) }, input, { normalize: 'global', maxImages: 3 })!;
+    const g = weightImageGrid({ param: 'layers.1.weight', shape: [5, 784], values: new Float32Array(5 * 784).fill(0.5) }, input, {
+      normalize: 'global',
+      maxImages: 3,
+    })!;
     expect(g).toMatchObject({ kind: 'linear', count: 3, height: 28, width: 28 });
     expect(decodeBase64(g.pixels)).toHaveLength(3 * 784);
   });
 
   it('draws a hidden Linear as one strip per unit and conv kernels as kh×kw pictures', () => {
-    expect(weightImageGrid({ param: 'w', shape: [4, 16], values: new Float32Array(64) }, input, { normalize: 'per-image', maxImages: 10 })).toMatchObject({ count: 4, height: 1, width: 16 });
+    expect(weightImageGrid({ param: 'w', shape: [4, 16], values: new Float32Array(64) }, input, { normalize: 'per-image', maxImages: 10 })).toMatchObject({
+      count: 4,
+      height: 1,
+      width: 16,
+    });
     expect(weightImageGrid({ param: 'k', shape: [6, 1, 5, 5], values: new Float32Array(150) }, input, { normalize: 'per-image', maxImages: 4 })).toMatchObject({
       kind: 'conv',
       count: 4,

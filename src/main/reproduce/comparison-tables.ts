@@ -7,8 +7,16 @@ import { parseCsv } from './csv';
 
 /** The report folder's comparison tables, with the columns each puts in the page's three (or more) columns. */
 export const COMPARISON_TABLES = [
-  { id: 'grid-stage1', title: 'Table 2 · grid stage 1', columns: { report: 'report_test_accuracy', reportSetup: 'ours_report_setup_test_accuracy', modern: 'ours_modern_test_accuracy' } },
-  { id: 'grid-stage2', title: 'Table 3 · grid stage 2', columns: { report: 'report_test_accuracy', reportSetup: 'ours_report_setup_test_accuracy', modern: 'ours_modern_test_accuracy' } },
+  {
+    id: 'grid-stage1',
+    title: 'Table 2 · grid stage 1',
+    columns: { report: 'report_test_accuracy', reportSetup: 'ours_report_setup_test_accuracy', modern: 'ours_modern_test_accuracy' },
+  },
+  {
+    id: 'grid-stage2',
+    title: 'Table 3 · grid stage 2',
+    columns: { report: 'report_test_accuracy', reportSetup: 'ours_report_setup_test_accuracy', modern: 'ours_modern_test_accuracy' },
+  },
 ] as const;
 
 const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : Number(s));

@@ -125,7 +125,9 @@ export function toHtml(title: string, blocks: readonly Block[]): string {
         const f = b.figure;
         const uri = dataUri('image/svg+xml', f.svg);
         const links = `(${fileLink('SVG', `${f.id}.svg`, uri)}, ${fileLink('PNG', `${f.id}.png`, dataUri('image/png', f.png))})`;
-        out.push(`<figure id="${escapeXml(f.id)}"><img src="${uri}" alt="${escapeXml(f.title)}"><figcaption>${inlineHtml(f.caption)} ${links}</figcaption></figure>`);
+        out.push(
+          `<figure id="${escapeXml(f.id)}"><img src="${uri}" alt="${escapeXml(f.title)}"><figcaption>${inlineHtml(f.caption)} ${links}</figcaption></figure>`,
+        );
         break;
       }
     }

@@ -5,7 +5,18 @@ import type { RunConfig, RunConfigInput } from '../../shared/run-config';
 import type { ReproduceScale } from './scale';
 
 /** `stage1` and `stage2` run the modern setup; their `-report` twins the report's setup; `ablation` switches one factor at a time. */
-export const EXPERIMENT_IDS = ['activations', 'stage1', 'stage1-report', 'stage2', 'stage2-report', 'ablation', 'optimizers', 'best-mlp', 'cnn', 'augmentation'] as const;
+export const EXPERIMENT_IDS = [
+  'activations',
+  'stage1',
+  'stage1-report',
+  'stage2',
+  'stage2-report',
+  'ablation',
+  'optimizers',
+  'best-mlp',
+  'cnn',
+  'augmentation',
+] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
 /** What an experiment queues: one grid (recorded as a grid experiment) or single runs. */

@@ -30,17 +30,28 @@ function reportStage1(): ExperimentRuns {
   const configs = cells(def('stage1').plan(FULL_SCALE, new Map()));
   const runs = configs.map((c, i) => run(i + 1, c, reportStage1Row(c.lr, hiddenOf(c), c.l2)!.testAccuracy));
   const spec = parseWith(gridSpecSchema, (def('stage1').plan(FULL_SCALE, new Map()) as { spec: unknown }).spec);
-  const grid = { id: 7, spec, cells: runs.map((r) => ({ params: { lr: r.config.lr, 'model.layers.1.units': hiddenOf(r.config)[0]!, l2: r.config.l2 }, run: r })) } as unknown as GridDetail;
+  const grid = {
+    id: 7,
+    spec,
+    cells: runs.map((r) => ({ params: { lr: r.config.lr, 'model.layers.1.units': hiddenOf(r.config)[0]!, l2: r.config.l2 }, run: r })),
+  } as unknown as GridDetail;
   return { id: 'stage1', grid, runs, notes: [], submittedAt: 0, finishedAt: 0, skipped: null };
 }
 
-describe('the report\'s table 1 and the two setups', () => {
+describe("the report's table 1 and the two setups", () => {
   it('is table 1: momentum 0.9, inverse-time decay 0.001, batch 128, L2 λΣw² 0.001, lr 0.005; modern by default, as before setups', () => {
     const input = mlpConfig(FULL_SCALE, { epochs: 10 });
     expect(input).not.toHaveProperty('normalize');
     expect(input.model).not.toHaveProperty('init');
     const c = parseRunConfig(input);
-    expect(c).toMatchObject({ optimizer: { type: 'momentum', momentum: 0.9 }, schedule: { type: 'inverse_time', decay: 0.001 }, batchSize: 128, l2: 0.001, lr: 0.005, epochs: 10 });
+    expect(c).toMatchObject({
+      optimizer: { type: 'momentum', momentum: 0.9 },
+      schedule: { type: 'inverse_time', decay: 0.001 },
+      batchSize: 128,
+      l2: 0.001,
+      lr: 0.005,
+      epochs: 10,
+    });
     expect(c.schedule).not.toHaveProperty('per');
     // Its tables read last epochs only: the full pass over the training set runs once, at the end.
     expect(c.trainPass).toBe('last_epoch');
@@ -48,9 +59,13 @@ describe('the report\'s table 1 and the two setups', () => {
     expect(activationsOf(c)).toEqual(['relu', 'relu']);
   });
 
-  it('reads the report\'s setup as N(0, 0.01²) init, standardized inputs and the decay per epoch', () => {
+  it("reads the report's setup as N(0, 0.01²) init, standardized inputs and the decay per epoch", () => {
     const c = parseRunConfig(mlpConfig(FULL_SCALE, { epochs: 5, setup: REPORT_SETUP }));
-    expect(c).toMatchObject({ model: { init: { type: 'normal', std: 0.01 } }, normalize: 'standardize', schedule: { type: 'inverse_time', decay: 0.001, per: 'epoch' } });
+    expect(c).toMatchObject({
+      model: { init: { type: 'normal', std: 0.01 } },
+      normalize: 'standardize',
+      schedule: { type: 'inverse_time', decay: 0.001, per: 'epoch' },
+    });
     expect(setupOf(c)).toEqual(REPORT_SETUP);
     expect(setupOf(parseRunConfig(mlpConfig(FULL_SCALE, { epochs: 5 })))).toEqual(MODERN_SETUP);
   });
@@ -58,19 +73,35 @@ describe('the report\'s table 1 and the two setups', () => {
   it('queues every experiment once, numbered by the section that shows it', () => {
     expect([...QUEUE_ORDER].sort()).toEqual(EXPERIMENTS.map((d) => d.id).sort());
     expect(EXPERIMENTS.map((d) => d.number)).toEqual([1, 2, 2, 3, 3, 4, 5, 6, 7, 8]);
-    expect(EXPERIMENTS.filter((d) => d.partOf).map((d) => [d.id, d.partOf])).toEqual([['stage1-report', 'stage1'], ['stage2-report', 'stage2']]);
+    expect(EXPERIMENTS.filter((d) => d.partOf).map((d) => [d.id, d.partOf])).toEqual([
+      ['stage1-report', 'stage1'],
+      ['stage2-report', 'stage2'],
+    ]);
   });
 });
 
 describe('full-scale plans', () => {
   it('tries all 9 activation pairs for 10 epochs', () => {
     const configs = cells(def('activations').plan(FULL_SCALE, new Map()));
-    expect(configs.map((c) => activationsOf(c).join('+'))).toEqual(['relu+relu', 'relu+sigmoid', 'relu+tanh', 'sigmoid+relu', 'sigmoid+sigmoid', 'sigmoid+tanh', 'tanh+relu', 'tanh+sigmoid', 'tanh+tanh']);
+    expect(configs.map((c) => activationsOf(c).join('+'))).toEqual([
+      'relu+relu',
+      'relu+sigmoid',
+      'relu+tanh',
+      'sigmoid+relu',
+      'sigmoid+sigmoid',
+      'sigmoid+tanh',
+      'tanh+relu',
+      'tanh+sigmoid',
+      'tanh+tanh',
+    ]);
     expect(configs.every((c) => c.epochs === 10 && c.dataset.name === 'mnist' && c.limitTrain === undefined)).toBe(true);
   });
 
-  it('runs stage 1 as the report\'s 18 cells of table 2, in its order, for 5 epochs, under each setup', () => {
-    for (const [id, setup] of [['stage1', MODERN_SETUP], ['stage1-report', REPORT_SETUP]] as const) {
+  it("runs stage 1 as the report's 18 cells of table 2, in its order, for 5 epochs, under each setup", () => {
+    for (const [id, setup] of [
+      ['stage1', MODERN_SETUP],
+      ['stage1-report', REPORT_SETUP],
+    ] as const) {
       const configs = cells(def(id).plan(FULL_SCALE, new Map()));
       expect(configs).toHaveLength(18);
       expect(configs.map((c) => [c.lr, hiddenOf(c)[0], c.l2])).toEqual(REPORT.stage1.rows.map((r) => [r.lr, r.hidden[0], r.l2]));
@@ -78,7 +109,7 @@ describe('full-scale plans', () => {
     }
   });
 
-  it('seeds the report\'s-setup stage 2 from its own stage-1 winner, under its setup', () => {
+  it("seeds the report's-setup stage 2 from its own stage-1 winner, under its setup", () => {
     const done = new Map([['stage1-report', { ...reportStage1(), id: 'stage1-report' as const }]] as const);
     const configs = cells(def('stage2-report').plan(FULL_SCALE, done));
     expect(configs.map((c) => [c.lr, c.l2])).toEqual(REPORT.stage2.rows.map((r) => [r.lr, r.l2]));
@@ -86,7 +117,7 @@ describe('full-scale plans', () => {
     expect(() => def('stage2-report').plan(FULL_SCALE, new Map([['stage1', reportStage1()]] as const))).toThrow(/"stage1-report" has no completed run/);
   });
 
-  it('switches one factor of the report\'s setup at a time on three cells, one per regime of table 2', () => {
+  it("switches one factor of the report's setup at a time on three cells, one per regime of table 2", () => {
     const configs = cells(def('ablation').plan(FULL_SCALE, new Map()));
     expect(configs).toHaveLength(9);
     expect(configs.map((c) => [c.lr, hiddenOf(c).join('/'), c.l2, switchedFactor(c)])).toEqual(
@@ -95,17 +126,19 @@ describe('full-scale plans', () => {
     expect(configs.map((c) => differingFactors(REPORT_SETUP, setupOf(c)).length)).toEqual(new Array(9).fill(1));
     expect(configs.every((c) => c.epochs === 5)).toBe(true);
     expect(FULL_SCALE.ablation.cells.map((c) => reportStage1Row(c.lr, c.hidden, c.l2)!.testAccuracy)).toEqual([0.1149, 0.7428, 0.9718]);
-    expect(def('ablation').runName(configs[3]!)).toBe('lr 0.001 · [128, 64] · L2 0.01, report\'s setup but weight init He/Xavier (auto)');
+    expect(def('ablation').runName(configs[3]!)).toBe("lr 0.001 · [128, 64] · L2 0.01, report's setup but weight init He/Xavier (auto)");
   });
 
-  it('seeds stage 2 from stage 1\'s winner by the report\'s rule, giving its table 3 exactly', () => {
+  it("seeds stage 2 from stage 1's winner by the report's rule, giving its table 3 exactly", () => {
     const done = new Map([['stage1', reportStage1()]] as const);
     const plan = def('stage2').plan(FULL_SCALE, done);
     expect(plan.kind === 'grid' && plan.spec.parentGridId).toBe(7);
     const configs = cells(plan);
     expect(configs.map((c) => [c.lr, c.l2])).toEqual(REPORT.stage2.rows.map((r) => [r.lr, r.l2]));
     expect(configs.every((c) => c.epochs === 10 && hiddenOf(c).join() === '128,64')).toBe(true);
-    expect(plan.notes!.join(' ')).toMatch(/workbench's own refinement .* would have proposed lr \{0\.003162, 0\.01, 0\.03162\} × model\.layers\.1\.units \{96, 128, 160\} × l2 \{0\.0003162, 0\.001, 0\.003162\}/);
+    expect(plan.notes!.join(' ')).toMatch(
+      /workbench's own refinement .* would have proposed lr \{0\.003162, 0\.01, 0\.03162\} × model\.layers\.1\.units \{96, 128, 160\} × l2 \{0\.0003162, 0\.001, 0\.003162\}/,
+    );
   });
 
   it('gives the stage-2 winner to the optimizers (with a validation split), the best MLP and augmentation', () => {
@@ -127,7 +160,7 @@ describe('full-scale plans', () => {
     expect(() => def('stage2').plan(FULL_SCALE, new Map([['stage1', failed]] as const))).toThrow(/no completed run/);
   });
 
-  it('builds the report\'s CNN with Adam at 0.001 for 3 epochs', () => {
+  it("builds the report's CNN with Adam at 0.001 for 3 epochs", () => {
     const [cnn] = cells(def('cnn').plan(FULL_SCALE, new Map()));
     expect(cnn).toMatchObject({ optimizer: { type: 'adam' }, lr: 0.001, epochs: 3, l2: 0 });
     expect(cnn!.model.layers[0]).toEqual({ type: 'conv2d', filters: 30, kernel: 5, stride: 1, padding: 0 });
@@ -135,7 +168,7 @@ describe('full-scale plans', () => {
 });
 
 describe('the stage-2 rule and the winner', () => {
-  it('keeps the winner\'s lr and tries 5×, keeps its L2 and tries a tenth', () => {
+  it("keeps the winner's lr and tries 5×, keeps its L2 and tries a tenth", () => {
     expect(reportStage2Values({ lr: 0.01, l2: 0.001, hidden: [128, 64] })).toEqual({ lr: [0.01, 0.05], l2: [0.0001, 0.001], hidden: [128, 64] });
     expect(reportStage2Values({ lr: 0.001, l2: 0.01, hidden: [64, 64] })).toEqual({ lr: [0.001, 0.005], l2: [0.001, 0.01], hidden: [64, 64] });
   });

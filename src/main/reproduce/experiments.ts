@@ -31,7 +31,12 @@ const activations: ExperimentDef = {
 };
 
 /** The report's four, simplest first (each a JSON grid value). */
-const OPTIMIZERS: readonly Record<string, string | number>[] = [{ type: 'sgd' }, { type: 'momentum', momentum: REPORT.setup.momentum }, { type: 'rmsprop' }, { type: 'adam' }];
+const OPTIMIZERS: readonly Record<string, string | number>[] = [
+  { type: 'sgd' },
+  { type: 'momentum', momentum: REPORT.setup.momentum },
+  { type: 'rmsprop' },
+  { type: 'adam' },
+];
 
 const optimizers: ExperimentDef = {
   id: 'optimizers',

@@ -61,7 +61,12 @@ export async function curvesFigure(call: Call, run: RunDetail, kind: CurveKind, 
 }
 
 /** One line per run over epochs 1…n of a per-epoch score (accuracies in percent). */
-export function epochLines(runs: readonly RunDetail[], pick: (e: EpochRecord) => number | null, percent = false, name = (r: RunDetail) => r.name): LineSeries[] {
+export function epochLines(
+  runs: readonly RunDetail[],
+  pick: (e: EpochRecord) => number | null,
+  percent = false,
+  name = (r: RunDetail) => r.name,
+): LineSeries[] {
   return runs.map((r) => ({
     name: name(r),
     points: r.epochs.map((e): [number, number | null] => {
@@ -72,7 +77,13 @@ export function epochLines(runs: readonly RunDetail[], pick: (e: EpochRecord) =>
 }
 
 /** One line per run of a step-level metric smoothed over a tenth of an epoch, x in epochs (step / steps per epoch). */
-export async function smoothedStepLines(call: Call, runs: readonly RunDetail[], key: string, maxPoints = 600, name = (r: RunDetail) => r.name): Promise<LineSeries[]> {
+export async function smoothedStepLines(
+  call: Call,
+  runs: readonly RunDetail[],
+  key: string,
+  maxPoints = 600,
+  name = (r: RunDetail) => r.name,
+): Promise<LineSeries[]> {
   return Promise.all(
     runs.map(async (r) => {
       const [raw] = await call('getMetrics', { runId: r.id, keys: [key], maxPoints: ALL_POINTS });

@@ -31,7 +31,11 @@ export function stage1Def(setup: SetupName): ExperimentDef {
         name: `Report 2: grid stage 1 (lr × hidden × L2), ${SETUP_LABELS[setup]}`,
         base: mlpConfig(scale, { epochs: scale.stage1.epochs, setup: SETUPS[setup] }),
         // The report's table order: lr slowest, then the hidden sizes, then L2.
-        parameters: { lr: { values: [...scale.stage1.lr] }, 'model.layers.1.units': { values: [...scale.stage1.firstHidden] }, l2: { values: [...scale.stage1.l2] } },
+        parameters: {
+          lr: { values: [...scale.stage1.lr] },
+          'model.layers.1.units': { values: [...scale.stage1.firstHidden] },
+          l2: { values: [...scale.stage1.l2] },
+        },
       },
     }),
     runName: (c) => `${cellText(c)}${setup === 'modern' ? '' : ` (${SETUP_LABELS[setup]})`}`,

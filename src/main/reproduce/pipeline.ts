@@ -1,10 +1,10 @@
 // Runs the experiments through the workbench: each is queued once the experiments it needs have finished,
 // every run goes through the same service and queue as the app's, and each result is read back whole.
 import type { Call } from '../../shared/api-dispatch';
+import { REPRODUCE_TAG } from '../../shared/api-reproduction-types';
 import { FINAL_STATUSES, type RunSummary } from '../../shared/api-types';
 import type { DoneExperiments, ExperimentDef, ExperimentId, ExperimentRuns } from './experiment-types';
 import type { ReproduceScale } from './scale';
-
 
 export interface ReproduceBackend {
   readonly call: Call;
@@ -23,8 +23,7 @@ export interface PipelineHooks {
   finished?(result: ExperimentRuns): void;
 }
 
-/** The tag every reproduced run carries, to find them in the app. */
-export const REPRODUCE_TAG = 'reproduce';
+export { REPRODUCE_TAG };
 /** The tag of one experiment's runs, e.g. `reproduce:stage1`. */
 export const experimentTag = (id: ExperimentId) => `${REPRODUCE_TAG}:${id}`;
 /** The tag of one reproduction's runs, e.g. `reproduce@2025-03-01T14-05-09`: what `--report-only` reads back. */
@@ -104,8 +103,13 @@ export class ExperimentPipeline {
     // Cancelled while these were being queued: cancel() has not seen them.
     if (this.cancelled) await Promise.all(runs.map((r) => this.backend.call('cancelRun', { id: r.id }).catch(() => undefined)));
     for (const r of runs) await this.label(def, r);
-    this.hooks.queued?.(def.id, runs.map((r) => r.id));
-    this.hooks.log?.(`experiment ${def.number} (${def.title}): ${runs.length} run${runs.length === 1 ? '' : 's'} queued (ids ${runs.map((r) => r.id).join(', ')})`);
+    this.hooks.queued?.(
+      def.id,
+      runs.map((r) => r.id),
+    );
+    this.hooks.log?.(
+      `experiment ${def.number} (${def.title}): ${runs.length} run${runs.length === 1 ? '' : 's'} queued (ids ${runs.map((r) => r.id).join(', ')})`,
+    );
     const notes = plan.notes ?? [];
     const finished = (async (): Promise<ExperimentRuns> => {
       await Promise.all(runs.map((r) => this.backend.waitFor(r.id).then(() => this.reportRun(def, r.id))));

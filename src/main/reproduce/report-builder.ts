@@ -53,7 +53,7 @@ export async function buildReport(ctx: SectionContext, defs: readonly Experiment
     heading(1, REPORT_TITLE),
     para(
       'Every experiment of the course report "Neural Network and Deep Learning — PJ 1" (an MLP and a small CNN on MNIST, written with a NumPy engine) ' +
-        're-run with this workbench\'s TypeScript engine, through the same service and queue as the app. Each table puts the report\'s numbers beside ours. ' +
+        "re-run with this workbench's TypeScript engine, through the same service and queue as the app. Each table puts the report's numbers beside ours. " +
         `The grid search (sections 2–3) runs under two setups — ${SETUP_LABELS.report} (${setupText(REPORT_SETUP)}) and ${SETUP_LABELS.modern} (${setupText(MODERN_SETUP)}) — ` +
         'and section 4 measures why they differ; every other experiment runs the modern setup.',
     ),

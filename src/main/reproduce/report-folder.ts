@@ -13,8 +13,14 @@ export interface WrittenReport {
 export async function writeReportFolder(dir: string, title: string, blocks: readonly Block[]): Promise<WrittenReport> {
   const figures = blocks.flatMap((b) => (b.kind === 'figure' ? [b.figure] : []));
   const tables = blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
-  unique(figures.map((f) => f.id), 'figure');
-  unique(tables.map((t) => t.id), 'table');
+  unique(
+    figures.map((f) => f.id),
+    'figure',
+  );
+  unique(
+    tables.map((t) => t.id),
+    'table',
+  );
   await mkdir(path.join(dir, 'figures'), { recursive: true });
   await mkdir(path.join(dir, 'tables'), { recursive: true });
   const files: string[] = [];

@@ -42,15 +42,14 @@ export function headerBlocks(info: ReproductionInfo, defs: readonly ExperimentDe
       `**Workbench:** ${info.app.version} · engine ${distinct(runs.map((r) => r.engineVersion)).join(', ') || '–'} · kernels ${distinct(runs.map((r) => r.kernels)).join(', ') || info.app.kernels}`,
       `**Runs:** ${runs.length} (${runs.filter((r) => r.status === 'completed').length} completed), ${info.app.maxConcurrentRuns} at a time, recorded in \`${info.app.dataDir}\` and tagged \`${info.session}\``,
       `**Data:** ${data}${hashes.length ? ` (sha256 ${hashes.map((h) => h.slice(0, 12)).join(', ')}…)` : ''}`,
-      `**Scale:** ${s.name}${s.name === 'quick' ? ' (a smoke test: small subset, fewer cells, 1–2 epochs — its numbers are not the report\'s)' : ' (the report\'s settings)'}`,
+      `**Scale:** ${s.name}${s.name === 'quick' ? " (a smoke test: small subset, fewer cells, 1–2 epochs — its numbers are not the report's)" : " (the report's settings)"}`,
       `**Wall time:** ${info.elapsedSeconds().toFixed(1)} s for the whole reproduction (training, reading back, every figure and table)`,
       `**Command:** \`${info.command}\``,
     ]),
     tableBlock({
       id: 'wall-times',
       title: 'Table W. Wall time per experiment',
-      caption:
-        'Experiments overlap on the shared queue, so their spans add up to more than the total; "run time" sums the runs\' own durations.',
+      caption: 'Experiments overlap on the shared queue, so their spans add up to more than the total; "run time" sums the runs\' own durations.',
       table: {
         columns: [
           col('experiment', 'experiment', 'text'),
@@ -78,7 +77,17 @@ export function headerBlocks(info: ReproductionInfo, defs: readonly ExperimentDe
 /** An appendix table of every run: id, experiment, name, status, epochs, time, final accuracies. */
 export function runsAppendix(defs: readonly ExperimentDef[], done: DoneExperiments): Block[] {
   const rows = defs.flatMap((d) =>
-    (done.get(d.id)?.runs ?? []).map((r) => [r.id, d.number, r.name, r.status, r.epochsDone, Math.round(runSeconds(r) * 10) / 10, r.final?.trainAccuracy ?? null, r.final?.trainPassAccuracy ?? null, r.final?.testAccuracy ?? null]),
+    (done.get(d.id)?.runs ?? []).map((r) => [
+      r.id,
+      d.number,
+      r.name,
+      r.status,
+      r.epochsDone,
+      Math.round(runSeconds(r) * 10) / 10,
+      r.final?.trainAccuracy ?? null,
+      r.final?.trainPassAccuracy ?? null,
+      r.final?.testAccuracy ?? null,
+    ]),
   );
   return [
     para('Every run is in the workbench database (open the app on the same data folder, or `npm run cli -- runs show ID`); all carry the tag `reproduce`.'),

@@ -41,7 +41,18 @@ const FIGURES: Record<string, string> = {
  * Quick-scale runs per experiment: 2² activation pairs, 2×2×2 stage-1 cells and 2×2 stage-2 cells under each setup,
  * 3 cells × 3 factors in the ablation, 4 optimizers, 1 each.
  */
-const RUNS = { activations: 4, stage1: 8, 'stage1-report': 8, stage2: 4, 'stage2-report': 4, ablation: 9, optimizers: 4, 'best-mlp': 1, cnn: 1, augmentation: 1 };
+const RUNS = {
+  activations: 4,
+  stage1: 8,
+  'stage1-report': 8,
+  stage2: 4,
+  'stage2-report': 4,
+  ablation: 9,
+  optimizers: 4,
+  'best-mlp': 1,
+  cnn: 1,
+  augmentation: 1,
+};
 const TOTAL_RUNS = Object.values(RUNS).reduce((a, b) => a + b, 0);
 
 const scale = quickScale({ name: 'folder', path: TINY }, { train: 1000, test: 200 });
@@ -122,8 +133,16 @@ describe('the quick reproduction', () => {
     const stage2 = csvRecords('tables/grid-stage2.csv');
     const cells = new Set([...result.done.get('stage2')!.runs, ...result.done.get('stage2-report')!.runs].map((r) => `${r.config.lr},${r.config.l2}`));
     expect(stage2.length).toBeGreaterThanOrEqual(cells.size);
-    for (const cell of cells) expect(stage2.some((r) => `${r.lr},${r.l2}` === cell), cell).toBe(true);
-    for (const row of REPORT.stage2.rows) expect(stage2.some((r) => r.report_test_accuracy === String(row.testAccuracy)), String(row.testAccuracy)).toBe(true);
+    for (const cell of cells)
+      expect(
+        stage2.some((r) => `${r.lr},${r.l2}` === cell),
+        cell,
+      ).toBe(true);
+    for (const row of REPORT.stage2.rows)
+      expect(
+        stage2.some((r) => r.report_test_accuracy === String(row.testAccuracy)),
+        String(row.testAccuracy),
+      ).toBe(true);
     expect(csvRows('tables/optimizers.csv')).toHaveLength(RUNS.optimizers);
     expect(csvRows('tables/augmentation.csv')).toHaveLength(2);
     expect(csvRows('tables/cnn.csv')).toHaveLength(3); // our 2 epochs beside the report's 3
@@ -139,8 +158,12 @@ describe('the quick reproduction', () => {
     }
   });
 
-  it('puts the report\'s numbers beside ours under both setups, in tables 2 and 3', () => {
-    const columns = ['report', 'ours_report_setup', 'ours_modern'].flatMap((g) => [`${g}_train_accuracy`, ...(g === 'report' ? [] : [`${g}_train_pass_accuracy`]), `${g}_test_accuracy`]);
+  it("puts the report's numbers beside ours under both setups, in tables 2 and 3", () => {
+    const columns = ['report', 'ours_report_setup', 'ours_modern'].flatMap((g) => [
+      `${g}_train_accuracy`,
+      ...(g === 'report' ? [] : [`${g}_train_pass_accuracy`]),
+      `${g}_test_accuracy`,
+    ]);
     // Table 2's lr 0.01 · [128, 64] · L2 0.001 row (0.9606 / 0.9718), in the quick grid too, with ours under each setup.
     const stage1 = csvRecords('tables/grid-stage1.csv');
     expect(Object.keys(stage1[0]!)).toEqual(['lr', 'hidden', 'l2', ...columns]);
@@ -152,7 +175,9 @@ describe('the quick reproduction', () => {
     // Stage 2's cells follow each setup's stage-1 winner: each row carries the report's numbers where table 3 has the cell.
     for (const row of csvRecords('tables/grid-stage2.csv')) {
       const theirs = row.hidden === undefined || row.hidden === '[128, 64]' ? reportStage2Row(Number(row.lr), Number(row.l2)) : undefined;
-      expect([row.report_train_accuracy, row.report_test_accuracy], JSON.stringify(row)).toEqual(theirs ? [String(theirs.trainAccuracy), String(theirs.testAccuracy)] : ['', '']);
+      expect([row.report_train_accuracy, row.report_test_accuracy], JSON.stringify(row)).toEqual(
+        theirs ? [String(theirs.trainAccuracy), String(theirs.testAccuracy)] : ['', ''],
+      );
     }
     expect(read('tables/best-mlp.csv')).toContain('report,0.9793,,0.137,0.9746,0.0839');
     // Its runs score the whole training set after the last epoch only: epoch 1 has no full pass.
@@ -172,7 +197,14 @@ describe('the quick reproduction', () => {
     const links = [...md.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(2 * Object.keys(FIGURES).length);
     for (const link of links) expect(existsSync(path.join(out(), link)), link).toBe(true);
-    for (const heading of ['## 1. Activation functions', '## 2. Grid search, stage 1', '## 4. Why our numbers differ', '## 8. Augmentation on vs off', '**Wall time:**', '**Machine:**']) {
+    for (const heading of [
+      '## 1. Activation functions',
+      '## 2. Grid search, stage 1',
+      '## 4. Why our numbers differ',
+      '## 8. Augmentation on vs off',
+      '**Wall time:**',
+      '**Machine:**',
+    ]) {
       expect(md).toContain(heading);
     }
     expect(md).toMatch(/kernels (wasm|native)-/);
@@ -202,7 +234,13 @@ describe('the quick reproduction', () => {
   it('explains the difference: one factor at a time on three cells, with the measured effect of each', () => {
     const rows = csvRecords('tables/why-differ.csv');
     expect(Object.keys(rows[0]!)).toEqual([
-      'cell', 'report_test_accuracy', 'report_setup_test_accuracy', 'init_switched_test_accuracy', 'normalize_switched_test_accuracy', 'decayPer_switched_test_accuracy', 'modern_test_accuracy',
+      'cell',
+      'report_test_accuracy',
+      'report_setup_test_accuracy',
+      'init_switched_test_accuracy',
+      'normalize_switched_test_accuracy',
+      'decayPer_switched_test_accuracy',
+      'modern_test_accuracy',
     ]);
     expect(rows.map((r) => r.cell)).toEqual(scale.ablation.cells.map((c) => `lr ${c.lr} · [${c.hidden.join(', ')}] · L2 ${c.l2}`));
     for (const r of rows) for (const [k, v] of Object.entries(r).slice(2)) expect(Number(v), `${r.cell} ${k}`).toBeGreaterThan(0);
@@ -214,7 +252,11 @@ describe('the quick reproduction', () => {
     }
     const md = read('report.md');
     const why = md.slice(md.indexOf('## 4. Why our numbers differ'), md.indexOf('## 5. '));
-    for (const factor of ['**weight init**, N(0, 0.01²) → He/Xavier (auto): ', '**input scaling**, standardized → pixels/255: ', '**decay**, per epoch → per step: ']) {
+    for (const factor of [
+      '**weight init**, N(0, 0.01²) → He/Xavier (auto): ',
+      '**input scaling**, standardized → pixels/255: ',
+      '**decay**, per epoch → per step: ',
+    ]) {
       expect(why).toContain(factor);
     }
     expect(why.match(/ → [\d.]+ % \([+−][\d.]+ pp/g)).toHaveLength(9);

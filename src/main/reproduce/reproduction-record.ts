@@ -19,7 +19,9 @@ export class ReproductionRecord {
   private readonly experiments = new Map<string, Mutable<ReproductionExperiment>>();
 
   constructor(
-    init: Omit<ReproductionSummary, 'status' | 'finishedAt' | 'experiments' | 'error' | 'files' | 'log' | 'headline' | 'gridTables'> & { log?: readonly string[] },
+    init: Omit<ReproductionSummary, 'status' | 'finishedAt' | 'experiments' | 'error' | 'files' | 'log' | 'headline' | 'gridTables'> & {
+      log?: readonly string[];
+    },
     defs: readonly ExperimentDef[],
     /** Called after every change (the app's event). */
     private readonly onChange: (summary: ReproductionSummary) => void,
@@ -27,7 +29,17 @@ export class ReproductionRecord {
     for (const d of [...defs].sort((a, b) => a.number - b.number)) {
       this.experiments.set(d.id, { id: d.id, number: d.number, title: d.title, status: 'waiting', runIds: [], runsStopped: 0, skipped: null });
     }
-    this.state = { ...init, status: 'running', finishedAt: null, experiments: [], error: null, files: [], log: [...(init.log ?? [])], headline: null, gridTables: null };
+    this.state = {
+      ...init,
+      status: 'running',
+      finishedAt: null,
+      experiments: [],
+      error: null,
+      files: [],
+      log: [...(init.log ?? [])],
+      headline: null,
+      gridTables: null,
+    };
     this.changed();
   }
 
@@ -52,7 +64,10 @@ export class ReproductionRecord {
         if (e) this.update(id, { runsStopped: e.runsStopped + 1 });
       },
       finished: (r: ExperimentRuns) =>
-        this.update(r.id, r.skipped ? { status: 'skipped', skipped: r.skipped } : { status: 'finished', runIds: r.runs.map((run) => run.id), runsStopped: r.runs.length }),
+        this.update(
+          r.id,
+          r.skipped ? { status: 'skipped', skipped: r.skipped } : { status: 'finished', runIds: r.runs.map((run) => run.id), runsStopped: r.runs.length },
+        ),
     };
   }
 

@@ -39,7 +39,10 @@ const recordSchema = z.object({
   files: z.array(z.string()),
   log: z.array(z.string()),
   // Records written before the headline was kept have none: it is read from their summary table then.
-  headline: z.array(z.object({ quantity: z.string(), ours: z.number().nullable(), report: z.number().nullable() })).nullable().optional(),
+  headline: z
+    .array(z.object({ quantity: z.string(), ours: z.number().nullable(), report: z.number().nullable() }))
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<Omit<ReproductionSummary, 'headline' | 'gridTables'> & { headline?: ReproductionSummary['headline'] }>;
 
 /**
@@ -111,4 +114,3 @@ function headlineFromTable(folder: string, files: readonly string[]): Reproducti
     return null;
   }
 }
-

@@ -11,7 +11,12 @@ import type { ReproduceScale } from './scale';
  * their settings from earlier results, the notes their plan writes for those results.
  * @throws Error when no run carries the tag.
  */
-export async function storedExperiments(call: Call, defs: readonly ExperimentDef[], scale: ReproduceScale, session: string): Promise<Map<ExperimentId, ExperimentRuns>> {
+export async function storedExperiments(
+  call: Call,
+  defs: readonly ExperimentDef[],
+  scale: ReproduceScale,
+  session: string,
+): Promise<Map<ExperimentId, ExperimentRuns>> {
   const done = new Map<ExperimentId, ExperimentRuns>();
   let found = 0;
   for (const def of defs) {

@@ -105,7 +105,11 @@ function readOwner(file: string): LockOwner | null | undefined {
   const [first = '', ...rest] = text.split('\n');
   const pid = Number(first.trim());
   if (!Number.isInteger(pid) || pid <= 0) return null;
-  const field = (key: string) => rest.find((line) => line.startsWith(`${key}=`))?.slice(key.length + 1).trim() || null;
+  const field = (key: string) =>
+    rest
+      .find((line) => line.startsWith(`${key}=`))
+      ?.slice(key.length + 1)
+      .trim() || null;
   return { pid, start: field('start'), boot: field('boot') };
 }
 

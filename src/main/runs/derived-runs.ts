@@ -5,7 +5,6 @@ import { toLabel } from '../../shared/text-rules';
 import { parseWith } from '../../shared/validation';
 import { NotFoundError, type Run, type Store } from '../db';
 
-
 /** A queued copy of run `id` with its parent recorded; the engine is deterministic, so it trains to the same numbers. */
 export function createRerun(store: Store, id: number): Run {
   const source = requireRun(store, id);

@@ -115,7 +115,10 @@ describe('fork host: training processes', () => {
       {
         type: 'failed',
         runId: 'r4',
-        error: { name: 'ProtocolError', message: 'the training process sent an invalid message: message.steps.0.step: Invalid input: expected number, received string' },
+        error: {
+          name: 'ProtocolError',
+          message: 'the training process sent an invalid message: message.steps.0.step: Invalid input: expected number, received string',
+        },
       },
     ]);
     expect(signal).toBe('SIGTERM');

@@ -65,7 +65,8 @@ export function forkProcess(entry: string, options: Omit<ForkHostOptions, 'stder
     },
     onMessage: (listener) => void child.on('message', listener),
     // 'close' comes after the last message and the end of stderr, unlike 'exit'.
-    onExit: (listener) => void child.on('close', (code, signal) => listener(code, signal, spawnError ? `could not start ${entry}: ${spawnError.message}` : undefined)),
+    onExit: (listener) =>
+      void child.on('close', (code, signal) => listener(code, signal, spawnError ? `could not start ${entry}: ${spawnError.message}` : undefined)),
     stderr: child.stderr,
     kill: () => void child.kill('SIGTERM'),
   };

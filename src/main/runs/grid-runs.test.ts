@@ -17,7 +17,15 @@ afterEach(() => {
   temp.remove();
 });
 
-const base = { dataset: { name: 'mnist' }, model: mlpSpec({ hidden: [128, 64], activation: 'relu' }), optimizer: { type: 'momentum' }, lr: 0.01, batchSize: 128, epochs: 5, seed: 1 };
+const base = {
+  dataset: { name: 'mnist' },
+  model: mlpSpec({ hidden: [128, 64], activation: 'relu' }),
+  optimizer: { type: 'momentum' },
+  lr: 0.01,
+  batchSize: 128,
+  epochs: 5,
+  seed: 1,
+};
 
 /** Moves a queued run to its end with a test accuracy. */
 function finish(id: number, testAccuracy: number, status: 'completed' | 'diverged' = 'completed'): void {
@@ -56,7 +64,12 @@ describe('createGridRuns', () => {
     expect(second.reused.map((r) => r.id)).toEqual([done!.id]);
     expect(second.runs.map((r) => r.config.lr)).toEqual([0.005, 0.02, 0.1]);
     const cells = loadGrid(store, second.experiment.id).cells;
-    expect(cells.map((c) => [c.params.lr, c.run.id === done!.id])).toEqual([[0.005, false], [0.01, true], [0.02, false], [0.1, false]]);
+    expect(cells.map((c) => [c.params.lr, c.run.id === done!.id])).toEqual([
+      [0.005, false],
+      [0.01, true],
+      [0.02, false],
+      [0.1, false],
+    ]);
     // It stays the first grid's run (deleting the second grid leaves it), and a third grid finds it through the second.
     expect(store.runs.get(done!.id)!.experimentId).toBe(first.experiment.id);
     const third = createGridRuns(store, { name: 'finer', base, parameters: { lr: { values: [0.01, 0.011] } }, parentGridId: second.experiment.id });
@@ -69,7 +82,9 @@ describe('createGridRuns', () => {
     );
     expect(() => createGridRuns(store, { base, parameters: { lr: { values: [0.1] } }, parentGridId: 42 })).toThrow(/experiment 42 does not exist/);
     const single = store.runs.create({ config: sampleConfig() });
-    expect(() => createGridRuns(store, { base, parameters: { lr: { values: [0.1] } }, parentGridId: single.experimentId })).toThrow(/is a single run, not a grid/);
+    expect(() => createGridRuns(store, { base, parameters: { lr: { values: [0.1] } }, parentGridId: single.experimentId })).toThrow(
+      /is a single run, not a grid/,
+    );
     expect(store.experiments.list({ kind: 'grid' })).toEqual([]);
     expect(store.runs.count()).toBe(1);
   });
@@ -80,12 +95,26 @@ describe('createGridRuns', () => {
   });
 
   it('names models and layer paths by what they are, not by position', () => {
-    const byActivation = createGridRuns(store, { base, parameters: { 'model.layers.2.type': { values: ['relu', 'tanh'] }, 'model.layers.1.units': { values: [64] } } });
+    const byActivation = createGridRuns(store, {
+      base,
+      parameters: { 'model.layers.2.type': { values: ['relu', 'tanh'] }, 'model.layers.1.units': { values: [64] } },
+    });
     expect(byActivation.experiment.name).toBe('grid hidden 1 activation × hidden 1 units');
     expect(byActivation.runs.map((r) => r.name)).toEqual(['hidden 1 activation=relu hidden 1 units=64', 'hidden 1 activation=tanh hidden 1 units=64']);
     const byModel = createGridRuns(store, { base, parameters: { model: { values: [mlpSpec({ hidden: [128, 64], activation: 'relu' }), reportCnnSpec()] } } });
     expect(byModel.runs.map((r) => r.name)).toEqual(['model=hidden 128·64 relu', 'model=conv 30@5×5 relu · pool 2 · hidden 100 relu']);
-    const byOptimizer = createGridRuns(store, { base, parameters: { optimizer: { values: [{ type: 'momentum', momentum: 0.9 }, { type: 'adam', beta1: 0.8 }] }, seed: { values: [1] } } });
+    const byOptimizer = createGridRuns(store, {
+      base,
+      parameters: {
+        optimizer: {
+          values: [
+            { type: 'momentum', momentum: 0.9 },
+            { type: 'adam', beta1: 0.8 },
+          ],
+        },
+        seed: { values: [1] },
+      },
+    });
     expect(byOptimizer.runs.map((r) => r.name)).toEqual(['optimizer=momentum 0.9 seed=1', 'optimizer=adam beta1 0.8 seed=1']);
   });
 });
@@ -111,7 +140,16 @@ describe('scoreCells', () => {
     const { experiment, runs } = createGridRuns(store, { base, parameters: { lr: { values: [0.1, 0.2, 0.3] } } });
     const finish = (id: number, testAccuracy: number, validationAccuracy?: number) => {
       store.runs.setStatus(id, 'running');
-      store.runs.recordEpoch(id, { epoch: 0, stepsDone: 10, trainLoss: 1, trainAccuracy: 0.5, testLoss: 1, testAccuracy, validationLoss: 1, validationAccuracy });
+      store.runs.recordEpoch(id, {
+        epoch: 0,
+        stepsDone: 10,
+        trainLoss: 1,
+        trainAccuracy: 0.5,
+        testLoss: 1,
+        testAccuracy,
+        validationLoss: 1,
+        validationAccuracy,
+      });
       store.runs.setStatus(id, 'completed');
     };
     finish(runs[0]!.id, 0.9, 0.8);

@@ -22,7 +22,6 @@ export interface GridCellRun {
   readonly run: Run;
 }
 
-
 /**
  * Validates `input` as a grid spec (every cell a valid RunConfig), then creates the experiment and its
  * queued runs in one transaction; run names are the cell's values, e.g. `lr=0.01 l2=0.001`.
@@ -38,7 +37,13 @@ export function createGridRuns(store: Store, input: unknown): CreatedGrid {
       if (parent.kind !== 'grid') throw new ValidationError('parentGridId', `experiment ${spec.parentGridId} is a single run, not a grid`);
     }
     const model = cells[0]?.config.model;
-    const name = spec.name ?? toLabel(`grid ${Object.keys(spec.parameters).map((k) => describeConfigPath(k, model)).join(' × ')}`);
+    const name =
+      spec.name ??
+      toLabel(
+        `grid ${Object.keys(spec.parameters)
+          .map((k) => describeConfigPath(k, model))
+          .join(' × ')}`,
+      );
     const { id } = store.experiments.create({ kind: 'grid', name, spec });
     const done = new Map(parentRuns(store, spec).map((r) => [configKey(r.config), r]));
     const reused: Run[] = [];
@@ -81,7 +86,9 @@ function parentRuns(store: Store, spec: GridSpec): Run[] {
   if (spec.parentGridId === undefined) return [];
   const parent = store.experiments.get(spec.parentGridId);
   if (parent?.kind !== 'grid') return [];
-  return loadGrid(store, parent.id).cells.map((c) => c.run).filter((r) => r.status === 'completed');
+  return loadGrid(store, parent.id)
+    .cells.map((c) => c.run)
+    .filter((r) => r.status === 'completed');
 }
 
 /**

@@ -34,19 +34,37 @@ describe('RunManager', () => {
     await manager.whenIdle();
     expect(maxRunning).toBe(2);
     for (const run of [a, b].map((r) => store.runs.get(r.id)!)) {
-      expect(run).toMatchObject({ status: 'completed', error: null, epochsDone: 2, stepsDone: 20, engineVersion: expect.any(String), kernels: expect.stringMatching(/./) });
+      expect(run).toMatchObject({
+        status: 'completed',
+        error: null,
+        epochsDone: 2,
+        stepsDone: 20,
+        engineVersion: expect.any(String),
+        kernels: expect.stringMatching(/./),
+      });
       expect(run.datasetHash).toMatch(/^[0-9a-f]{64}$/);
       const loss = store.metrics.series(run.id, METRIC_KEYS.loss);
       expect(loss.steps).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       expect(store.metrics.series(run.id, METRIC_KEYS.lr).values.every((v) => v === 0.05)).toBe(true);
       const epochs = readEpochRecords(store.metrics, run.id);
-      expect(epochs.map((e) => [e.epoch, e.step])).toEqual([[0, 10], [1, 20]]);
+      expect(epochs.map((e) => [e.epoch, e.step])).toEqual([
+        [0, 10],
+        [1, 20],
+      ]);
       expect(epochs[1]!.testAccuracy).toBe(run.testAccuracy);
       expect(run).toMatchObject({ parameterCount: TINY_PARAMS, stepsTotal: 20, stopReason: 'completed' });
       expect(store.metrics.series(run.id, 'param/layers.1.weight/std').values).toHaveLength(2);
-      expect(store.artifacts.histograms(run.id, { epoch: 1 }).map((h) => h.param)).toEqual(['layers.1.bias', 'layers.1.weight', 'layers.3.bias', 'layers.3.weight']);
+      expect(store.artifacts.histograms(run.id, { epoch: 1 }).map((h) => h.param)).toEqual([
+        'layers.1.bias',
+        'layers.1.weight',
+        'layers.3.bias',
+        'layers.3.weight',
+      ]);
       expect(store.artifacts.confusion(run.id, 'test')!.counts.reduce((s, c) => s + c, 0)).toBe(100);
-      expect(store.artifacts.snapshots(run.id).map((s) => [s.epoch, s.param, s.shape])).toEqual([[0, 'layers.1.weight', [16, 784]], [1, 'layers.1.weight', [16, 784]]]);
+      expect(store.artifacts.snapshots(run.id).map((s) => [s.epoch, s.param, s.shape])).toEqual([
+        [0, 'layers.1.weight', [16, 784]],
+        [1, 'layers.1.weight', [16, 784]],
+      ]);
       expect(store.artifacts.weights(run.id)!.data.byteLength).toBeGreaterThan(TINY_PARAMS * 4);
     }
   });
@@ -168,7 +186,10 @@ describe('RunManager', () => {
 
   it('runs a 2×2 grid to completion, one run per cell with the right config', async () => {
     const { manager, store } = setUp({ concurrency: 2 });
-    const { experiment, runs } = manager.startGrid({ base: tinyConfig({ epochs: 1 }), parameters: { lr: { values: [0.01, 0.05] }, l2: { min: 0.0001, max: 0.01, count: 2, log: true } } });
+    const { experiment, runs } = manager.startGrid({
+      base: tinyConfig({ epochs: 1 }),
+      parameters: { lr: { values: [0.01, 0.05] }, l2: { min: 0.0001, max: 0.01, count: 2, log: true } },
+    });
     expect(experiment).toMatchObject({ kind: 'grid', name: 'grid lr × l2', runCount: 4 });
     expect(runs.map((r) => r.name)).toEqual(['lr=0.01 l2=0.0001', 'lr=0.01 l2=0.01', 'lr=0.05 l2=0.0001', 'lr=0.05 l2=0.01']);
     expect(runs.map((r) => r.status)).toEqual(['running', 'running', 'queued', 'queued']);

@@ -60,7 +60,17 @@ const snapshot: WorkerMessageOf<'snapshot'> = {
   type: 'snapshot',
   runId: '1',
   epoch: 0,
-  weights: { param: 'layers.1.weight', layerType: 'linear', shape: [2, 4], count: 2, height: 2, width: 2, pixels: Uint8Array.from([0, 255, 51, 0, 0, 0, 0, 255]), lo: Float32Array.from([-1, 0]), hi: Float32Array.from([1, 2]) },
+  weights: {
+    param: 'layers.1.weight',
+    layerType: 'linear',
+    shape: [2, 4],
+    count: 2,
+    height: 2,
+    width: 2,
+    pixels: Uint8Array.from([0, 255, 51, 0, 0, 0, 0, 255]),
+    lo: Float32Array.from([-1, 0]),
+    hi: Float32Array.from([1, 2]),
+  },
 };
 const done = (over: Partial<WorkerMessageOf<'done'>> = {}): WorkerMessageOf<'done'> => ({
   type: 'done',
@@ -73,7 +83,14 @@ const done = (over: Partial<WorkerMessageOf<'done'>> = {}): WorkerMessageOf<'don
   weights: Uint8Array.from([1, 2, 3]),
   ...over,
 });
-const exit = (over: Partial<ProcessEnd> = {}): ProcessEnd => ({ code: 0, signal: null, stderrTail: '', cancelRequested: false, killedAfterCancel: false, ...over });
+const exit = (over: Partial<ProcessEnd> = {}): ProcessEnd => ({
+  code: 0,
+  signal: null,
+  stderrTail: '',
+  cancelRequested: false,
+  killedAfterCancel: false,
+  ...over,
+});
 
 function expectClose(actual: ArrayLike<number>, expected: number[], digits: number): void {
   expect(actual.length).toBe(expected.length);
@@ -112,7 +129,14 @@ describe('RunRecorder', () => {
       ready,
       { type: 'progress', runId: '1', steps: [step(1), step(2), step(3, { loss: NaN })] },
       { type: 'progress', runId: '1', steps: [step(4)] },
-      { type: 'epoch', runId: '1', metrics: epochMetrics(0, 0.8), confusion, inspection, predictions: { predicted: Uint8Array.from([1, 0]), confidence: Uint8Array.from([200, 90]) } },
+      {
+        type: 'epoch',
+        runId: '1',
+        metrics: epochMetrics(0, 0.8),
+        confusion,
+        inspection,
+        predictions: { predicted: Uint8Array.from([1, 0]), confidence: Uint8Array.from([200, 90]) },
+      },
       snapshot,
       done(),
     ];
@@ -120,7 +144,15 @@ describe('RunRecorder', () => {
     r.exited(exit());
     expect(transactions).toBe(feed.length - 1); // the snapshot is a single statement
     const row = store.runs.get(run.id)!;
-    expect(row).toMatchObject({ status: 'completed', error: null, stepsDone: 4, epochsDone: 1, testAccuracy: 0.8, datasetHash: 'a'.repeat(64), kernels: 'wasm-simd' });
+    expect(row).toMatchObject({
+      status: 'completed',
+      error: null,
+      stepsDone: 4,
+      epochsDone: 1,
+      testAccuracy: 0.8,
+      datasetHash: 'a'.repeat(64),
+      kernels: 'wasm-simd',
+    });
     expect(row).toMatchObject({ stepsTotal: 4, stopReason: 'completed' });
     const loss = store.metrics.series(run.id, METRIC_KEYS.loss);
     expect(loss.steps).toEqual([1, 2, 3, 4]);
@@ -130,7 +162,23 @@ describe('RunRecorder', () => {
     expect(store.metrics.series(run.id, paramKey('layers.1.weight', 'grad_norm'))).toMatchObject({ steps: [4], values: [0.03] });
     expect(store.metrics.series(run.id, deadUnitsKey('layers.2', 'dead')).values).toEqual([1]);
     expect(readEpochRecords(store.metrics, run.id)).toEqual([
-      { epoch: 0, step: 4, trainLoss: 0.5, trainAccuracy: 0.8, trainPassLoss: 0.45, trainPassAccuracy: 0.81, testLoss: 0.6, testAccuracy: 0.8, valLoss: null, valAccuracy: null, lr: 0.1, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 900, elapsedSeconds: 1.2 },
+      {
+        epoch: 0,
+        step: 4,
+        trainLoss: 0.5,
+        trainAccuracy: 0.8,
+        trainPassLoss: 0.45,
+        trainPassAccuracy: 0.81,
+        testLoss: 0.6,
+        testAccuracy: 0.8,
+        valLoss: null,
+        valAccuracy: null,
+        lr: 0.1,
+        trainSeconds: 1,
+        evalSeconds: 0.1,
+        samplesPerSecond: 900,
+        elapsedSeconds: 1.2,
+      },
     ]);
     expect(store.artifacts.histograms(run.id)[0]).toMatchObject({ epoch: 0, param: 'layers.1.weight', counts: Uint32Array.from([2, 4, 2]) });
     expect(Array.from(store.artifacts.confusion(run.id, 'test')!.counts)).toEqual([20, 5, 5, 20]);
@@ -178,7 +226,10 @@ describe('RunRecorder', () => {
     const r = new RunRecorder(store, events, other, { announce: () => {}, abort: () => {} });
     r.handle({ type: 'progress', runId: String(other.id), steps: [step(1)] });
     r.exited(exit({ code: null, signal: 'SIGSEGV', stderrTail: 'Segmentation fault\n' }));
-    expect(store.runs.get(other.id)).toMatchObject({ status: 'failed', error: 'the training process was killed by SIGSEGV before the run ended\nSegmentation fault' });
+    expect(store.runs.get(other.id)).toMatchObject({
+      status: 'failed',
+      error: 'the training process was killed by SIGSEGV before the run ended\nSegmentation fault',
+    });
     expect(store.metrics.series(other.id, METRIC_KEYS.loss).total).toBe(1);
   });
 

@@ -99,7 +99,10 @@ export class RunRecorder {
     this.flushEpochEvent();
     if (this.terminal) return;
     if (end.cancelRequested) {
-      this.finish('cancelled', { stopReason: 'cancelled', error: end.killedAfterCancel ? 'cancelled: the training process did not stop in time and was killed' : undefined });
+      this.finish('cancelled', {
+        stopReason: 'cancelled',
+        error: end.killedAfterCancel ? 'cancelled: the training process did not stop in time and was killed' : undefined,
+      });
       return;
     }
     const how = end.signal ? `was killed by ${end.signal}` : end.code === 0 ? 'exited' : `exited with code ${end.code}`;

@@ -35,7 +35,10 @@ export function serveWorkbench(link: ParentLink<FromService>, exit: (code: numbe
     const answer =
       dispatch && !closing
         ? dispatch(name, input)
-        : Promise.resolve({ ok: false as const, error: { name: 'ServiceStoppedError', message: closing ? 'the workbench is shutting down' : 'the workbench is not open' } });
+        : Promise.resolve({
+            ok: false as const,
+            error: { name: 'ServiceStoppedError', message: closing ? 'the workbench is shutting down' : 'the workbench is not open' },
+          });
     const sent = answer.then((result) => send({ type: 'result', id, result }));
     inFlight.add(sent);
     void sent.finally(() => inFlight.delete(sent));

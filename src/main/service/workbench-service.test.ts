@@ -159,7 +159,9 @@ describe('a crashed service', () => {
   it('that cannot start at all is reported with its exit and the end of its stderr', async () => {
     const temp = tempDataDir('nnwb-service-gone-');
     try {
-      await expect(start(temp.dir, `${temp.dir}/no-such-service.js`)).rejects.toThrow(/^the workbench service could not start \(exit code 1\):\n[\s\S]*(Cannot find module|MODULE_NOT_FOUND)/);
+      await expect(start(temp.dir, `${temp.dir}/no-such-service.js`)).rejects.toThrow(
+        /^the workbench service could not start \(exit code 1\):\n[\s\S]*(Cannot find module|MODULE_NOT_FOUND)/,
+      );
     } finally {
       temp.remove();
     }

@@ -11,7 +11,10 @@ import { loadKernels } from './load-kernels';
 
 const TINY = path.resolve(__dirname, '../../../resources/fixtures/mnist-tiny');
 
-const mlp = { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 32 }, { type: 'relu' }, { type: 'dropout', rate: 0.1 }, { type: 'linear', units: 10 }] };
+const mlp = {
+  input: [1, 28, 28],
+  layers: [{ type: 'flatten' }, { type: 'linear', units: 32 }, { type: 'relu' }, { type: 'dropout', rate: 0.1 }, { type: 'linear', units: 10 }],
+};
 const cnn = {
   input: [1, 28, 28],
   layers: [{ type: 'conv2d', filters: 6, kernel: 5 }, { type: 'relu' }, { type: 'maxpool2d', size: 2 }, { type: 'flatten' }, { type: 'linear', units: 10 }],

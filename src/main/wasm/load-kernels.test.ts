@@ -105,7 +105,10 @@ describe('findWasmDir', () => {
       process.env.NNW_WASM_DIR = '/nowhere/old';
       expect(() => findWasmDir()).toThrow('wasm kernels not found in /nowhere/old');
     } finally {
-      for (const [name, value] of [['NNWB_WASM_DIR', saved.new], ['NNW_WASM_DIR', saved.old]] as const) {
+      for (const [name, value] of [
+        ['NNWB_WASM_DIR', saved.new],
+        ['NNW_WASM_DIR', saved.old],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -35,7 +35,6 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
   native?: boolean;
 }
 
-
 const WASM_SUBDIR = path.join('build', 'wasm');
 
 /**

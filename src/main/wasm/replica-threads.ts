@@ -8,7 +8,13 @@ import { startEntryThread } from '../worker/entry-thread';
 import type { ReplicaBackend, ReplicaThreadData } from './replica-thread';
 
 /** Starts `helpers` replica threads computing with `backend` over `memory`; resolves when all are ready. */
-export async function startReplicaThreads(entryUrl: string, backend: ReplicaBackend, memory: WasmMemory, maximumMiB: number, helpers: number): Promise<ReplicaThreads> {
+export async function startReplicaThreads(
+  entryUrl: string,
+  backend: ReplicaBackend,
+  memory: WasmMemory,
+  maximumMiB: number,
+  helpers: number,
+): Promise<ReplicaThreads> {
   const data: ReplicaThreadData = { role: 'replica', backend, memory, maximumMiB };
   const workers = Array.from({ length: helpers }, () => startEntryThread(entryUrl, data));
   try {

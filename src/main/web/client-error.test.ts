@@ -50,7 +50,11 @@ describe('malformed requests', () => {
       [`POST /api/listRuns HTTP/1.1\r\n${token}${json}Content-Length: 2\r\n\r\n{}`, 400, { name: 'BadRequest', field: 'Host' }],
       [`GET / HTTP/1.0\r\n${token}\r\n`, 400, { name: 'BadRequest', field: 'Host' }],
       [`POST /api/listRuns HTTP/1.1\r\n${host}${token}${json}Content-Length: abc\r\n\r\n{}`, 400, { name: 'BadRequest', field: 'Content-Length' }],
-      [`POST /api/listRuns HTTP/1.1\r\n${host}${token}${json}Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}`, 400, { name: 'BadRequest', field: 'Content-Length' }],
+      [
+        `POST /api/listRuns HTTP/1.1\r\n${host}${token}${json}Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}`,
+        400,
+        { name: 'BadRequest', field: 'Content-Length' },
+      ],
       [`GET / HTTP/1.1\r\n${host}X-Big: ${'x'.repeat(20_000)}\r\n\r\n`, 431, { name: 'HeadersTooLarge' }],
       [`NOT HTTP AT ALL\r\n\r\n`, 400, { name: 'BadRequest' }],
     ];
@@ -63,5 +67,4 @@ describe('malformed requests', () => {
     // It keeps serving.
     expect((await post('listRuns', {})).status).toBe(200);
   });
-
 });

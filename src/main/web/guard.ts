@@ -40,7 +40,12 @@ export function checkRequest(req: IncomingMessage, url: URL, guard: GuardConfig)
   if (req.headers.host === undefined) return { ok: false, status: 400, name: 'BadRequest', field: 'Host', message: 'Host: the header is missing' };
   const host = req.headers.host.toLowerCase();
   if (!guard.hosts.has(host)) {
-    return { ok: false, status: 403, name: 'ForbiddenError', message: `refused Host "${host.slice(0, 100)}": this server answers only on ${[...guard.hosts][0]}` };
+    return {
+      ok: false,
+      status: 403,
+      name: 'ForbiddenError',
+      message: `refused Host "${host.slice(0, 100)}": this server answers only on ${[...guard.hosts][0]}`,
+    };
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !guard.origins.has(origin.toLowerCase())) {

@@ -44,7 +44,12 @@ function post(call: string, body: unknown, headers: Record<string, string> = aut
 }
 
 /** A request with exactly this path and these headers (fetch normalises paths and owns Host). */
-function raw(pathname: string, headers: Record<string, string> = {}, method = 'GET', withToken = true): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function raw(
+  pathname: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  withToken = true,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path: pathname, method, headers: { ...(withToken ? auth() : {}), ...headers } }, (res) => {
       let body = '';
@@ -176,7 +181,11 @@ describe('calls', () => {
     await start({ maxBodyBytes: 10_000 });
     const notJson = await fetch(`${server.origin}/api/listRuns`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{}' });
     expect(notJson.status).toBe(415);
-    const broken = await fetch(`${server.origin}/api/listRuns`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{"limit":' });
+    const broken = await fetch(`${server.origin}/api/listRuns`, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: '{"limit":',
+    });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/^body: not valid JSON/) });
     const huge = await post('setRunNotes', { id: 1, notes: 'x'.repeat(20_000) });
@@ -249,7 +258,17 @@ describe('static files', () => {
 
   it('never serves a file outside the folder, a dotfile, or a symlink leading out', async () => {
     await start();
-    for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/leak.txt', '/.env', '/assets/%00.js', '/%E0%A4%A']) {
+    for (const p of [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/leak.txt',
+      '/.env',
+      '/assets/%00.js',
+      '/%E0%A4%A',
+    ]) {
       const res = await raw(p);
       expect([400, 404], `${p} → ${res.status}`).toContain(res.status);
       expect(res.body).not.toContain('SECRET');

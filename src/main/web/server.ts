@@ -139,7 +139,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     // Trade the token in the address bar for a cookie, and drop it from the URL (history, screenshots).
     // One leading slash only: "//host" in Location would send the browser elsewhere.
     url.searchParams.delete('token');
-    res.writeHead(303, { ...ctx.headers, 'Set-Cookie': tokenCookie(ctx.guard), Location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`, 'Cache-Control': 'no-store' });
+    res.writeHead(303, {
+      ...ctx.headers,
+      'Set-Cookie': tokenCookie(ctx.guard),
+      Location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`,
+      'Cache-Control': 'no-store',
+    });
     res.end();
     return;
   }
@@ -159,7 +164,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
     status = 500;
     text = JSON.stringify({ name: 'Error', message: `result is not JSON: ${(err as Error).message}` } satisfies WireError);
   }
-  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }
 

@@ -95,15 +95,31 @@ describe('malformed arguments', () => {
     const missing = await dispatch('forkRun', { id: 999, overrides: { lr: 0.1 } });
     expect(missing).toMatchObject({ ok: false, error: { name: 'NotFoundError' } });
     // The schema accepts these models; the engine could never train them, so they are refused before a row exists.
-    const noFlatten = { input: [1, 28, 28], layers: [{ type: 'linear', units: 4 }, { type: 'linear', units: 10 }] };
-    expect(await dispatch('forkRun', { id: runId, overrides: { model: noFlatten } })).toMatchObject({ ok: false, error: { name: 'ValidationError', field: 'overrides.model.layers.0' } });
+    const noFlatten = {
+      input: [1, 28, 28],
+      layers: [
+        { type: 'linear', units: 4 },
+        { type: 'linear', units: 10 },
+      ],
+    };
+    expect(await dispatch('forkRun', { id: runId, overrides: { model: noFlatten } })).toMatchObject({
+      ok: false,
+      error: { name: 'ValidationError', field: 'overrides.model.layers.0' },
+    });
     const threeOutputs = { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 3 }] };
     expect(await dispatch('forkRun', { id: runId, overrides: { model: threeOutputs } })).toMatchObject({
       ok: false,
-      error: { name: 'ValidationError', field: 'overrides.model.layers', message: expect.stringMatching(/the last layer has 3 outputs but folder .*mnist-tiny has 10 classes/) },
+      error: {
+        name: 'ValidationError',
+        field: 'overrides.model.layers',
+        message: expect.stringMatching(/the last layer has 3 outputs but folder .*mnist-tiny has 10 classes/),
+      },
     });
     expect(await dispatch('renameRun', { id: 12345, name: 'x' })).toMatchObject({ ok: false, error: { name: 'NotFoundError' } });
-    expect(await dispatch('startGrid', { base: good(), parameters: { lr: { values: [0.1] } }, parentGridId: 77 })).toMatchObject({ ok: false, error: { name: 'NotFoundError' } });
+    expect(await dispatch('startGrid', { base: good(), parameters: { lr: { values: [0.1] } }, parentGridId: 77 })).toMatchObject({
+      ok: false,
+      error: { name: 'NotFoundError' },
+    });
     expect(storeFingerprint(wb.store)).toBe(before);
   });
 });

@@ -138,7 +138,13 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     version: options.version,
   });
   // The reproduction calls the workbench (declared below, called only later) as a front door does: validated.
-  const reproduce = new ReproduceCalls(options.dataDir, manager, hub, createCaller(() => workbench), gate);
+  const reproduce = new ReproduceCalls(
+    options.dataDir,
+    manager,
+    hub,
+    createCaller(() => workbench),
+    gate,
+  );
   let closing: Promise<void> | null = null;
   // Every call is async for the contract; synchronous failures become rejections, never throws.
   const call =

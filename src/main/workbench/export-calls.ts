@@ -17,7 +17,6 @@ import { requireGrid, requireRun } from './lookups';
 import type { MetricCalls } from './metric-calls';
 import type { RunViews } from './run-views';
 
-
 const utf8 = (fileName: string, mimeType: string, data: string): ExportedFile => ({ fileName, mimeType, encoding: 'utf8', data });
 
 export class ExportCalls {

@@ -29,7 +29,13 @@ export interface FigureSources {
 export function figureSvg(input: CallInput<'exportFigure'>, runs: readonly Run[], src: FigureSources): string {
   const size = { width: input.width, height: input.height, theme: input.theme };
   if (input.figure === 'loss' || input.figure === 'accuracy' || input.figure === 'lr') {
-    return renderSvg(curvesOption(input.figure, runs.map((r) => curveRun(r, input.figure as CurveKind, src))), size);
+    return renderSvg(
+      curvesOption(
+        input.figure,
+        runs.map((r) => curveRun(r, input.figure as CurveKind, src)),
+      ),
+      size,
+    );
   }
   if (runs.length !== 1) throw new ValidationError('runIds', `a ${input.figure} figure shows one run: give exactly one id`);
   const run = runs[0]!;

@@ -84,6 +84,14 @@ describe('names', () => {
   it('names every figure one way: run, name, what, epoch', () => {
     expect(figureStem([{ id: 12, name: 'MLP 32 (fork)' }], 'Loss')).toBe('run-12-mlp-32-fork-loss');
     expect(figureStem([{ id: 12, name: 'x' }], 'first-layer-weights', 2)).toBe('run-12-x-first-layer-weights-epoch-3');
-    expect(figureStem([{ id: 1, name: 'a' }, { id: 2, name: 'b' }], 'accuracy')).toBe('runs-1-2-accuracy');
+    expect(
+      figureStem(
+        [
+          { id: 1, name: 'a' },
+          { id: 2, name: 'b' },
+        ],
+        'accuracy',
+      ),
+    ).toBe('runs-1-2-accuracy');
   });
 });

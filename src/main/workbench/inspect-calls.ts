@@ -56,8 +56,15 @@ export class InspectCalls {
   getHistogramHistory({ runId, param }: CallInput<'getHistogramHistory'>): CallOutput<'getHistogramHistory'> {
     const run = requireRun(this.store, runId);
     const known = paramShapes(run.config.model).find((p) => p.param === param);
-    if (!known) throw new NotFoundError(`run ${runId} has no param "${param}" (it has ${paramShapes(run.config.model).map((p) => p.param).join(', ')})`);
-    const epochs = this.store.artifacts.histograms(runId, { param, kind: 'values' }).map((h) => ({ epoch: h.epoch, min: h.min, max: h.max, counts: Array.from(h.counts) }));
+    if (!known)
+      throw new NotFoundError(
+        `run ${runId} has no param "${param}" (it has ${paramShapes(run.config.model)
+          .map((p) => p.param)
+          .join(', ')})`,
+      );
+    const epochs = this.store.artifacts
+      .histograms(runId, { param, kind: 'values' })
+      .map((h) => ({ epoch: h.epoch, min: h.min, max: h.max, counts: Array.from(h.counts) }));
     return { runId, param, role: known.role, shape: known.shape, epochs };
   }
 
@@ -68,7 +75,8 @@ export class InspectCalls {
     const at = pickEpoch(epochs, epoch, `weight snapshots of run ${runId}`);
     const name = param ?? infos.find((s) => s.epoch === at)?.param;
     const weight = name === undefined ? undefined : this.weightAt(run, name, at);
-    if (!weight) throw new NotFoundError(`run ${runId} has no weight "${name ?? '?'}" at epoch ${at} (snapshots: ${[...new Set(infos.map((s) => s.param))].join(', ')})`);
+    if (!weight)
+      throw new NotFoundError(`run ${runId} has no weight "${name ?? '?'}" at epoch ${at} (snapshots: ${[...new Set(infos.map((s) => s.param))].join(', ')})`);
     const grid = weightImageGrid(weight, run.config.model.input, { normalize, maxImages });
     if (!grid) throw new ConflictError(`"${weight.param}" has shape [${weight.shape.join(', ')}]: only Linear and Conv2d weights can be drawn as images`);
     return { runId, epoch: at, epochs, grids: [grid] };

@@ -43,7 +43,10 @@ export class ModelCalls {
   async getMisclassified({ runId, epoch, trueClass, predictedClass, limit }: CallInput<'getMisclassified'>): Promise<CallOutput<'getMisclassified'>> {
     const run = requireRun(this.store, runId);
     const test = await this.testSet(run);
-    for (const [field, value] of [['trueClass', trueClass], ['predictedClass', predictedClass]] as const) {
+    for (const [field, value] of [
+      ['trueClass', trueClass],
+      ['predictedClass', predictedClass],
+    ] as const) {
       if (value >= test.classes) throw new ValidationError(field, `must be < ${test.classes} (the dataset's classes), got ${value}`);
     }
     // The epoch's own predictions when the run kept them (for the whole test set as it is loaded now).

@@ -76,7 +76,9 @@ describe('the reproduction in the app', () => {
     const { headline, ...older } = JSON.parse(readFileSync(recordFile, 'utf8')) as ReproductionSummary;
     writeFileSync(recordFile, JSON.stringify(older));
     expect((await call('listReproductions'))[0]!.headline).toEqual(headline);
-    expect(done.files).toEqual(expect.arrayContaining(['report.md', 'report.html', 'figures/cnn-kernels.svg', 'figures/cnn-kernels.png', 'tables/grid-stage1.tex']));
+    expect(done.files).toEqual(
+      expect.arrayContaining(['report.md', 'report.html', 'figures/cnn-kernels.svg', 'figures/cnn-kernels.png', 'tables/grid-stage1.tex']),
+    );
     const md = await call('getReportFile', { id: done.id, file: 'report.md' });
     expect(md).toMatchObject({ encoding: 'utf8', mimeType: 'text/markdown', fileName: `${done.id}-report.md` });
     expect(md.data).toContain('## 7. CNN');

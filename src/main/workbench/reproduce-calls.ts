@@ -122,7 +122,8 @@ export class ReproduceCalls {
   getReportFile({ id, file }: CallInput<'getReportFile'>): CallOutput<'getReportFile'> {
     const summary = this.find(id);
     // Only the files it wrote: the input schema already refuses "..", this refuses anything else in the folder.
-    if (!summary.files.includes(file)) throw new NotFoundError(`reproduction ${id} has no file "${file}"${summary.files.length ? '' : ' (its report is not written yet)'}`);
+    if (!summary.files.includes(file))
+      throw new NotFoundError(`reproduction ${id} has no file "${file}"${summary.files.length ? '' : ' (its report is not written yet)'}`);
     const ext = file.slice(file.lastIndexOf('.') + 1);
     const fileName = `${id}-${file.replace(/\//g, '-')}`;
     const data = readFileSync(path.join(summary.folder, file));

@@ -16,7 +16,12 @@ afterEach(async () => {
   temp.remove();
 });
 
-const view = { name: 'Adam, good ones', query: 'optimizer = adam test_acc >= 97%', columns: ['name', 'status', 'optimizer.beta1', 'best.testAccuracy'], sort: { column: 'best.testAccuracy', direction: 'desc' as const } };
+const view = {
+  name: 'Adam, good ones',
+  query: 'optimizer = adam test_acc >= 97%',
+  columns: ['name', 'status', 'optimizer.beta1', 'best.testAccuracy'],
+  sort: { column: 'best.testAccuracy', direction: 'desc' as const },
+};
 
 describe('saved views', () => {
   it('saves, replaces by name, lists and deletes; they outlive the process', async () => {
@@ -65,8 +70,14 @@ describe('exportTable columns', () => {
     wb = createWorkbench({ dataDir: temp.dir, mode: 'web', concurrency: 1 });
     const run = await wb.startRun(parseRunConfig(tinyRun({ epochs: 1 })));
     const dispatch = createDispatcher(wb);
-    expect(await dispatch('exportTable', { runIds: [run.id], format: 'csv', columns: ['name', 'constructor'] })).toMatchObject({ ok: false, error: { field: 'columns.1' } });
-    expect(await dispatch('exportTable', { runIds: [run.id], format: 'csv', columns: ['name', 'toString'] })).toMatchObject({ ok: false, error: { field: 'columns.1', message: expect.stringContaining('unknown column "toString"') } });
+    expect(await dispatch('exportTable', { runIds: [run.id], format: 'csv', columns: ['name', 'constructor'] })).toMatchObject({
+      ok: false,
+      error: { field: 'columns.1' },
+    });
+    expect(await dispatch('exportTable', { runIds: [run.id], format: 'csv', columns: ['name', 'toString'] })).toMatchObject({
+      ok: false,
+      error: { field: 'columns.1', message: expect.stringContaining('unknown column "toString"') },
+    });
     expect(await dispatch('exportTable', { runIds: [run.id], format: 'csv', columns: ['name', 'optimizer.type'] })).toMatchObject({ ok: true });
     await wb.manager!.waitFor(run.id);
   });

@@ -116,7 +116,11 @@ describe('a run from start to finish', () => {
     expect(p.predicted).toBe(p.probabilities.indexOf(Math.max(...p.probabilities)));
     const c = await wb.getConfusion({ runId: run.id, split: 'test' });
     // The stored weights reproduce the last epoch's confusion matrix exactly.
-    for (const [t, p2] of [[0, 0], [4, 9], [7, 7]] as const) {
+    for (const [t, p2] of [
+      [0, 0],
+      [4, 9],
+      [7, 7],
+    ] as const) {
       const mis = await wb.getMisclassified({ runId: run.id, trueClass: t, predictedClass: p2, limit: 3 });
       expect(mis.total).toBe(c.counts[t]![p2]);
       expect(mis.samples.length).toBe(Math.min(3, mis.total));
@@ -186,12 +190,16 @@ describe('a run from start to finish', () => {
       expect(f).toMatchObject({ fileName: `run-${run.id}-tiny-${figure}.svg`, mimeType: 'image/svg+xml' });
       expect(f.data.startsWith('<svg')).toBe(true);
     }
-    await expect(wb.exportFigure({ runIds: [run.id], figure: 'conv-kernels', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ConflictError' });
-    await expect(wb.exportFigure({ runIds: [run.id, run.id], figure: 'confusion', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({ name: 'ValidationError', field: 'runIds' });
+    await expect(wb.exportFigure({ runIds: [run.id], figure: 'conv-kernels', format: 'svg', width: 640, height: 400, theme: 'light' })).rejects.toMatchObject({
+      name: 'ConflictError',
+    });
+    await expect(
+      wb.exportFigure({ runIds: [run.id, run.id], figure: 'confusion', format: 'svg', width: 640, height: 400, theme: 'light' }),
+    ).rejects.toMatchObject({ name: 'ValidationError', field: 'runIds' });
   });
 });
 
-describe('the course report\'s setup as options', () => {
+describe("the course report's setup as options", () => {
   it('standardizes, draws N(0, 0.01²), decays per epoch, and predicts from its weights as it trained', async () => {
     const config = tinyRun({
       normalize: 'standardize',
@@ -265,28 +273,5 @@ describe('derived runs, edits and deletion', () => {
     expect(wb.store.artifacts.weights(run.id)).toBeUndefined();
     expect(wb.store.artifacts.confusion(run.id, 'test')).toBeUndefined();
     await expect(wb.predict({ runId: run.id, width: 28, height: 28, pixels: [0] })).rejects.toMatchObject({ name: 'NotFoundError' });
-  });
-});
-
-describe('grids', () => {
-  it('runs every cell, reports the best, and exports its table', async () => {
-    const { grid, runs } = await wb.startGrid({
-      name: 'lr sweep',
-      method: 'grid',
-      base: parseRunConfig(tinyRun({ epochs: 1 })),
-      parameters: { lr: { values: [0.1, 0.01] } },
-    });
-    expect(runs.map((r) => r.name)).toEqual(['lr=0.1', 'lr=0.01']);
-    expect(runs.every((r) => r.gridId === grid.id)).toBe(true);
-    await Promise.all(runs.map((r) => wb.manager!.waitFor(r.id)));
-    const detail = await wb.getGrid({ id: grid.id });
-    expect(detail.cells.map((c) => c.params)).toEqual([{ lr: 0.1 }, { lr: 0.01 }]);
-    expect(detail.statusCounts).toEqual({ completed: 2 });
-    expect(runs.map((r) => r.id)).toContain(detail.bestRunId);
-    expect((await wb.listGrids(undefined)).map((g) => g.id)).toContain(grid.id);
-    expect(await wb.listRuns({ gridId: grid.id, limit: 10, offset: 0 })).toHaveLength(2);
-    const md = await wb.exportTable({ gridId: grid.id, format: 'markdown' });
-    expect(md.data.split('\n')[0]).toBe('| Run | LR | Final train (batches) (%) | Final train (full pass) (%) | Final test loss | Final test (%) | Best test (%) | Best epoch |');
-    expect((await wb.cancelGrid({ id: grid.id })).statusCounts).toEqual({ completed: 2 });
   });
 });

@@ -22,7 +22,8 @@ describe('describeDataset', () => {
   it('reports unreadable IDX headers instead of throwing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nnwb-idx-'));
     try {
-      for (const f of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) writeFileSync(path.join(dir, f), 'not idx');
+      for (const f of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'])
+        writeFileSync(path.join(dir, f), 'not idx');
       const d = await describeDataset({ name: 'folder', path: dir });
       expect(d).toMatchObject({ available: false, location: dir });
       expect(d.problem).toMatch(/not readable as IDX/);

@@ -15,7 +15,10 @@ const config = parseRunConfig(tinyConfig({ seed: 7 }));
 describe('loadStoredModel', () => {
   it('rebuilds a model that computes exactly what the saved one did', () => {
     const trained = buildModel(config.model, referenceKernels, 7);
-    const x = new Tensor([2, 1, 28, 28], Float32Array.from({ length: 2 * 784 }, (_, i) => ((i * 37) % 101) / 100));
+    const x = new Tensor(
+      [2, 1, 28, 28],
+      Float32Array.from({ length: 2 * 784 }, (_, i) => ((i * 37) % 101) / 100),
+    );
     const expected = Array.from(trained.forward(x, false).data);
     const loaded = loadStoredModel(saveWeights(trained, config), config.model, referenceKernels);
     expect(Array.from(loaded.model.forward(x, false).data)).toEqual(expected);
@@ -23,8 +26,14 @@ describe('loadStoredModel', () => {
   });
 
   it('refuses weights that do not fit the spec, naming the tensor', () => {
-    const other = buildModel({ ...config.model, layers: [{ type: 'flatten' }, { type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 10 }] }, referenceKernels, 1);
-    expect(() => loadStoredModel(saveWeights(other, config), config.model, referenceKernels)).toThrow(/layers\.1\.weight" is \[8, 784\], the model needs \[16, 784\]/);
+    const other = buildModel(
+      { ...config.model, layers: [{ type: 'flatten' }, { type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 10 }] },
+      referenceKernels,
+      1,
+    );
+    expect(() => loadStoredModel(saveWeights(other, config), config.model, referenceKernels)).toThrow(
+      /layers\.1\.weight" is \[8, 784\], the model needs \[16, 784\]/,
+    );
   });
 });
 
@@ -65,6 +74,6 @@ describe('predictions', () => {
   });
 
   it('recovers the raw 8-bit image from the normalised one', () => {
-    expect(Array.from(rawImage(ds, 1).subarray(0, 3))).toEqual([(784 % 255), (785 % 255), (786 % 255)]);
+    expect(Array.from(rawImage(ds, 1).subarray(0, 3))).toEqual([784 % 255, 785 % 255, 786 % 255]);
   });
 });

@@ -70,14 +70,19 @@ describe('runTraining', () => {
   });
 
   it('trains exactly as trainRun alone: introspection between epochs does not disturb the run', async () => {
-    const j = job({ model: { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 16 }, { type: 'relu' }, { type: 'dropout', rate: 0.2 }, { type: 'linear', units: 10 }] } });
+    const j = job({
+      model: {
+        input: [1, 28, 28],
+        layers: [{ type: 'flatten' }, { type: 'linear', units: 16 }, { type: 'relu' }, { type: 'dropout', rate: 0.2 }, { type: 'linear', units: 10 }],
+      },
+    });
     const direct = await trainRun(j.config, await loadKernels());
     const done = ofType(await collect(j), 'done')[0]!;
     expect(done.final!.trainLoss).toBe(direct.result.epochs.at(-1)!.trainLoss);
     expect(done.final!.test).toEqual({ loss: direct.result.epochs.at(-1)!.test.loss, accuracy: direct.result.epochs.at(-1)!.test.accuracy });
   });
 
-  it('standardizes with the training split\'s own mean and std, reports them, and writes them into the weights file', async () => {
+  it("standardizes with the training split's own mean and std, reports them, and writes them into the weights file", async () => {
     const j = job({ normalize: 'standardize', validationSplit: 0.2, epochs: 1 });
     const ms = await collect(j);
     const ready = ofType(ms, 'ready')[0]!;
@@ -95,7 +100,8 @@ describe('runTraining', () => {
   });
 
   it('scores the whole training set every epoch by default, or after the last only', async () => {
-    const passes = async (trainPass?: 'last_epoch') => ofType(await collect(job({ epochs: 2, ...(trainPass && { trainPass }) })), 'epoch').map((e) => e.metrics.trainPass !== undefined);
+    const passes = async (trainPass?: 'last_epoch') =>
+      ofType(await collect(job({ epochs: 2, ...(trainPass && { trainPass }) })), 'epoch').map((e) => e.metrics.trainPass !== undefined);
     expect(await passes()).toEqual([true, true]);
     expect(await passes('last_epoch')).toEqual([false, true]);
   });
@@ -117,7 +123,11 @@ describe('runTraining', () => {
     const ms = await collect(job(), () => ++polls > 12);
     const done = ofType(ms, 'done')[0]!;
     expect([done.stopReason, done.steps]).toEqual(['cancelled', 12]);
-    expect(ofType(ms, 'progress').flatMap((m) => m.steps).at(-1)!.step).toBe(12);
+    expect(
+      ofType(ms, 'progress')
+        .flatMap((m) => m.steps)
+        .at(-1)!.step,
+    ).toBe(12);
     expect(done.final!.epoch).toBe(0); // epoch 0 (9 steps) finished before the cancel
     expect(done.weights.length).toBeGreaterThan(16 * 784 * 4);
   });

@@ -24,10 +24,7 @@ describe('StepBatcher', () => {
       t += 10; // a step every 10 ms
     }
     // steps 1–11 span 100 ms (pushed at t = 0 … 100), then 12–22; 23–25 wait for a flush
-    expect(batches).toEqual([
-      Array.from({ length: 11 }, (_, i) => i + 1),
-      Array.from({ length: 11 }, (_, i) => i + 12),
-    ]);
+    expect(batches).toEqual([Array.from({ length: 11 }, (_, i) => i + 1), Array.from({ length: 11 }, (_, i) => i + 12)]);
     b.flush();
     expect(batches[2]).toEqual([23, 24, 25]);
   });

@@ -43,7 +43,8 @@ export interface TrainRunResult {
 
 export async function trainRun(config: RunConfig, kernels: Kernels, hooks: TrainRunHooks = {}): Promise<TrainRunResult> {
   const loaded = await loadDataset(config.dataset, { limitTrain: config.limitTrain, limitTest: config.limitTest });
-  const split = config.validationSplit > 0 ? splitValidation(loaded.train, config.validationSplit, config.seed) : { train: loaded.train, validation: undefined };
+  const split =
+    config.validationSplit > 0 ? splitValidation(loaded.train, config.validationSplit, config.seed) : { train: loaded.train, validation: undefined };
   // Statistics from the training split alone (never validation or test), then every split scaled by them.
   const normalisation = resolveNormalisation(config.normalize, split.train);
   const trainSet = renormaliseInPlace(split.train, normalisation);

@@ -28,7 +28,8 @@ export function serveTrainingProcess(link: ParentLink, entryUrl: string, exit: (
   };
   const forward = (msg: WorkerMessage) => {
     if (isTerminal(msg)) finish(msg);
-    else if (!finished) link.send(msg).catch((err: unknown) => process.stderr.write(`training process: could not send ${msg.type}: ${toWireError(err).message}\n`));
+    else if (!finished)
+      link.send(msg).catch((err: unknown) => process.stderr.write(`training process: could not send ${msg.type}: ${toWireError(err).message}\n`));
   };
 
   link.onMessage((raw) => {

@@ -36,5 +36,9 @@ export async function trainingThreadMain(): Promise<void> {
   const { job, cancel, entryUrl, resourcesPath } = workerData as ThreadData;
   if (resourcesPath && !(process as { resourcesPath?: string }).resourcesPath) Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
   const flag = new Int32Array(cancel);
-  await runTraining({ ...job, threadEntry: entryUrl }, (msg: WorkerMessage) => port.postMessage(msg), () => Atomics.load(flag, 0) !== 0);
+  await runTraining(
+    { ...job, threadEntry: entryUrl },
+    (msg: WorkerMessage) => port.postMessage(msg),
+    () => Atomics.load(flag, 0) !== 0,
+  );
 }

@@ -113,7 +113,9 @@ export function createFakeWorkbench(): FakeWorkbench {
     checkDataset: async (input) => (log('checkDataset', input), missing('checkDataset')),
     async listRuns(filter) {
       log('listRuns', filter);
-      const all = [...runs.values()].reverse().filter((r) => (!filter.status || filter.status.includes(r.status)) && (!filter.gridId || r.gridId === filter.gridId));
+      const all = [...runs.values()]
+        .reverse()
+        .filter((r) => (!filter.status || filter.status.includes(r.status)) && (!filter.gridId || r.gridId === filter.gridId));
       return all.slice(filter.offset, filter.offset + filter.limit);
     },
     getRun: async ({ id }) => get(id),
@@ -140,7 +142,18 @@ export function createFakeWorkbench(): FakeWorkbench {
       const name = spec.name ?? `grid ${id}`;
       const created = plans.map((p) => create({ ...p.config, name: `${name} · ${describeCell(p.params, p.config.model)}` }, { gridId: id, gridNumber: id }));
       const parentGridId = spec.parentGridId ?? null;
-      const grid: GridSummary = { id, number: id, name, spec, parentGridId, parentGridNumber: parentGridId, createdAt: clock++, runCount: created.length, statusCounts: { queued: created.length }, bestRunId: null };
+      const grid: GridSummary = {
+        id,
+        number: id,
+        name,
+        spec,
+        parentGridId,
+        parentGridNumber: parentGridId,
+        createdAt: clock++,
+        runCount: created.length,
+        statusCounts: { queued: created.length },
+        bestRunId: null,
+      };
       grids.set(id, grid);
       emit({ event: 'gridUpdated', payload: grid });
       return { grid, runs: created };

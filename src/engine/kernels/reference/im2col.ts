@@ -1,7 +1,17 @@
 // Reference im2col / col2im for one image; rows of cols are (channel, ky, kx), columns are output pixels.
 import { convOutSize } from '../kernels';
 
-export function im2colReference(x: Float32Array, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number, cols: Float32Array): void {
+export function im2colReference(
+  x: Float32Array,
+  c: number,
+  h: number,
+  w: number,
+  kh: number,
+  kw: number,
+  stride: number,
+  pad: number,
+  cols: Float32Array,
+): void {
   const oh = convOutSize(h, kh, stride, pad);
   const ow = convOutSize(w, kw, stride, pad);
   let row = 0;
@@ -21,7 +31,17 @@ export function im2colReference(x: Float32Array, c: number, h: number, w: number
   }
 }
 
-export function col2imReference(cols: Float32Array, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number, dx: Float32Array): void {
+export function col2imReference(
+  cols: Float32Array,
+  c: number,
+  h: number,
+  w: number,
+  kh: number,
+  kw: number,
+  stride: number,
+  pad: number,
+  dx: Float32Array,
+): void {
   const oh = convOutSize(h, kh, stride, pad);
   const ow = convOutSize(w, kw, stride, pad);
   dx.fill(0, 0, c * h * w);

@@ -1,7 +1,16 @@
 // Reference max pooling; ties go to the first maximum in row-major window order.
 import { convOutSize } from '../kernels';
 
-export function maxPoolForwardReference(x: Float32Array, planes: number, h: number, w: number, size: number, stride: number, y: Float32Array, argmax: Int32Array): void {
+export function maxPoolForwardReference(
+  x: Float32Array,
+  planes: number,
+  h: number,
+  w: number,
+  size: number,
+  stride: number,
+  y: Float32Array,
+  argmax: Int32Array,
+): void {
   const oh = convOutSize(h, size, stride, 0);
   const ow = convOutSize(w, size, stride, 0);
   for (let p = 0; p < planes; p++) {
@@ -32,7 +41,17 @@ export function maxPoolBackwardReference(dy: Float32Array, argmax: Int32Array, d
   for (let o = 0; o < argmax.length; o++) dx[argmax[o]!]! += dy[o]!;
 }
 
-export function maxPoolReluBackwardReference(dy: Float32Array, argmax: Int32Array, y: Float32Array, planes: number, h: number, w: number, _size: number, _stride: number, dx: Float32Array): void {
+export function maxPoolReluBackwardReference(
+  dy: Float32Array,
+  argmax: Int32Array,
+  y: Float32Array,
+  planes: number,
+  h: number,
+  w: number,
+  _size: number,
+  _stride: number,
+  dx: Float32Array,
+): void {
   dx.fill(0, 0, planes * h * w);
   for (let o = 0; o < argmax.length; o++) if (y[o]! > 0) dx[argmax[o]!]! += dy[o]!;
 }

@@ -4,20 +4,108 @@ import { type WasmMemory, type WasmModule, webAssembly } from './wasm-api';
 
 /** What the AssemblyScript module exports (src/engine/kernels/wasm/assembly/index.ts); pointers are byte addresses. */
 export interface KernelExports {
-  gemm(transA: number, transB: number, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, beta: number, ws: number): void;
-  gemmFused(transA: number, transB: number, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, beta: number, bias: number, biasMode: number, relu: number, rowSums: number, ws: number): void;
+  gemm(
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    lda: number,
+    b: number,
+    ldb: number,
+    c: number,
+    ldc: number,
+    beta: number,
+    ws: number,
+  ): void;
+  gemmFused(
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    lda: number,
+    b: number,
+    ldb: number,
+    c: number,
+    ldc: number,
+    beta: number,
+    bias: number,
+    biasMode: number,
+    relu: number,
+    rowSums: number,
+    ws: number,
+  ): void;
   gemmWorkspaceBytes(): number;
   convForward(shape: number, n: number, x: number, w: number, bias: number, relu: number, y: number, ws: number): void;
   convWeightGrad(shape: number, n: number, x: number, dy: number, dw: number, db: number, ws: number): void;
   convInputGrad(shape: number, n: number, dy: number, w: number, dx: number, cols: number, ws: number): void;
-  convReluPoolForward(shape: number, size: number, stride: number, ph: number, pw: number, n: number, x: number, w: number, bias: number, y: number, argmax: number, scratch: number, ws: number): void;
-  convReluPoolWeightGrad(shape: number, size: number, stride: number, ph: number, pw: number, n: number, x: number, dy: number, argmax: number, y: number, dw: number, db: number, scratch: number, ws: number): void;
-  convReluPoolInputGrad(shape: number, size: number, stride: number, ph: number, pw: number, n: number, dy: number, argmax: number, y: number, w: number, dx: number, cols: number, scratch: number, ws: number): void;
+  convReluPoolForward(
+    shape: number,
+    size: number,
+    stride: number,
+    ph: number,
+    pw: number,
+    n: number,
+    x: number,
+    w: number,
+    bias: number,
+    y: number,
+    argmax: number,
+    scratch: number,
+    ws: number,
+  ): void;
+  convReluPoolWeightGrad(
+    shape: number,
+    size: number,
+    stride: number,
+    ph: number,
+    pw: number,
+    n: number,
+    x: number,
+    dy: number,
+    argmax: number,
+    y: number,
+    dw: number,
+    db: number,
+    scratch: number,
+    ws: number,
+  ): void;
+  convReluPoolInputGrad(
+    shape: number,
+    size: number,
+    stride: number,
+    ph: number,
+    pw: number,
+    n: number,
+    dy: number,
+    argmax: number,
+    y: number,
+    w: number,
+    dx: number,
+    cols: number,
+    scratch: number,
+    ws: number,
+  ): void;
   im2col(x: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number, oh: number, ow: number, cols: number): void;
   col2im(cols: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number, oh: number, ow: number, dx: number): void;
   maxPoolForward(x: number, planes: number, h: number, w: number, size: number, stride: number, oh: number, ow: number, y: number, argmax: number): void;
   maxPoolBackward(dy: number, argmax: number, count: number, dx: number, dxLen: number): void;
-  maxPoolReluBackward(dy: number, argmax: number, y: number, planes: number, h: number, w: number, size: number, stride: number, oh: number, ow: number, dx: number): void;
+  maxPoolReluBackward(
+    dy: number,
+    argmax: number,
+    y: number,
+    planes: number,
+    h: number,
+    w: number,
+    size: number,
+    stride: number,
+    oh: number,
+    ow: number,
+    dx: number,
+  ): void;
   reluForward(x: number, y: number, n: number): void;
   reluBackward(x: number, dy: number, dx: number, n: number): void;
   sumSquares(x: number, n: number): number;

@@ -43,7 +43,12 @@ export function convPoolOps({ wasm, io, workspace }: WasmOpContext, shape: Int32
     conv2dReluPoolParamGrads(g, pool, n, x, dy, argmax, y, dw, db) {
       const { taps, inSize, ph, pw, pooled, image } = geometry('conv2dReluPoolParamGrads', g, pool, n);
       checkLength('conv2dReluPoolParamGrads', `x ([${n}, ${g.c}, ${g.h}, ${g.w}])`, x, n * inSize);
-      for (const [name, a] of [['dy', dy], ['argmax', argmax], ['y', y]] as const) checkLength('conv2dReluPoolParamGrads', `${name} (${pooledShape(g, n, ph, pw)})`, a, pooled);
+      for (const [name, a] of [
+        ['dy', dy],
+        ['argmax', argmax],
+        ['y', y],
+      ] as const)
+        checkLength('conv2dReluPoolParamGrads', `${name} (${pooledShape(g, n, ph, pw)})`, a, pooled);
       checkLength('conv2dReluPoolParamGrads', `dw ([${g.filters}, ${g.c}, ${g.kh}, ${g.kw}])`, dw, g.filters * taps);
       checkLength('conv2dReluPoolParamGrads', `db ([${g.filters}])`, db, g.filters);
       const px = io.pointer(0, x, n * inSize, true);
@@ -58,7 +63,12 @@ export function convPoolOps({ wasm, io, workspace }: WasmOpContext, shape: Int32
     },
     conv2dReluPoolInputGrad(g, pool, n, dy, argmax, y, w, dx) {
       const { taps, pix, inSize, ph, pw, pooled, image } = geometry('conv2dReluPoolInputGrad', g, pool, n);
-      for (const [name, a] of [['dy', dy], ['argmax', argmax], ['y', y]] as const) checkLength('conv2dReluPoolInputGrad', `${name} (${pooledShape(g, n, ph, pw)})`, a, pooled);
+      for (const [name, a] of [
+        ['dy', dy],
+        ['argmax', argmax],
+        ['y', y],
+      ] as const)
+        checkLength('conv2dReluPoolInputGrad', `${name} (${pooledShape(g, n, ph, pw)})`, a, pooled);
       checkLength('conv2dReluPoolInputGrad', `w ([${g.filters}, ${g.c}, ${g.kh}, ${g.kw}])`, w, g.filters * taps);
       checkLength('conv2dReluPoolInputGrad', `dx ([${n}, ${g.c}, ${g.h}, ${g.w}])`, dx, n * inSize);
       const cols = io.scratch(COLS_SLOT, taps * pix * 4);

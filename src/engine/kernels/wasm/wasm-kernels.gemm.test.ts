@@ -8,10 +8,26 @@ import { createWasmKernels, type WasmKernels } from './index';
 
 // Sizes around the micro-tile (4×8), the k-block (384), the m-block (144) and the n-block (1024).
 const shapes: [number, number, number][] = [
-  [1, 1, 1], [1, 3, 5], [3, 1, 17], [5, 17, 3], [4, 8, 4], [7, 9, 13], [17, 31, 33],
-  [33, 17, 1], [12, 16, 8], [150, 9, 800], [5, 1030, 3], [2, 5, 1000], [128, 10, 64],
+  [1, 1, 1],
+  [1, 3, 5],
+  [3, 1, 17],
+  [5, 17, 3],
+  [4, 8, 4],
+  [7, 9, 13],
+  [17, 31, 33],
+  [33, 17, 1],
+  [12, 16, 8],
+  [150, 9, 800],
+  [5, 1030, 3],
+  [2, 5, 1000],
+  [128, 10, 64],
 ];
-const transposes: [boolean, boolean][] = [[false, false], [false, true], [true, false], [true, true]];
+const transposes: [boolean, boolean][] = [
+  [false, false],
+  [false, true],
+  [true, false],
+  [true, true],
+];
 
 /** NOTE: the wasm kernel sums in float32 in blocked order (relaxed: maybe fused), the reference in float64. */
 const tolerance = (k: number) => 1e-5 + 1e-6 * k;

@@ -37,7 +37,7 @@ describe('createWasmKernels', () => {
     const b = kernels.alloc(6).fill(2);
     const c = kernels.alloc(4);
     const before = kernels.memoryStats().memoryBytes;
-    const big = kernels.alloc(8 * 2 ** 20 / 4);
+    const big = kernels.alloc((8 * 2 ** 20) / 4);
     expect(kernels.memoryStats().memoryBytes).toBeGreaterThan(before);
     expect(c.buffer).not.toBe(big.buffer);
 

@@ -111,7 +111,10 @@ function memoryLimitBytes(options: Pick<WasmKernelsOptions, 'initialMiB' | 'maxi
  */
 // NOTE: growing a private memory detaches its ArrayBuffer and so every view the layers hold; reserving
 // the maximum up front costs address space only (pages take memory when first written).
-export function createKernelMemory(options: Pick<WasmKernelsOptions, 'initialMiB' | 'maximumMiB' | 'shared'> = {}): { memory: WasmMemory; maximumBytes: number } {
+export function createKernelMemory(options: Pick<WasmKernelsOptions, 'initialMiB' | 'maximumMiB' | 'shared'> = {}): {
+  memory: WasmMemory;
+  maximumBytes: number;
+} {
   const maximumBytes = memoryLimitBytes(options);
   const shared = options.shared ?? true;
   const maximum = maximumBytes / PAGE_BYTES;

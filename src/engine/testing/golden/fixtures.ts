@@ -65,8 +65,9 @@ export function expectClose(what: string, actual: ArrayLike<number>, expected: G
     }
   }
   if (worstRatio > 1 || Number.isNaN(worstRatio)) {
-    throw new Error(`${what}: at index ${worst} got ${actual[worst]}, expected ${exp[worst]} ` +
-      `(error ${worstRatio.toFixed(1)}× the tolerance rtol=${rtol})`);
+    throw new Error(
+      `${what}: at index ${worst} got ${actual[worst]}, expected ${exp[worst]} ` + `(error ${worstRatio.toFixed(1)}× the tolerance rtol=${rtol})`,
+    );
   }
 }
 

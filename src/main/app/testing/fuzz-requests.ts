@@ -79,7 +79,14 @@ export function validExamples(ids: FuzzIds, config: RunConfigInput): Record<Call
     getReportFile: { id: reproduction, file: 'figures/cnn-loss.svg' },
     writeReproductionReport: { id: reproduction },
     listRunViews: {},
-    saveRunView: { name: 'mine', query: 'lr > 0.01', statuses: ['completed'], tags: [], columns: ['name', 'lr', 'best.testAccuracy'], sort: { column: 'lr', direction: 'asc' } },
+    saveRunView: {
+      name: 'mine',
+      query: 'lr > 0.01',
+      statuses: ['completed'],
+      tags: [],
+      columns: ['name', 'lr', 'best.testAccuracy'],
+      sort: { column: 'lr', direction: 'asc' },
+    },
     deleteRunView: { name: 'mine' },
   };
 }
@@ -155,7 +162,8 @@ function bend(example: unknown, plan: EditPlan): unknown {
   const [holder, k] = places[plan.at % places.length]!;
   const node = holder[k];
   // defineProperty, not assignment: a key "__proto__" must become a key of the body, not its prototype.
-  const put = (target: object, name: string, v: unknown) => Object.defineProperty(target, name, { value: v, enumerable: true, writable: true, configurable: true });
+  const put = (target: object, name: string, v: unknown) =>
+    Object.defineProperty(target, name, { value: v, enumerable: true, writable: true, configurable: true });
   switch (plan.edit) {
     case 'replace':
       put(holder, k, plan.value);
@@ -200,11 +208,18 @@ export function fuzzRequest(examples: Record<CallName, unknown>): fc.Arbitrary<F
       const body = bend(examples[call], plan);
       return { call, body: body === undefined ? '' : JSON.stringify(body), how: `${plan.edit} at place ${plan.at}` };
     });
-  const arbitrary = fc.record({ call: fc.oneof({ weight: 9, arbitrary: call }, { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'toString', 'nope', '') }), value: anyValue }).map(({ call, value }) => ({
-    call,
-    body: JSON.stringify(value),
-    how: 'arbitrary JSON',
-  }));
-  const raw = fc.record({ call, body: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('{', '{"id":', '[1,]', '{"id":1}}', '\u0000', '{"id":1e999}')) }).map((r) => ({ ...r, how: 'raw text' }));
+  const arbitrary = fc
+    .record({
+      call: fc.oneof({ weight: 9, arbitrary: call }, { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'toString', 'nope', '') }),
+      value: anyValue,
+    })
+    .map(({ call, value }) => ({
+      call,
+      body: JSON.stringify(value),
+      how: 'arbitrary JSON',
+    }));
+  const raw = fc
+    .record({ call, body: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('{', '{"id":', '[1,]', '{"id":1}}', '\u0000', '{"id":1e999}')) })
+    .map((r) => ({ ...r, how: 'raw text' }));
   return fc.oneof({ weight: 8, arbitrary: bent }, { weight: 2, arbitrary }, { weight: 1, arbitrary: raw });
 }

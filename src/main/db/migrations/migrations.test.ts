@@ -80,9 +80,7 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
 
 function schema(db: Database.Database) {
   const objects = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
-  const columns = db
-    .prepare("SELECT m.name AS tbl, p.* FROM sqlite_schema m, pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid")
-    .all();
+  const columns = db.prepare("SELECT m.name AS tbl, p.* FROM sqlite_schema m, pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid").all();
   return { objects, columns };
 }
 
@@ -152,7 +150,9 @@ describe('0002: run facts as columns', () => {
       [6, 'interrupted', 'the workbench stopped while the run was in progress'],
     ] as const;
     old.exec("INSERT INTO experiments (id, kind, name, created_at) VALUES (1, 'run', 'x', 1)");
-    const insert = old.prepare("INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, error) VALUES (?, 1, 'r', ?, '{}', 1, 'mnist', 1, ?)");
+    const insert = old.prepare(
+      "INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, error) VALUES (?, 1, 'r', ?, '{}', 1, 'mnist', 1, ?)",
+    );
     for (const r of runs) insert.run(...r);
     old.exec(`INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES
       (1, 'run/parameter_count', 0, 0, 109386, 1), (1, 'run/steps_total', 0, 0, 4690, 1), (1, 'run/steps_per_epoch', 0, 0, 469, 1)`);
@@ -172,14 +172,18 @@ describe('0003: diverged is a status', () => {
   function schema2WithRuns(file: string): void {
     const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
     old.exec("INSERT INTO experiments (id, kind, name, created_at) VALUES (1, 'run', 'x', 1)");
-    const insert = old.prepare("INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, error, stop_reason) VALUES (?, 1, 'r', ?, '{}', 1, 'mnist', 1, ?, ?)");
+    const insert = old.prepare(
+      "INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at, error, stop_reason) VALUES (?, 1, 'r', ?, '{}', 1, 'mnist', 1, ?, ?)",
+    );
     insert.run(1, 'failed', 'loss became NaN at step 12 (epoch 1): lower the learning rate', 'diverged');
     insert.run(2, 'failed', 'the training process was killed by SIGKILL before the run ended', null);
     insert.run(3, 'completed', null, 'completed');
     insert.run(9, 'running', null, null);
     old.exec("INSERT INTO metrics (run_id, key, step, epoch, value, wall_time) VALUES (1, 'train/loss', 1, 0, 2.3, 1)");
     // Run 10 existed once: its id must not come back.
-    old.exec("INSERT INTO runs (id, experiment_id, name, config, seed, dataset, created_at) VALUES (10, 1, 'gone', '{}', 1, 'mnist', 1); DELETE FROM runs WHERE id = 10");
+    old.exec(
+      "INSERT INTO runs (id, experiment_id, name, config, seed, dataset, created_at) VALUES (10, 1, 'gone', '{}', 1, 'mnist', 1); DELETE FROM runs WHERE id = 10",
+    );
     old.close();
   }
 
@@ -201,7 +205,9 @@ describe('0003: diverged is a status', () => {
     expect(db.prepare('SELECT max(id) FROM runs').pluck().get()).toBe(11);
     db.prepare("UPDATE runs SET status = 'diverged' WHERE id = 9").run();
     expect(() => db.prepare("UPDATE runs SET status = 'diverged' WHERE id = 3").run()).toThrow(/illegal run status transition/);
-    expect(() => db.prepare("INSERT INTO runs (experiment_id, name, status, config, seed, dataset, created_at) VALUES (1, 'x', 'exploded', '{}', 1, 'mnist', 2)").run()).toThrow(/CHECK constraint/);
+    expect(() =>
+      db.prepare("INSERT INTO runs (experiment_id, name, status, config, seed, dataset, created_at) VALUES (1, 'x', 'exploded', '{}', 1, 'mnist', 2)").run(),
+    ).toThrow(/CHECK constraint/);
     db.prepare('DELETE FROM runs WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) FROM metrics').pluck().get()).toBe(0);
     expect(db.pragma('foreign_key_check')).toEqual([]);

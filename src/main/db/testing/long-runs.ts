@@ -32,7 +32,8 @@ export function seedLongRuns(store: Store, options: LongRunsOptions): number[] {
         const epoch = Math.floor((step - 1) / stepsPerEpoch);
         const wallTime = 1_700_000_000_000 + step * 10;
         keys.forEach((key, k) => batch.push({ key, step, epoch, value: curve(step, points, r + k), wallTime }));
-        if (step % stepsPerEpoch === 0 || step === points) batch.push({ key: METRIC_KEYS.testAccuracy, step, epoch, value: 1 - curve(step, points, r) / 2, wallTime });
+        if (step % stepsPerEpoch === 0 || step === points)
+          batch.push({ key: METRIC_KEYS.testAccuracy, step, epoch, value: 1 - curve(step, points, r) / 2, wallTime });
       }
       store.metrics.append(id, batch);
     }

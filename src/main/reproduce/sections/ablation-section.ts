@@ -30,7 +30,11 @@ export const ablationSection: SectionWriter = async (ctx, result) => {
   const cells = ctx.scale.ablation.cells;
   const reportSetup = ctx.done.get(STAGE_IDS.report.stage1)?.runs ?? [];
   const modern = ctx.done.get(STAGE_IDS.modern.stage1)?.runs ?? [];
-  const flipped = (cell: MlpSetting, factor: SetupFactor): RunDetail | undefined => runOf(result.runs.filter((r) => switchedFactor(r.config) === factor), cell);
+  const flipped = (cell: MlpSetting, factor: SetupFactor): RunDetail | undefined =>
+    runOf(
+      result.runs.filter((r) => switchedFactor(r.config) === factor),
+      cell,
+    );
   const rows = cells.map((cell) => [
     settingText(cell),
     reportStage1Row(cell.lr, cell.hidden, cell.l2)?.testAccuracy ?? null,
@@ -52,7 +56,11 @@ export const ablationSection: SectionWriter = async (ctx, result) => {
     return `${change}: ${es.map(effectText).join('; ')}. Largest effect: ${pp(largest.to - largest.from)}.`;
   });
   const verdicts = cells.flatMap((cell) => {
-    const es = SETUP_FACTORS.flatMap((f) => effects(f).filter((e) => e.cell === cell).map((e) => ({ f, d: e.to - e.from })));
+    const es = SETUP_FACTORS.flatMap((f) =>
+      effects(f)
+        .filter((e) => e.cell === cell)
+        .map((e) => ({ f, d: e.to - e.from })),
+    );
     if (es.length === 0) return [];
     const top = es.reduce((a, b) => (Math.abs(b.d) > Math.abs(a.d) ? b : a));
     return [`${settingText(cell)}: ${FACTOR_NAMES[top.f]} (${pp(top.d)})`];
@@ -74,13 +82,16 @@ export const ablationSection: SectionWriter = async (ctx, result) => {
           col('cell', 'cell', 'text'),
           { ...col('report_test_accuracy', 'report (%)', 'percent'), mark: chance },
           { ...col('report_setup_test_accuracy', `${SETUP_LABELS.report} (%)`, 'percent'), mark: chance },
-          ...SETUP_FACTORS.map((f) => ({ ...col(`${f}_switched_test_accuracy`, `${FACTOR_NAMES[f]} ${factorText(f, MODERN_SETUP)} (%)`, 'percent', 'one factor switched'), mark: chance })),
+          ...SETUP_FACTORS.map((f) => ({
+            ...col(`${f}_switched_test_accuracy`, `${FACTOR_NAMES[f]} ${factorText(f, MODERN_SETUP)} (%)`, 'percent', 'one factor switched'),
+            mark: chance,
+          })),
           { ...col('modern_test_accuracy', `${SETUP_LABELS.modern} (%)`, 'percent'), mark: chance },
         ],
         rows,
       },
     }),
-    para('The measured effect of each factor, from the report\'s setup:'),
+    para("The measured effect of each factor, from the report's setup:"),
     list(factorLines),
     ...(verdicts.length ? [para(`The factor that moves each cell most: ${verdicts.join('; ')}.`)] : []),
     para(`The rest of this report (activations, optimizers, the best MLP, the CNN, augmentation) keeps the ${SETUP_LABELS.modern} setup.`),

@@ -12,8 +12,7 @@ export const activationsSection: SectionWriter = async (ctx, result) => {
   const s = REPORT.setup;
   const runs = result.runs;
   const reportBest = new Set(REPORT.activations.bestPairs.map(key));
-  const verdict = (acts: string[]) =>
-    key(acts) === key(REPORT.activations.chosen) ? 'best four; chosen' : reportBest.has(key(acts)) ? 'best four' : '–';
+  const verdict = (acts: string[]) => (key(acts) === key(REPORT.activations.chosen) ? 'best four; chosen' : reportBest.has(key(acts)) ? 'best four' : '–');
   const blocks: Block[] = [
     para(
       `Setup (the report's table 1): hidden ${hiddenText(s.hidden)}, L2 ${s.l2}, ${ctx.scale.activations.epochs} epochs, batch ${s.batchSize}, ` +
@@ -36,7 +35,15 @@ export const activationsSection: SectionWriter = async (ctx, result) => {
           col('test_accuracy', 'test acc. (%)', 'percent', 'ours'),
           col('report_verdict', 'verdict', 'text', 'report'),
         ],
-        rows: runs.map((r) => [r.name, r.final?.trainLoss ?? null, r.final?.trainAccuracy ?? null, r.final?.trainPassAccuracy ?? null, r.final?.testLoss ?? null, r.final?.testAccuracy ?? null, verdict(activationsOf(r.config))]),
+        rows: runs.map((r) => [
+          r.name,
+          r.final?.trainLoss ?? null,
+          r.final?.trainAccuracy ?? null,
+          r.final?.trainPassAccuracy ?? null,
+          r.final?.testLoss ?? null,
+          r.final?.testAccuracy ?? null,
+          verdict(activationsOf(r.config)),
+        ]),
       },
     }),
   ];
@@ -45,18 +52,24 @@ export const activationsSection: SectionWriter = async (ctx, result) => {
     { title: 'test loss', ...EPOCH_AXIS, yName: 'loss', series: epochLines(runs, (e) => e.testLoss) },
   ];
   const accPanels = [
-    { title: 'training accuracy (epoch\'s batches)', ...EPOCH_AXIS, yName: 'accuracy (%)', yMax: 100, series: epochLines(runs, (e) => e.trainAccuracy, true) },
+    { title: "training accuracy (epoch's batches)", ...EPOCH_AXIS, yName: 'accuracy (%)', yMax: 100, series: epochLines(runs, (e) => e.trainAccuracy, true) },
     { title: 'test accuracy', ...EPOCH_AXIS, yName: 'accuracy (%)', yMax: 100, series: epochLines(runs, (e) => e.testAccuracy, true) },
   ];
   blocks.push(
     figureBlock(
-      chartFigure('activations-loss', 'Loss by activation pair', 'Loss per epoch for each pair of hidden activations (the report\'s figure 4).', linePanelsOption('Loss by activation pair', lossPanels, { width: TWO_PANELS.width }), TWO_PANELS),
+      chartFigure(
+        'activations-loss',
+        'Loss by activation pair',
+        "Loss per epoch for each pair of hidden activations (the report's figure 4).",
+        linePanelsOption('Loss by activation pair', lossPanels, { width: TWO_PANELS.width }),
+        TWO_PANELS,
+      ),
     ),
     figureBlock(
       chartFigure(
         'activations-accuracy',
         'Accuracy by activation pair',
-        'Accuracy per epoch for each pair of hidden activations (the report\'s figure 5).',
+        "Accuracy per epoch for each pair of hidden activations (the report's figure 5).",
         linePanelsOption('Accuracy by activation pair', accPanels, { width: TWO_PANELS.width }),
         TWO_PANELS,
       ),

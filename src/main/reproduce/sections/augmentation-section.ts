@@ -15,7 +15,13 @@ export const augmentationSection: SectionWriter = async (ctx, result) => {
   const label = (r: RunDetail) => (r === on ? 'augmentation on' : 'augmentation off');
   const a = on!.config.augment;
   const panels = [
-    { title: 'training accuracy (augmented batches when on)', ...EPOCH_AXIS, yName: 'accuracy (%)', yMax: 100, series: epochLines(pair, (e) => e.trainAccuracy, true, label) },
+    {
+      title: 'training accuracy (augmented batches when on)',
+      ...EPOCH_AXIS,
+      yName: 'accuracy (%)',
+      yMax: 100,
+      series: epochLines(pair, (e) => e.trainAccuracy, true, label),
+    },
     { title: 'test accuracy', ...EPOCH_AXIS, yName: 'accuracy (%)', yMax: 100, series: epochLines(pair, (e) => e.testAccuracy, true, label) },
   ];
   const gain = on!.final!.testAccuracy - off!.final!.testAccuracy;
@@ -39,7 +45,18 @@ export const augmentationSection: SectionWriter = async (ctx, result) => {
           col('test_loss', 'test loss', 'loss', 'ours'),
           col('report', 'result', 'text', 'report'),
         ],
-        rows: pair.map((r) => [label(r), r.id, r.config.augment.translate ?? 0, r.config.augment.rotate ?? 0, r.config.augment.scale ?? 0, r.final!.trainAccuracy, r.final!.trainPassAccuracy, r.final!.testAccuracy, r.final!.testLoss, 'not measured']),
+        rows: pair.map((r) => [
+          label(r),
+          r.id,
+          r.config.augment.translate ?? 0,
+          r.config.augment.rotate ?? 0,
+          r.config.augment.scale ?? 0,
+          r.final!.trainAccuracy,
+          r.final!.trainPassAccuracy,
+          r.final!.testAccuracy,
+          r.final!.testLoss,
+          'not measured',
+        ]),
       },
     }),
     figureBlock(

@@ -71,14 +71,27 @@ export function comparisonRow(cell: MlpSetting, report: ReportGridRow | undefine
 }
 
 /** One lr (rows, largest on top) × L2 (columns) panel of test accuracies in percent. */
-export function accuracyPanel(title: string, cells: readonly MlpSetting[], test: (c: MlpSetting) => number | null, lrs: readonly number[], l2s: readonly number[]): HeatmapPanel {
+export function accuracyPanel(
+  title: string,
+  cells: readonly MlpSetting[],
+  test: (c: MlpSetting) => number | null,
+  lrs: readonly number[],
+  l2s: readonly number[],
+): HeatmapPanel {
   const rows = [...lrs].reverse();
   const value = (lr: number, l2: number) => {
     const c = cells.find((x) => x.lr === lr && x.l2 === l2);
     const v = c ? test(c) : null;
     return v === null ? null : v * 100;
   };
-  return { title, xName: 'L2 λ', yName: 'learning rate', xLabels: l2s.map(String), yLabels: rows.map(String), values: rows.map((lr) => l2s.map((l2) => value(lr, l2))) };
+  return {
+    title,
+    xName: 'L2 λ',
+    yName: 'learning rate',
+    xLabels: l2s.map(String),
+    yLabels: rows.map(String),
+    values: rows.map((lr) => l2s.map((l2) => value(lr, l2))),
+  };
 }
 
 export function accuracyHeatmap(id: string, title: string, caption: string, panels: HeatmapPanel[], columns: number, size: { width: number; height: number }) {
@@ -101,7 +114,8 @@ export function agreementLines(cells: readonly MlpSetting[], reportRow: (c: MlpS
     const row = reportRow(c);
     return row ? [{ cell: c, row }] : [];
   });
-  const ours = (setup: SetupName, cs: typeof theirs) => cs.map((x) => ({ ...x, acc: testOf(runOf(runs[setup], x.cell)) })).filter((x): x is typeof x & { acc: number } => x.acc !== null);
+  const ours = (setup: SetupName, cs: typeof theirs) =>
+    cs.map((x) => ({ ...x, acc: testOf(runOf(runs[setup], x.cell)) })).filter((x): x is typeof x & { acc: number } => x.acc !== null);
   const lines: string[] = [];
   const stuck = theirs.filter((x) => atChance(x.row.testAccuracy));
   if (stuck.length) {
@@ -121,7 +135,9 @@ export function agreementLines(cells: readonly MlpSetting[], reportRow: (c: MlpS
       const gap = Math.max(...o.map((x) => Math.abs(x.acc - x.row.testAccuracy)));
       return `${SETUP_LABELS[s]} ${span(o.map((x) => x.acc))} (largest gap ${pp(gap)}${o.length < at.length ? `, ${o.length} of the ${at.length} cells run` : ''})`;
     };
-    lines.push(`Learned in the report at lr ${lr} (${at.length} cells, ${span(at.map((x) => x.row.testAccuracy))}): ours under ${part('report')}; ${part('modern')}.`);
+    lines.push(
+      `Learned in the report at lr ${lr} (${at.length} cells, ${span(at.map((x) => x.row.testAccuracy))}): ours under ${part('report')}; ${part('modern')}.`,
+    );
   }
   return lines;
 }

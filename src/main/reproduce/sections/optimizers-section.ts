@@ -43,7 +43,7 @@ export const optimizersSection: SectionWriter = async (ctx, result) => {
       chartFigure(
         'optimizers-train-loss',
         'Training loss by optimizer',
-        'Training loss per step (mini-batch loss with the L2 term), smoothed over a tenth of an epoch, log scale — the report\'s figure 6.',
+        "Training loss per step (mini-batch loss with the L2 term), smoothed over a tenth of an epoch, log scale — the report's figure 6.",
         linePanelsOption('Training loss by optimizer', [{ title: '', ...STEP_AXIS, yName: 'training loss', series: trainLines, logY: true }], { width }),
         ONE_PANEL,
       ),

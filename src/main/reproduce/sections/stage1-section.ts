@@ -5,7 +5,18 @@ import { settingOf } from '../configs';
 import { figureBlock, list, para, tableBlock, type Block } from '../document';
 import { STAGE_IDS } from '../grid-experiments';
 import { SETUP_LABELS, SETUPS, setupText } from '../setups';
-import { accuracyHeatmap, accuracyPanel, agreementLines, CHANCE_NOTE, comparisonCells, comparisonColumns, comparisonRow, runOf, type SetupRuns, testOf } from './grid-tables';
+import {
+  accuracyHeatmap,
+  accuracyPanel,
+  agreementLines,
+  CHANCE_NOTE,
+  comparisonCells,
+  comparisonColumns,
+  comparisonRow,
+  runOf,
+  type SetupRuns,
+  testOf,
+} from './grid-tables';
 import { epochsText, failures, pct, type SectionWriter } from './section-context';
 
 const uniq = (xs: readonly number[]) => [...new Set(xs)].sort((a, b) => a - b);
@@ -26,7 +37,17 @@ export const stage1Section: SectionWriter = async (ctx, result) => {
     [`ours, ${SETUP_LABELS.modern}`, (c: (typeof cells)[number]) => testOf(runOf(runs.modern, c))],
   ] as const;
   const hiddens = uniq([...REPORT.stage1.rows.map((r) => r.hidden[0]), ...g.firstHidden]);
-  const panels = sources.flatMap(([who, test]) => hiddens.map((h) => accuracyPanel(`${who} · hidden [${h}, 64]`, cells.filter((c) => c.hidden[0] === h), test, lrs, l2s)));
+  const panels = sources.flatMap(([who, test]) =>
+    hiddens.map((h) =>
+      accuracyPanel(
+        `${who} · hidden [${h}, 64]`,
+        cells.filter((c) => c.hidden[0] === h),
+        test,
+        lrs,
+        l2s,
+      ),
+    ),
+  );
   const best = (setup: keyof SetupRuns) => {
     const b = bestRun(runs[setup]);
     return b ? `${settingText(settingOf(b.config))} at ${pct(b.final!.testAccuracy)}` : 'no completed cell';

@@ -5,7 +5,18 @@ import { hiddenText, type MlpSetting, settingOf } from '../configs';
 import { figureBlock, para, tableBlock } from '../document';
 import { STAGE_IDS } from '../grid-experiments';
 import { SETUP_LABELS } from '../setups';
-import { accuracyHeatmap, accuracyPanel, agreementLines, CHANCE_NOTE, comparisonCells, comparisonColumns, comparisonRow, runOf, type SetupRuns, testOf } from './grid-tables';
+import {
+  accuracyHeatmap,
+  accuracyPanel,
+  agreementLines,
+  CHANCE_NOTE,
+  comparisonCells,
+  comparisonColumns,
+  comparisonRow,
+  runOf,
+  type SetupRuns,
+  testOf,
+} from './grid-tables';
 import { col, failures, type SectionWriter } from './section-context';
 
 const uniq = (xs: readonly number[]) => [...new Set(xs)].sort((a, b) => a - b);
@@ -27,7 +38,13 @@ export const stage2Section: SectionWriter = async (ctx, result) => {
   const bestModern = bestRun(runs.modern);
   const bestReportSetup = bestRun(runs.report);
   const reportBest = REPORT.stage2.rows.reduce((a, b) => (b.testAccuracy > a.testAccuracy ? b : a));
-  const bestRow = (who: string, r: typeof bestModern) => [who, r?.config.lr ?? null, r?.config.l2 ?? null, r ? hiddenText(settingOf(r.config).hidden) : null, r?.final?.testAccuracy ?? null];
+  const bestRow = (who: string, r: typeof bestModern) => [
+    who,
+    r?.config.lr ?? null,
+    r?.config.l2 ?? null,
+    r ? hiddenText(settingOf(r.config).hidden) : null,
+    r?.final?.testAccuracy ?? null,
+  ];
   return [
     ...result.notes.map(para),
     ...(other?.notes ?? []).map(para),
@@ -38,7 +55,14 @@ export const stage2Section: SectionWriter = async (ctx, result) => {
       table: { boldBest: true, columns: comparisonColumns(hidden), rows: cells.map((c) => comparisonRow(c, rowOf(c), runs, hidden)) },
     }),
     figureBlock(
-      accuracyHeatmap('grid-stage2-heatmap', 'Stage 2: learning rate × L2', 'Test accuracy over learning rate × L2: the report (left), ours under its setup (middle), ours modern (right).', panels, 3, { width: 1300, height: 460 }),
+      accuracyHeatmap(
+        'grid-stage2-heatmap',
+        'Stage 2: learning rate × L2',
+        'Test accuracy over learning rate × L2: the report (left), ours under its setup (middle), ours modern (right).',
+        panels,
+        3,
+        { width: 1300, height: 460 },
+      ),
     ),
     ...agreementLines(cells, rowOf, runs).map(para),
     tableBlock({
@@ -46,7 +70,13 @@ export const stage2Section: SectionWriter = async (ctx, result) => {
       title: 'Table 4. Best setting',
       caption: `The stage-2 winner by final test accuracy; the optimizer comparison, the best MLP and the augmentation runs use ours (${SETUP_LABELS.modern}).`,
       table: {
-        columns: [col('who', '', 'text'), col('lr', 'learning rate', 'number'), col('l2', 'L2', 'number'), col('hidden', 'hidden', 'text'), col('test_accuracy', 'test acc. (%)', 'percent')],
+        columns: [
+          col('who', '', 'text'),
+          col('lr', 'learning rate', 'number'),
+          col('l2', 'L2', 'number'),
+          col('hidden', 'hidden', 'text'),
+          col('test_accuracy', 'test acc. (%)', 'percent'),
+        ],
         rows: [
           bestRow(`ours, ${SETUP_LABELS.modern}`, bestModern),
           bestRow(`ours, ${SETUP_LABELS.report}`, bestReportSetup),

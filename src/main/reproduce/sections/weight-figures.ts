@@ -52,7 +52,10 @@ export async function firstLayerFigure(call: Call, run: RunDetail, param: string
 
 /** The |value| below which `q` of the values lie: a colour scale that outliers do not wash out. */
 export function absQuantile(values: readonly number[], q: number): number {
-  const abs = values.filter(Number.isFinite).map(Math.abs).sort((a, b) => a - b);
+  const abs = values
+    .filter(Number.isFinite)
+    .map(Math.abs)
+    .sort((a, b) => a - b);
   if (abs.length === 0) return 1;
   return abs[Math.min(abs.length - 1, Math.floor(q * (abs.length - 1)))]! || 1;
 }
@@ -72,7 +75,15 @@ export function weightHeatmapFigure(
   const flat: number[] = [];
   for (let r = 0; r < rows; r++) flat.push(...w.values.slice((r0 + r) * w.cols + c0, (r0 + r) * w.cols + c0 + cols));
   const clip = absQuantile(flat, 0.99);
-  const matrix = { rows, cols, values: flat, rowStart: r0 + 1, colStart: c0 + 1, rowName: 'unit', colName: c0 === 0 && cols === w.cols ? 'input' : 'input pixel' };
+  const matrix = {
+    rows,
+    cols,
+    values: flat,
+    rowStart: r0 + 1,
+    colStart: c0 + 1,
+    rowName: 'unit',
+    colName: c0 === 0 && cols === w.cols ? 'input' : 'input pixel',
+  };
   const subtitle = `${w.param} [${w.shape.join('×')}], rows ${r0 + 1}–${r0 + rows} × columns ${c0 + 1}–${c0 + cols}; colour clipped at ±${clip.toPrecision(2)} (99th percentile of |w|)`;
   const size = { width: 1000, height: Math.round(Math.min(720, Math.max(420, 130 + (rows * 820) / cols))), theme: 'light' as const };
   return makeFigure(id, title, caption, matrixImageSvg(matrix, { min: -clip, max: clip, colors: DIVERGING, name: 'weight' }, title, subtitle, size));

@@ -2,7 +2,10 @@
 // attributes are quoted, every entity is known or numeric, and there is one root element.
 
 const NAME = '[A-Za-z_:][-A-Za-z0-9_:.]*';
-const TOKEN = new RegExp(`<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<(/?)(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>|<|&`, 'g');
+const TOKEN = new RegExp(
+  `<!--[\\s\\S]*?-->|<\\?[\\s\\S]*?\\?>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<(/?)(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>|<|&`,
+  'g',
+);
 const ENTITY = /^&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/;
 
 /** Null when `xml` is well-formed, else what is wrong and where. */

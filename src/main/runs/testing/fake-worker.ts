@@ -17,7 +17,11 @@ switch (process.env.NNWB_FAKE_WORKER) {
   case 'hang':
     // stderr to a pipe is synchronous on Linux: the line is in the pipe before the message leaves.
     process.stderr.write('fake worker waiting to be killed\n');
-    void link.send({ type: 'progress', runId: 'r1', steps: [{ step: 1, epoch: 0, epochProgress: 0, loss: 1, accuracy: 0, lr: 0.1, samplesPerSecond: 0, elapsedSeconds: 0 }] });
+    void link.send({
+      type: 'progress',
+      runId: 'r1',
+      steps: [{ step: 1, epoch: 0, epochProgress: 0, loss: 1, accuracy: 0, lr: 0.1, samplesPerSecond: 0, elapsedSeconds: 0 }],
+    });
     stayAlive();
     break;
   case 'deaf':

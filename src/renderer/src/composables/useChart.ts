@@ -20,7 +20,12 @@ export interface ChartEvents {
 }
 
 /** `renderer` 'svg' puts the chart's text in the page (selectable, findable); canvas is faster for many points. */
-export function useChart(el: Ref<HTMLElement | null>, option: () => ChartOption | null, events: ChartEvents = {}, renderer: 'canvas' | 'svg' = 'canvas'): ChartHandle {
+export function useChart(
+  el: Ref<HTMLElement | null>,
+  option: () => ChartOption | null,
+  events: ChartEvents = {},
+  renderer: 'canvas' | 'svg' = 'canvas',
+): ChartHandle {
   const theme = useThemeStore();
   let chart: Chart | null = null;
   let observer: ResizeObserver | null = null;

@@ -7,7 +7,12 @@ describe('brushOf', () => {
 
   it('turns a number axis selection into one range over every interval', () => {
     expect(brushOf(lr, [[0.1, 0.01]])).toEqual({ column: 'lr', label: 'LR', min: 0.01, max: 0.1 });
-    expect(brushOf(lr, [[0.001, 0.002], [0.05, 0.1]])).toEqual({ column: 'lr', label: 'LR', min: 0.001, max: 0.1 });
+    expect(
+      brushOf(lr, [
+        [0.001, 0.002],
+        [0.05, 0.1],
+      ]),
+    ).toEqual({ column: 'lr', label: 'LR', min: 0.001, max: 0.1 });
     expect(brushOf(lr, [])).toBeNull();
   });
 

@@ -15,7 +15,9 @@ interface AreaSelected {
 export function brushOf(axis: ParallelAxisSpec, intervals: readonly (readonly [number, number])[]): BrushRange | null {
   if (intervals.length === 0) return null;
   if (axis.kind === 'category') {
-    const values = axis.categories.filter((_, i) => intervals.some(([a, b]) => i >= Math.ceil(Math.min(a, b) - 1e-9) && i <= Math.floor(Math.max(a, b) + 1e-9)));
+    const values = axis.categories.filter((_, i) =>
+      intervals.some(([a, b]) => i >= Math.ceil(Math.min(a, b) - 1e-9) && i <= Math.floor(Math.max(a, b) + 1e-9)),
+    );
     return { column: axis.id, label: axis.name, values };
   }
   const lows = intervals.map(([a, b]) => Math.min(a, b));

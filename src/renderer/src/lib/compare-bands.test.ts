@@ -32,7 +32,12 @@ describe('meanStdBand', () => {
 
   it('gives a group of one no spread, and nothing for curves that never overlap', () => {
     expect(meanStdBand([{ x: [1, 2], y: [1, 2] }])).toMatchObject({ lower: [1, 2], upper: [1, 2], n: 1 });
-    expect(meanStdBand([{ x: [0, 1], y: [1, 1] }, { x: [2, 3], y: [1, 1] }])).toBeNull();
+    expect(
+      meanStdBand([
+        { x: [0, 1], y: [1, 1] },
+        { x: [2, 3], y: [1, 1] },
+      ]),
+    ).toBeNull();
     expect(meanStdBand([])).toBeNull();
   });
 

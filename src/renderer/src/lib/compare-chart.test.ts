@@ -12,7 +12,10 @@ const close: CompareLine[] = [0.971, 0.974, 0.976, 0.979].map((top, i) => ({
   x: [0.88, 1.76, 2.64, 3.52, 4.4, 5.28],
   y: [top - 0.02, top - 0.01, top - 0.006, top - 0.003, top - 0.001, top],
 }));
-const yLabels = (svg: string) => labelBoxes(svg).map((b) => b.text).filter((t) => t.endsWith('%'));
+const yLabels = (svg: string) =>
+  labelBoxes(svg)
+    .map((b) => b.text)
+    .filter((t) => t.endsWith('%'));
 
 describe('compareChartOption', () => {
   const spec = { lines: close, bands: [], perEpoch: true, x: 'epoch' as const, percent: true, log: false, theme: 'light' as const };
@@ -32,14 +35,35 @@ describe('compareChartOption', () => {
 
   it('ends the x axis on a round epoch, not at the data (no 5.28 or 5.72)', () => {
     const svg = renderSvg(compareChartOption(spec), 700, 320);
-    const xs = labelBoxes(svg).map((b) => b.text).filter((t) => /^\d+(\.\d+)?$/.test(t)).map(Number);
+    const xs = labelBoxes(svg)
+      .map((b) => b.text)
+      .filter((t) => /^\d+(\.\d+)?$/.test(t))
+      .map(Number);
     expect(xs.length).toBeGreaterThan(2);
     for (const x of xs) expect(Number.isInteger(x * 2)).toBe(true);
   });
 
+  it('counts epochs in whole numbers when there are few (no 0.5 or 2.5 epoch)', () => {
+    const lines = close.map((l) => ({ ...l, x: [1, 2, 3], y: l.y.slice(0, 3) }));
+    const svg = renderSvg(compareChartOption({ ...spec, lines }), 750, 320);
+    const xs = labelBoxes(svg)
+      .map((b) => b.text)
+      .filter((t) => /^\d+(\.\d+)?$/.test(t))
+      .map(Number);
+    expect(xs.length).toBeGreaterThan(2);
+    expect(xs.filter((x) => !Number.isInteger(x))).toEqual([]);
+  });
+
   it('zooms both axes (wheel on x, shift+wheel on y, a dragged box on both) and offers a log scale', () => {
-    const option = compareChartOption({ ...spec, percent: false, log: true, perEpoch: false }) as { dataZoom: object[]; toolbox: { feature: { dataZoom: object } }; yAxis: { type: string } };
-    expect(option.dataZoom).toEqual([expect.objectContaining({ xAxisIndex: 0, zoomOnMouseWheel: true }), expect.objectContaining({ yAxisIndex: 0, zoomOnMouseWheel: 'shift' })]);
+    const option = compareChartOption({ ...spec, percent: false, log: true, perEpoch: false }) as {
+      dataZoom: object[];
+      toolbox: { feature: { dataZoom: object } };
+      yAxis: { type: string };
+    };
+    expect(option.dataZoom).toEqual([
+      expect.objectContaining({ xAxisIndex: 0, zoomOnMouseWheel: true }),
+      expect.objectContaining({ yAxisIndex: 0, zoomOnMouseWheel: 'shift' }),
+    ]);
     expect(option.toolbox.feature.dataZoom).toMatchObject({ xAxisIndex: 0, yAxisIndex: 0 });
     expect(option.yAxis.type).toBe('log');
     const svg = renderSvg(option, 600, 320);

@@ -54,7 +54,18 @@ export function compareChartOption(spec: CompareChartSpec): ChartOption {
 
   for (const line of spec.lines) {
     const color = palette[line.color % palette.length]!;
-    if (line.raw) series.push({ ...base, id: `raw:${line.name}`, name: line.name, data: pts(line.raw.x, line.raw.y), lineStyle: { width: 1, color, opacity: 0.22 }, itemStyle: { color }, silent: true, tooltip: { show: false }, z: 1 });
+    if (line.raw)
+      series.push({
+        ...base,
+        id: `raw:${line.name}`,
+        name: line.name,
+        data: pts(line.raw.x, line.raw.y),
+        lineStyle: { width: 1, color, opacity: 0.22 },
+        itemStyle: { color },
+        silent: true,
+        tooltip: { show: false },
+        z: 1,
+      });
     series.push({
       ...base,
       id: `line:${line.name}`,
@@ -73,7 +84,17 @@ export function compareChartOption(spec: CompareChartSpec): ChartOption {
     stds.set(b.name, b.band);
     const lower = b.band.lower.map((v) => y(v));
     // The band is the lower edge plus its height, stacked: ECharts fills between the two.
-    series.push({ ...base, id: `lower:${b.name}`, name: b.name, stack, data: b.band.x.map((x, i) => [x, lower[i]]), lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, z: 1 });
+    series.push({
+      ...base,
+      id: `lower:${b.name}`,
+      name: b.name,
+      stack,
+      data: b.band.x.map((x, i) => [x, lower[i]]),
+      lineStyle: { opacity: 0 },
+      silent: true,
+      tooltip: { show: false },
+      z: 1,
+    });
     series.push({
       ...base,
       id: `spread:${b.name}`,
@@ -86,7 +107,17 @@ export function compareChartOption(spec: CompareChartSpec): ChartOption {
       tooltip: { show: false },
       z: 1,
     });
-    series.push({ ...base, id: `mean:${b.name}`, name: b.name, data: pts(b.band.x, b.band.mean), showSymbol: spec.perEpoch && b.band.x.length <= 60, symbolSize: 5, lineStyle: { width: 2.2, color }, itemStyle: { color }, z: 3 });
+    series.push({
+      ...base,
+      id: `mean:${b.name}`,
+      name: b.name,
+      data: pts(b.band.x, b.band.mean),
+      showSymbol: spec.perEpoch && b.band.x.length <= 60,
+      symbolSize: 5,
+      lineStyle: { width: 2.2, color },
+      itemStyle: { color },
+      z: 3,
+    });
   }
 
   const value = (v: number) => (spec.percent ? `${v.toFixed(2)}%` : formatValue(v));
@@ -94,7 +125,17 @@ export function compareChartOption(spec: CompareChartSpec): ChartOption {
   return {
     animation: false,
     grid: { left: 58, right: 20, top: 14, bottom: 62 },
-    legend: { type: 'scroll', bottom: 2, left: 'center', itemWidth: 14, itemHeight: 8, icon: 'roundRect', textStyle: { fontSize: 11.5 } },
+    // Long run names are cut to fit more of them on a line; hovering one shows it whole.
+    legend: {
+      type: 'scroll',
+      bottom: 2,
+      left: 'center',
+      itemWidth: 14,
+      itemHeight: 8,
+      icon: 'roundRect',
+      textStyle: { fontSize: 11.5, width: 200, overflow: 'truncate' },
+      tooltip: { show: true },
+    },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -118,7 +159,14 @@ export function compareChartOption(spec: CompareChartSpec): ChartOption {
       nameGap: 6,
       nameTextStyle: { fontSize: 11, align: 'right', verticalAlign: 'top', padding: [18, 0, 0, 0] },
       min: 0,
-      axisLabel: { hideOverlap: true, showMinLabel: !spec.zoomed, showMaxLabel: !spec.zoomed, formatter: spec.x === 'time' ? (v: number) => formatDuration(v) : undefined },
+      // Whole epochs: a 3-epoch run read "0.5, 1.5, 2.5" between its points. A zoom window may still go finer.
+      minInterval: spec.x === 'epoch' && !spec.zoomed ? 1 : undefined,
+      axisLabel: {
+        hideOverlap: true,
+        showMinLabel: !spec.zoomed,
+        showMaxLabel: !spec.zoomed,
+        formatter: spec.x === 'time' ? (v: number) => formatDuration(v) : undefined,
+      },
       splitLine: { show: false },
     },
     yAxis: {

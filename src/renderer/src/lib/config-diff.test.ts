@@ -6,7 +6,12 @@ import { diffConfigs, flattenConfig } from './config-diff';
 
 describe('flattenConfig', () => {
   it('dots nested objects and keeps scalar arrays whole', () => {
-    const flat = flattenConfig({ lr: 0.1, optimizer: { type: 'adam', beta1: 0.9 }, model: { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 10 }] }, augment: {} });
+    const flat = flattenConfig({
+      lr: 0.1,
+      optimizer: { type: 'adam', beta1: 0.9 },
+      model: { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 10 }] },
+      augment: {},
+    });
     expect([...flat]).toEqual([
       ['lr', '0.1'],
       ['optimizer.type', 'adam'],
@@ -22,7 +27,10 @@ describe('flattenConfig', () => {
 
 describe('diffConfigs', () => {
   it('marks paths whose values differ, including paths only one config has', () => {
-    const rows = diffConfigs([{ lr: 0.1, seed: 1 }, { lr: 0.05, seed: 1, name: 'b' }]);
+    const rows = diffConfigs([
+      { lr: 0.1, seed: 1 },
+      { lr: 0.05, seed: 1, name: 'b' },
+    ]);
     expect(rows).toEqual([
       { path: 'lr', values: ['0.1', '0.05'], differs: true },
       { path: 'seed', values: ['1', '1'], differs: false },
@@ -37,7 +45,11 @@ describe('diffConfigs of an MLP and a CNN', () => {
     const cnn = parseRunConfig(tinyConfig({ model: reportCnnSpec(), optimizer: { type: 'adam' }, lr: 0.001 }));
     const rows = diffConfigs([mlp, cnn]);
     expect(rows.filter((r) => r.path.startsWith('model.layers'))).toEqual([]);
-    expect(rows.find((r) => r.path === 'model')).toEqual({ path: 'model', values: ['hidden 128·64 relu', 'conv 30@5×5 relu · pool 2 · hidden 100 relu'], differs: true });
+    expect(rows.find((r) => r.path === 'model')).toEqual({
+      path: 'model',
+      values: ['hidden 128·64 relu', 'conv 30@5×5 relu · pool 2 · hidden 100 relu'],
+      differs: true,
+    });
     expect(rows.find((r) => r.path === 'model.input')).toMatchObject({ values: ['[1, 28, 28]', '[1, 28, 28]'], differs: false });
     expect(rows.filter((r) => r.differs).map((r) => r.path)).toEqual(['model', 'optimizer.type', 'lr']);
   });

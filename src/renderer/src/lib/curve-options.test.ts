@@ -5,12 +5,21 @@ const ramp = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('linePoints', () => {
   it('maps steps to x and keeps nulls as gaps when nothing is cut', () => {
-    expect(linePoints([10, 20, 30], [1, null, 3], (s) => s / 10, 100)).toEqual([[1, 1], [2, null], [3, 3]]);
+    expect(linePoints([10, 20, 30], [1, null, 3], (s) => s / 10, 100)).toEqual([
+      [1, 1],
+      [2, null],
+      [3, 3],
+    ]);
   });
 
   it('cuts long lines to the maximum, keeping the first and last points', () => {
     const steps = ramp(10_000);
-    const pts = linePoints(steps, steps.map((s) => Math.sin(s / 100)), (s) => s, 500);
+    const pts = linePoints(
+      steps,
+      steps.map((s) => Math.sin(s / 100)),
+      (s) => s,
+      500,
+    );
     expect(pts).toHaveLength(500);
     expect(pts[0]![0]).toBe(1);
     expect(pts[499]![0]).toBe(10_000);
@@ -31,7 +40,10 @@ describe('curveOption', () => {
   });
 
   it('leaves out empty lines and draws raw only without smoothing', () => {
-    const opt = curveOption({ ...base, smoothing: 0, lines: [stepLine, { ...epochLine, steps: [], values: [] }] }) as { series: unknown[]; legend: { data: string[] } };
+    const opt = curveOption({ ...base, smoothing: 0, lines: [stepLine, { ...epochLine, steps: [], values: [] }] }) as {
+      series: unknown[];
+      legend: { data: string[] };
+    };
     expect(opt.series).toHaveLength(1);
     expect(opt.legend.data).toEqual(['train']);
   });
@@ -40,7 +52,8 @@ describe('curveOption', () => {
     const lr = { name: 'lr', steps: [1, 2, 3], values: [0.001, 0.0008, 0.0006], color: 0, kind: 'step' as const };
     const lrAxis = (curveOption({ ...base, smoothing: 0, lines: [lr] }) as { yAxis: { axisLabel: { formatter: (v: number) => string } } }).yAxis;
     expect([0.0006, 0.0008, 0.001].map(lrAxis.axisLabel.formatter)).toEqual(['6e-4', '8e-4', '1e-3']);
-    const acc = (curveOption({ ...base, smoothing: 0, yPercent: true, lines: [epochLine] }) as { yAxis: { axisLabel: { formatter: (v: number) => string } } }).yAxis;
+    const acc = (curveOption({ ...base, smoothing: 0, yPercent: true, lines: [epochLine] }) as { yAxis: { axisLabel: { formatter: (v: number) => string } } })
+      .yAxis;
     expect([0.8, 0.9, 1].map(acc.axisLabel.formatter)).toEqual(['80%', '90%', '100%']);
   });
 

@@ -64,8 +64,22 @@ export function curveOption(spec: CurveChartSpec): ChartOption {
     legend.push(line.name);
     const base = { type: 'line', name: line.name, showSymbol: false, animation: false, emphasis: { disabled: true } };
     if (line.kind === 'step' && spec.smoothing > 0) {
-      series.push({ ...base, data: linePoints(line.steps, line.values, toX, max), lineStyle: { width: 1, color, opacity: 0.22 }, itemStyle: { color }, silent: true, tooltip: { show: false }, z: 1 });
-      series.push({ ...base, data: linePoints(line.steps, smoothEma(line.values, spec.smoothing), toX, max), lineStyle: { width: 1.8, color }, itemStyle: { color }, z: 2 });
+      series.push({
+        ...base,
+        data: linePoints(line.steps, line.values, toX, max),
+        lineStyle: { width: 1, color, opacity: 0.22 },
+        itemStyle: { color },
+        silent: true,
+        tooltip: { show: false },
+        z: 1,
+      });
+      series.push({
+        ...base,
+        data: linePoints(line.steps, smoothEma(line.values, spec.smoothing), toX, max),
+        lineStyle: { width: 1.8, color },
+        itemStyle: { color },
+        z: 2,
+      });
     } else if (line.kind === 'step') {
       series.push({ ...base, data: linePoints(line.steps, line.values, toX, max), lineStyle: { width: 1.5, color }, itemStyle: { color }, z: 2 });
     } else {

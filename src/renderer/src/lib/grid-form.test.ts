@@ -5,7 +5,10 @@ import { tinyConfig } from '../../../shared/testing/configs';
 describe('grid form', () => {
   it('parses value lists and hidden-size options', () => {
     expect(parseValueList('0.01, 1e-3 relu')).toEqual([0.01, 0.001, 'relu']);
-    expect(parseHiddenList('64 64; 128,64')).toEqual([[64, 64], [128, 64]]);
+    expect(parseHiddenList('64 64; 128,64')).toEqual([
+      [64, 64],
+      [128, 64],
+    ]);
     expect(parseHiddenList('64; x')).toBeNull();
   });
 
@@ -17,16 +20,23 @@ describe('grid form', () => {
     expect(Object.keys(r.spec!.parameters)).toEqual(['lr', 'model', 'l2']);
   });
 
-  it('varies the report\'s setup: init, input scaling and when the decay moves', () => {
+  it("varies the report's setup: init, input scaling and when the decay moves", () => {
     expect(parseInitList('auto, normal:0.01 he')).toEqual([{ type: 'auto' }, { type: 'normal', std: 0.01 }, { type: 'he' }]);
     expect(parseInitList('normal:x')).toBeNull();
     const base = tinyConfig({ model: { ...tinyConfig().model, init: { type: 'normal', std: 0.01 } }, schedule: { type: 'inverse_time', decay: 0.001 } });
-    const rows = [gridRow('hidden', '64; 128'), gridRow('model.init', 'auto, normal:0.01'), gridRow('normalize', 'none, standardize'), gridRow('schedule.per', 'step, epoch')];
+    const rows = [
+      gridRow('hidden', '64; 128'),
+      gridRow('model.init', 'auto, normal:0.01'),
+      gridRow('normalize', 'none, standardize'),
+      gridRow('schedule.per', 'step, epoch'),
+    ];
     const r = buildGridSpec(base, rows);
     expect(r.errors).toEqual({});
     expect(r.cells).toBe(16);
     expect(r.spec!.parameters['model.init']).toEqual({ values: [{ type: 'auto' }, { type: 'normal', std: 0.01 }] });
-    expect((r.spec!.parameters.model as { values: { init?: unknown }[] }).values.every((m) => JSON.stringify(m.init) === '{"type":"normal","std":0.01}')).toBe(true);
+    expect((r.spec!.parameters.model as { values: { init?: unknown }[] }).values.every((m) => JSON.stringify(m.init) === '{"type":"normal","std":0.01}')).toBe(
+      true,
+    );
     const bad = buildGridSpec(base, [gridRow('model.init', 'lecun'), gridRow('normalize', 'none, whiten')]);
     expect(bad.errors['rows.0.values']).toMatch(/auto, he, normal:0\.01/);
     const scaling = buildGridSpec(base, [gridRow('normalize', 'none, whiten')]);

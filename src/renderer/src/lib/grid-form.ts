@@ -46,7 +46,12 @@ export type GridErrors = Record<string, string>;
 
 /** "64 64; 128,64" → [[64, 64], [128, 64]]. */
 export function parseHiddenList(text: string): number[][] | null {
-  const groups = text.split(/[;|]/).map((g) => g.split(/[\s,]+/).filter(Boolean).map(Number));
+  const groups = text.split(/[;|]/).map((g) =>
+    g
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number),
+  );
   if (groups.length === 0 || groups.some((g) => g.length === 0 || g.some((n) => !Number.isInteger(n) || n < 1))) return null;
   return groups;
 }
@@ -134,7 +139,10 @@ function parseRow(
     const act = (extra.activation ?? 'relu') as ActivationType;
     // Each option keeps the base model's init (a hidden-size row replaces the whole model).
     const init = base.model.init;
-    const values = groups.map((hidden) => ({ ...mlpSpec({ hidden, activation: act, classes: extra.classes ?? 10, input: base.model.input as [number, number, number] }), ...(init && { init }) }));
+    const values = groups.map((hidden) => ({
+      ...mlpSpec({ hidden, activation: act, classes: extra.classes ?? 10, input: base.model.input as [number, number, number] }),
+      ...(init && { init }),
+    }));
     return { parameter: { values }, errors: {} };
   }
   if (path === 'model.init') {

@@ -11,7 +11,15 @@ function refined(): GridDetail {
   const l2s = [0, 0.0001];
   const params = lrs.flatMap((lr) => l2s.map((l2) => ({ lr, l2 })));
   return {
-    id: 1, number: 1, name: 'g', parentGridId: null, parentGridNumber: null, createdAt: 0, runCount: params.length, statusCounts: {}, bestRunId: 1,
+    id: 1,
+    number: 1,
+    name: 'g',
+    parentGridId: null,
+    parentGridNumber: null,
+    createdAt: 0,
+    runCount: params.length,
+    statusCounts: {},
+    bestRunId: 1,
     spec: { method: 'grid', base: {}, parameters: { lr: { values: lrs }, l2: { values: l2s } } } as never,
     cells: params.map((p, i) => ({ params: p, run: makeRun(i + 1, { best: scores(0.8 + i / 100) }) })),
   };
@@ -19,7 +27,10 @@ function refined(): GridDetail {
 
 describe('grid parallel coordinates', () => {
   it('gives each parameter one tick per value tried, in ascending order, written as in the table', () => {
-    const option = gridParallelOption(refined(), gridColumns(refined()), 'light') as { parallelAxis: { name: string; type: string; data?: string[] }[]; series: { data: unknown[][] }[] };
+    const option = gridParallelOption(refined(), gridColumns(refined()), 'light') as {
+      parallelAxis: { name: string; type: string; data?: string[] }[];
+      series: { data: unknown[][] }[];
+    };
     expect(option.parallelAxis.slice(0, 2)).toEqual([
       expect.objectContaining({ name: 'learning rate', type: 'category', data: ['0.01', '0.05', '0.07', '0.075', '0.1'] }),
       expect.objectContaining({ name: 'L2', type: 'category', data: ['0', '1e-4'] }),

@@ -38,7 +38,11 @@ export function gridHeatmapOption(h: HeatmapData, theme: Theme): ChartOption {
       {
         type: 'heatmap',
         data: h.cells.map((c) => (c[2] === null ? { value: c, itemStyle: { color: p.grid } } : { value: c })),
-        label: { show: true, formatter: (item: { value: [number, number, number | null] }) => (item.value[2] === null ? '…' : `${(item.value[2] * 100).toFixed(1)}`), fontSize: 11 },
+        label: {
+          show: true,
+          formatter: (item: { value: [number, number, number | null] }) => (item.value[2] === null ? '…' : `${(item.value[2] * 100).toFixed(1)}`),
+          fontSize: 11,
+        },
         itemStyle: { borderColor: p.background, borderWidth: 2, borderRadius: 3 },
       },
     ],

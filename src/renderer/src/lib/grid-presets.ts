@@ -35,7 +35,15 @@ export const GRID_PRESETS: readonly GridPreset[] = [
     title: 'Quick grid',
     description: '3 × 3 lr × L2 on 2 000 images, 2 epochs each: a minute on a laptop.',
     name: 'Quick lr × L2',
-    base: (c) => ({ ...defaultRunForm(), ...keepData(c), hidden: '64', epochs: '2', limitTrain: c.limitTrain || '2000', limitTest: c.limitTest || '500', schedule: 'constant' }),
+    base: (c) => ({
+      ...defaultRunForm(),
+      ...keepData(c),
+      hidden: '64',
+      epochs: '2',
+      limitTrain: c.limitTrain || '2000',
+      limitTest: c.limitTest || '500',
+      schedule: 'constant',
+    }),
     rows: () => [gridRow('lr', '0.01, 0.05, 0.1'), gridRow('l2', '0, 0.0001, 0.001')],
   },
 ];

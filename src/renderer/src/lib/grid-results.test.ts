@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GridDetail } from '../../../shared/api-types';
 import { mlpSpec } from '../../../shared/model-presets';
 import { makeRun, scores } from '../testing/make-run';
-import { defaultHeatmapAxes, formatGridValue, gridColumns, gridHeatmap } from './grid-results';
+import { defaultHeatmapAxes, formatGridValue, gridColumns, gridHeatmap, gridVaries } from './grid-results';
 
 function grid(): GridDetail {
   const params = [
@@ -13,7 +13,15 @@ function grid(): GridDetail {
   ];
   const accs = [0.9, 0.8, 0.95, null];
   return {
-    id: 1, number: 1, name: 'g', parentGridId: null, parentGridNumber: null, createdAt: 0, runCount: 4, statusCounts: {}, bestRunId: 3,
+    id: 1,
+    number: 1,
+    name: 'g',
+    parentGridId: null,
+    parentGridNumber: null,
+    createdAt: 0,
+    runCount: 4,
+    statusCounts: {},
+    bestRunId: 3,
     spec: { method: 'grid', base: {}, parameters: { lr: { values: [0.01, 0.1] }, l2: { values: [0.001, 0.01] }, seed: { value: 1 } } } as never,
     cells: params.map((p, i) => ({ params: p, run: makeRun(i + 1, { best: accs[i] === null ? null : scores(accs[i]!) }) })),
   };
@@ -26,7 +34,12 @@ describe('grid results', () => {
 
   it('lays out the heatmap with nulls for unfinished cells', () => {
     const h = gridHeatmap(grid(), 'lr', 'l2')!;
-    expect(h.cells).toEqual([[0, 0, 0.9], [0, 1, 0.8], [1, 0, 0.95], [1, 1, null]]);
+    expect(h.cells).toEqual([
+      [0, 0, 0.9],
+      [0, 1, 0.8],
+      [1, 0, 0.95],
+      [1, 1, null],
+    ]);
     expect(gridHeatmap(grid(), 'lr', 'lr')).toBeNull();
   });
 
@@ -36,6 +49,18 @@ describe('grid results', () => {
     const spec = { ...g.spec, parameters: { 'model.layers.2.type': { values: ['relu', 'tanh'] }, 'model.layers.3.units': { values: [32, 64] } } };
     const cells = g.cells.map((c) => ({ ...c, run: { ...c.run, config: { ...c.run.config, model } } }));
     expect(gridColumns({ ...g, spec, cells } as never).map((c) => c.label)).toEqual(['hidden 1 activation', 'hidden 2 units']);
+  });
+
+  it('names what a grid varies for the list of grids, layers by their layer and fixed values left out', () => {
+    expect(gridVaries(grid().spec)).toBe('learning rate × L2');
+    const model = mlpSpec({ hidden: [128, 64], activation: 'relu' });
+    const spec = {
+      method: 'grid',
+      base: { model },
+      parameters: { 'model.layers.2.type': { values: ['relu', 'tanh'] }, 'model.layers.4.type': { values: ['relu', 'tanh'] } },
+    };
+    expect(gridVaries(spec as never)).toBe('hidden 1 activation × hidden 2 activation');
+    expect(gridVaries({ method: 'grid', base: {}, parameters: { lr: { value: 0.1 } } } as never)).toBe('one cell');
   });
 
   it('prefers lr × L2 for the heatmap axes', () => {

@@ -1,7 +1,9 @@
 // A grid's results arranged for its table (the report's Tables 2 and 3), its two-parameter heatmap and its
 // parallel-coordinates view.
 import type { GridDetail } from '../../../shared/api-types';
+import type { ModelSpec } from '../../../engine/models/spec';
 import type { GridValue } from '../../../shared/grid-expand';
+import type { GridSpec } from '../../../shared/grid-spec';
 import { describeGridValue, parameterValues } from '../../../shared/grid-expand';
 import { describeConfigPath } from '../../../shared/describe-model';
 import { formatParam } from './format';
@@ -15,7 +17,19 @@ export interface GridColumn {
   readonly values: readonly GridValue[];
 }
 
-const LABELS: Record<string, string> = { lr: 'learning rate', l2: 'L2', batchSize: 'batch', model: 'model', epochs: 'epochs', 'optimizer.momentum': 'momentum' };
+const LABELS: Record<string, string> = {
+  lr: 'learning rate',
+  l2: 'L2',
+  batchSize: 'batch',
+  model: 'model',
+  epochs: 'epochs',
+  'optimizer.momentum': 'momentum',
+};
+
+/** A grid parameter as people name it: "learning rate", or a layer path by its layer ("hidden 1 units"). */
+export function parameterLabel(key: string, model: ModelSpec | undefined): string {
+  return (Object.hasOwn(LABELS, key) ? LABELS[key] : undefined) ?? describeConfigPath(key, model);
+}
 
 /** The grid's parameters that take more than one value (the ones worth a column), layer paths named by their layer. */
 export function gridColumns(grid: GridDetail): GridColumn[] {
@@ -23,9 +37,15 @@ export function gridColumns(grid: GridDetail): GridColumn[] {
   return Object.entries(grid.spec.parameters)
     .map(([key, p]) => {
       const values = parameterValues(p);
-      return { key, label: (Object.hasOwn(LABELS, key) ? LABELS[key] : undefined) ?? describeConfigPath(key, model), numeric: values.every((v) => typeof v === 'number'), values };
+      return { key, label: parameterLabel(key, model), numeric: values.every((v) => typeof v === 'number'), values };
     })
     .filter((c) => c.values.length > 1);
+}
+
+/** What a grid varies, for its row in the list of grids: "learning rate × L2", "hidden 1 activation × hidden 2 activation". */
+export function gridVaries(spec: GridSpec): string {
+  const varied = Object.entries(spec.parameters).filter(([, p]) => parameterValues(p).length > 1);
+  return varied.map(([key]) => parameterLabel(key, spec.base.model)).join(' × ') || 'one cell';
 }
 
 /** A parameter value as a table shows it: numbers the report's way, models by their layers, optimizers by type. */

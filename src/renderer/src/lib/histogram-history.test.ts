@@ -30,11 +30,17 @@ describe('histogramQuantile', () => {
 describe('ridgeOption', () => {
   it('draws one ridge per epoch, the latest at the bottom and in front, each labelled', () => {
     const option = ridgeOption(history, 'light') as { series: { name: string; z: number; areaStyle: { origin: number }; data: number[][] }[] };
-    expect(option.series.map((s) => [s.name, s.areaStyle.origin])).toEqual([['epoch 1', 2], ['epoch 2', 1], ['epoch 3', 0]]);
+    expect(option.series.map((s) => [s.name, s.areaStyle.origin])).toEqual([
+      ['epoch 1', 2],
+      ['epoch 2', 1],
+      ['epoch 3', 0],
+    ]);
     expect(option.series[2]!.z).toBeGreaterThan(option.series[0]!.z);
     // Bin centres of the last epoch, its peak rising from its base.
     expect(option.series[2]!.data.map((d) => Number(d[0]!.toFixed(2)))).toEqual([-0.32, -0.16, 0, 0.16, 0.32]);
-    const labels = renderedTexts(option, 500, 300).map((t) => t.text).filter((t) => t.startsWith('epoch'));
+    const labels = renderedTexts(option, 500, 300)
+      .map((t) => t.text)
+      .filter((t) => t.startsWith('epoch'));
     expect(labels.sort()).toEqual([1, 2, 3].map((e) => ridgeLabel(e - 1)));
   });
 });

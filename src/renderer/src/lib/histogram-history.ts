@@ -55,7 +55,13 @@ export function ridgeOption(history: ParamHistory, theme: Theme): ChartOption {
   return {
     animation: false,
     grid: { left: 70, right: 18, top: 16, bottom: 30 },
-    xAxis: { type: 'value', scale: true, axisLine: { onZero: false }, axisLabel: { formatter: axisTickFormatter(extent), hideOverlap: true }, splitLine: { show: false } },
+    xAxis: {
+      type: 'value',
+      scale: true,
+      axisLine: { onZero: false },
+      axisLabel: { formatter: axisTickFormatter(extent), hideOverlap: true },
+      splitLine: { show: false },
+    },
     yAxis: {
       type: 'value',
       min: 0,
@@ -91,7 +97,16 @@ export function bandsOption(history: ParamHistory, theme: Theme): ChartOption {
     const high = q(hi);
     const stack = `band${i}`;
     // stackStrategy 'all': the band's width stacks on its lower edge even where that edge is negative.
-    series.push({ type: 'line', stack, stackStrategy: 'all', data: x.map((e, j) => [e, low[j]]), lineStyle: { opacity: 0 }, showSymbol: false, silent: true, tooltip: { show: false } });
+    series.push({
+      type: 'line',
+      stack,
+      stackStrategy: 'all',
+      data: x.map((e, j) => [e, low[j]]),
+      lineStyle: { opacity: 0 },
+      showSymbol: false,
+      silent: true,
+      tooltip: { show: false },
+    });
     series.push({
       type: 'line',
       stack,
@@ -111,7 +126,16 @@ export function bandsOption(history: ParamHistory, theme: Theme): ChartOption {
     grid: { left: 56, right: 18, top: 16, bottom: 44 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatValue(v) : '—') },
     // At the bottom whatever the sign of the values (not on y = 0).
-    xAxis: { type: 'value', min: x[0] ?? 1, max: x.at(-1) ?? 1, minInterval: 1, name: 'epoch', nameLocation: 'middle', nameGap: 24, axisLine: { onZero: false } },
+    xAxis: {
+      type: 'value',
+      min: x[0] ?? 1,
+      max: x.at(-1) ?? 1,
+      minInterval: 1,
+      name: 'epoch',
+      nameLocation: 'middle',
+      nameGap: 24,
+      axisLine: { onZero: false },
+    },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: axisTickFormatter(extent) } },
     series,
   };

@@ -18,29 +18,71 @@ describe('inspect options', () => {
   });
 
   it("keeps the colour bar's labels off the heatmap, at any width", () => {
-    const m: WeightMatrix = { runId: 1, epoch: 0, param: 'w', shape: [32, 784], rows: 32, cols: 200, values: Array.from({ length: 6400 }, (_, i) => Math.sin(i) * 1.234e-3), stats, deadUnits: [] };
+    const m: WeightMatrix = {
+      runId: 1,
+      epoch: 0,
+      param: 'w',
+      shape: [32, 784],
+      rows: 32,
+      cols: 200,
+      values: Array.from({ length: 6400 }, (_, i) => Math.sin(i) * 1.234e-3),
+      stats,
+      deadUnits: [],
+    };
     const option = weightHeatmapOption(m, 'light');
     const grid = (option as { grid: { left: number; right: number; top: number; bottom: number } }).grid;
     for (const width of [420, 700, 1100]) {
       const plot = { x0: grid.left, x1: width - grid.right, y0: grid.top, y1: 340 - grid.bottom };
       const labels = renderedTexts(option, width, 340).filter((t) => /^-?0\.0012/.test(t.text));
       expect(labels.map((l) => l.text)).toEqual(['-0.001234', '0.001234']);
-      for (const l of labels) expect({ width, label: l.text, overlaps: overlaps(l, plot), inside: l.x1 <= width }).toEqual({ width, label: l.text, overlaps: false, inside: true });
+      for (const l of labels)
+        expect({ width, label: l.text, overlaps: overlaps(l, plot), inside: l.x1 <= width }).toEqual({ width, label: l.text, overlaps: false, inside: true });
     }
   });
 
   it('lays the confusion matrix out as [predicted, true, count] and hides empty cells', () => {
-    const opt = confusionOption({ runId: 1, epoch: 0, epochs: [0], split: 'test', classNames: ['a', 'b'], counts: [[5, 1], [0, 4]], accuracy: 0.9 }, 'dark') as {
+    const opt = confusionOption(
+      {
+        runId: 1,
+        epoch: 0,
+        epochs: [0],
+        split: 'test',
+        classNames: ['a', 'b'],
+        counts: [
+          [5, 1],
+          [0, 4],
+        ],
+        accuracy: 0.9,
+      },
+      'dark',
+    ) as {
       series: { data: { value: number[]; itemStyle: { color: string } }[] }[];
     };
     const cells = opt.series[0]!.data;
-    expect(cells.map((c) => c.value)).toEqual([[0, 0, 5], [1, 0, 1], [0, 1, 0], [1, 1, 4]]);
+    expect(cells.map((c) => c.value)).toEqual([
+      [0, 0, 5],
+      [1, 0, 1],
+      [0, 1, 0],
+      [1, 1, 4],
+    ]);
     expect(cells[2]!.itemStyle.color).toBe('transparent');
   });
 
   it('counts a histogram in whole ticks, however few the values', () => {
-    const h: ParamHistogram = { param: 'layers.3.bias', layer: 'layers.3', role: 'bias', shape: [10], min: -0.1, max: 0.1, counts: [1, 0, 2, 3, 1, 0, 2, 1], stats, gradNorm: null };
-    const counts = renderedTexts(histogramOption(h, 'light', { compact: true }), 380, 190).filter((t) => t.x1 < 42).map((t) => t.text);
+    const h: ParamHistogram = {
+      param: 'layers.3.bias',
+      layer: 'layers.3',
+      role: 'bias',
+      shape: [10],
+      min: -0.1,
+      max: 0.1,
+      counts: [1, 0, 2, 3, 1, 0, 2, 1],
+      stats,
+      gradNorm: null,
+    };
+    const counts = renderedTexts(histogramOption(h, 'light', { compact: true }), 380, 190)
+      .filter((t) => t.x1 < 42)
+      .map((t) => t.text);
     expect(counts.length).toBeGreaterThan(1);
     for (const c of counts) expect(c).toMatch(/^\d+$/);
   });

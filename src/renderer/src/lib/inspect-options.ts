@@ -40,7 +40,13 @@ export function histogramOption(h: ParamHistogram, theme: Theme, opts: { compact
         barCategoryGap: '0%',
         itemStyle: { color, opacity: 0.85 },
         // Zero marks where the sign flips: a skew shows at a glance.
-        markLine: { silent: true, symbol: 'none', lineStyle: { color: p.textMuted, type: 'dashed' }, label: { show: false }, data: h.min < 0 && h.max > 0 ? [{ xAxis: 0 }] : [] },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: p.textMuted, type: 'dashed' },
+          label: { show: false },
+          data: h.min < 0 && h.max > 0 ? [{ xAxis: 0 }] : [],
+        },
       },
     ],
   };
@@ -71,8 +77,26 @@ export function weightHeatmapOption(m: WeightMatrix, theme: Theme): ChartOption 
         return `unit ${r}${dead.has(r) ? ' (dead)' : ''}, input ${c}<br/><b>${formatValue(v)}</b>`;
       },
     },
-    xAxis: { type: 'category', data: Array.from({ length: m.cols }, (_, i) => i), name: m.cols >= fullCols ? 'input' : 'input (pooled)', nameLocation: 'middle', nameGap: 22, axisLabel: { show: false }, axisTick: { show: false }, splitArea: { show: false } },
-    yAxis: { type: 'category', data: Array.from({ length: m.rows }, (_, i) => i), name: m.rows === m.shape[0] ? 'unit' : 'unit (pooled)', nameLocation: 'middle', nameGap: 30, inverse: true, axisLabel: { interval: Math.max(0, Math.ceil(m.rows / 10) - 1) }, axisTick: { show: false } },
+    xAxis: {
+      type: 'category',
+      data: Array.from({ length: m.cols }, (_, i) => i),
+      name: m.cols >= fullCols ? 'input' : 'input (pooled)',
+      nameLocation: 'middle',
+      nameGap: 22,
+      axisLabel: { show: false },
+      axisTick: { show: false },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: Array.from({ length: m.rows }, (_, i) => i),
+      name: m.rows === m.shape[0] ? 'unit' : 'unit (pooled)',
+      nameLocation: 'middle',
+      nameGap: 30,
+      inverse: true,
+      axisLabel: { interval: Math.max(0, Math.ceil(m.rows / 10) - 1) },
+      axisTick: { show: false },
+    },
     visualMap: {
       min: -absMax || -1,
       max: absMax || 1,
@@ -112,16 +136,39 @@ export function confusionOption(c: ConfusionResult, theme: Theme, opts: { compac
     tooltip: {
       formatter: (item: { value: [number, number, number] }) => {
         const [q, t, v] = item.value;
-        return t === q ? `${v} × ${c.classNames[t]} correct` : `${v} × true <b>${c.classNames[t]}</b> predicted <b>${c.classNames[q]}</b><br/><i>click to see them</i>`;
+        return t === q
+          ? `${v} × ${c.classNames[t]} correct`
+          : `${v} × true <b>${c.classNames[t]}</b> predicted <b>${c.classNames[q]}</b><br/><i>click to see them</i>`;
       },
     },
-    xAxis: { type: 'category', data: [...c.classNames], name: 'predicted', nameLocation: 'middle', nameGap: 34, axisLabel: { interval: 0, rotate: n > 10 || c.classNames.some((s) => s.length > 3) ? 30 : 0 }, splitArea: { show: false } },
-    yAxis: { type: 'category', data: [...c.classNames], name: 'true', nameLocation: 'middle', nameGap: opts.compact ? 46 : 70, inverse: true, axisLabel: { interval: 0 } },
+    xAxis: {
+      type: 'category',
+      data: [...c.classNames],
+      name: 'predicted',
+      nameLocation: 'middle',
+      nameGap: 34,
+      axisLabel: { interval: 0, rotate: n > 10 || c.classNames.some((s) => s.length > 3) ? 30 : 0 },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: [...c.classNames],
+      name: 'true',
+      nameLocation: 'middle',
+      nameGap: opts.compact ? 46 : 70,
+      inverse: true,
+      axisLabel: { interval: 0 },
+    },
     series: [
       {
         type: 'heatmap',
         data,
-        label: { show: true, color: p.text, fontSize: opts.compact ? 9.5 : 11, formatter: (item: { value: [number, number, number] }) => (item.value[2] ? String(item.value[2]) : '') },
+        label: {
+          show: true,
+          color: p.text,
+          fontSize: opts.compact ? 9.5 : 11,
+          formatter: (item: { value: [number, number, number] }) => (item.value[2] ? String(item.value[2]) : ''),
+        },
         itemStyle: { borderColor: p.background, borderWidth: 2, borderRadius: 3 },
         emphasis: { itemStyle: { borderColor: p.text, borderWidth: 1 } },
         cursor: 'pointer',

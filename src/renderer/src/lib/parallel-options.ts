@@ -29,7 +29,10 @@ export interface ParallelSpec {
 const LEFT = 64;
 const RIGHT = 72;
 
-export const metricText = (percent: boolean, digits = 1) => (v: number) => (percent ? `${(v * 100).toFixed(digits)}%` : formatParam(v));
+export const metricText =
+  (percent: boolean, digits = 1) =>
+  (v: number) =>
+    percent ? `${(v * 100).toFixed(digits)}%` : formatParam(v);
 
 export function parallelOption(spec: ParallelSpec): ChartOption {
   const p = chartPalette(spec.theme);
@@ -41,7 +44,15 @@ export function parallelOption(spec: ParallelSpec): ChartOption {
   const axes = spec.axes.map((a, dim) =>
     a.kind === 'category'
       ? { id: a.id, dim, name: a.name, type: 'category', data: [...a.categories], axisLabel: label }
-      : { id: a.id, dim, name: a.name, type: a.log ? 'log' : 'value', scale: true, minInterval: a.integer ? 1 : undefined, axisLabel: { ...label, formatter: (v: number) => formatParam(v) } },
+      : {
+          id: a.id,
+          dim,
+          name: a.name,
+          type: a.log ? 'log' : 'value',
+          scale: true,
+          minInterval: a.integer ? 1 : undefined,
+          axisLabel: { ...label, formatter: (v: number) => formatParam(v) },
+        },
   );
   const fmt = metricText(spec.metric.percent);
   return {
@@ -59,7 +70,10 @@ export function parallelOption(spec: ParallelSpec): ChartOption {
         areaSelectStyle: { width: 18, opacity: 0.35 },
       },
     },
-    parallelAxis: [...axes, { id: spec.metric.id, dim: spec.axes.length, name: spec.metric.name, type: 'value', scale: true, axisLabel: { ...label, formatter: fmt } }],
+    parallelAxis: [
+      ...axes,
+      { id: spec.metric.id, dim: spec.axes.length, name: spec.metric.name, type: 'value', scale: true, axisLabel: { ...label, formatter: fmt } },
+    ],
     visualMap: {
       type: 'continuous',
       min: lo,
@@ -76,6 +90,15 @@ export function parallelOption(spec: ParallelSpec): ChartOption {
       textStyle: { color: p.textMuted, fontSize: 11 },
       inRange: { color: [...p.sequential].slice(1) },
     },
-    series: [{ type: 'parallel', data: spec.rows.map((r) => [...r]), lineStyle: { width: 1.6, opacity: 0.75 }, inactiveOpacity: 0.06, activeOpacity: 0.9, smooth: false }],
+    series: [
+      {
+        type: 'parallel',
+        data: spec.rows.map((r) => [...r]),
+        lineStyle: { width: 1.6, opacity: 0.75 },
+        inactiveOpacity: 0.06,
+        activeOpacity: 0.9,
+        smooth: false,
+      },
+    ],
   };
 }

@@ -13,7 +13,10 @@ describe('modelShapeInfo', () => {
   });
 
   it('says which layer does not fit', () => {
-    const info = modelShapeInfo({ input: [1, 28, 28], layers: [{ type: 'conv2d', filters: 4, kernel: 30 }, { type: 'flatten' }, { type: 'linear', units: 10 }] });
+    const info = modelShapeInfo({
+      input: [1, 28, 28],
+      layers: [{ type: 'conv2d', filters: 4, kernel: 30 }, { type: 'flatten' }, { type: 'linear', units: 10 }],
+    });
     expect(info.params).toBeNull();
     expect(info.problem).toMatch(/layer 1 \(conv2d\).*30×30.*28×28/);
   });

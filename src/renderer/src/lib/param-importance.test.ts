@@ -3,15 +3,30 @@ import { epsilonSquared, importanceOf, spearman } from './param-importance';
 
 describe('epsilonSquared', () => {
   it('is 1 when groups explain everything, about 0 when they explain nothing', () => {
-    expect(epsilonSquared([[1, 1, 1], [2, 2, 2]])).toBe(1);
+    expect(
+      epsilonSquared([
+        [1, 1, 1],
+        [2, 2, 2],
+      ]),
+    ).toBe(1);
     // Same spread in both groups, equal means: nothing explained, and the correction keeps it at 0.
-    expect(epsilonSquared([[1, 2, 3], [1, 2, 3]])).toBe(0);
+    expect(
+      epsilonSquared([
+        [1, 2, 3],
+        [1, 2, 3],
+      ]),
+    ).toBe(0);
     expect(epsilonSquared([[5]])).toBe(0);
   });
 
   it('matches a hand computation', () => {
     // Groups [1, 2, 3] and [4, 5, 6]: total SS 17.5, between 13.5, within MS (17.5 − 13.5) / 4 = 1 → (13.5 − 1) / 17.5.
-    expect(epsilonSquared([[1, 2, 3], [4, 5, 6]])).toBeCloseTo(12.5 / 17.5, 12);
+    expect(
+      epsilonSquared([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toBeCloseTo(12.5 / 17.5, 12);
   });
 });
 

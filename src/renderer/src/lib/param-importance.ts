@@ -37,7 +37,7 @@ export function epsilonSquared(groups: readonly (readonly number[])[]): number {
 function ranks(xs: readonly number[]): number[] {
   const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
   const out = new Array<number>(xs.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     for (let t = i; t <= j; t++) out[order[t]![1]] = (i + j) / 2 + 1;

@@ -30,8 +30,24 @@ export function scatterOption(axis: ParamAxis, metric: RunColumn, points: readon
   const fmt = metricText(percent, percent ? 1 : 3);
   const xAxis =
     axis.kind === 'category'
-      ? { type: 'category', data: [...axis.categories], name: axis.column.label, nameLocation: 'middle', nameGap: 28, jitter: 24, axisLabel: { interval: 0, width: 110, overflow: 'truncate', hideOverlap: true } }
-      : { type: axis.log ? 'log' : 'value', scale: true, name: axis.column.label, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => formatParam(v), hideOverlap: true }, splitLine: { show: false } };
+      ? {
+          type: 'category',
+          data: [...axis.categories],
+          name: axis.column.label,
+          nameLocation: 'middle',
+          nameGap: 28,
+          jitter: 24,
+          axisLabel: { interval: 0, width: 110, overflow: 'truncate', hideOverlap: true },
+        }
+      : {
+          type: axis.log ? 'log' : 'value',
+          scale: true,
+          name: axis.column.label,
+          nameLocation: 'middle',
+          nameGap: 28,
+          axisLabel: { formatter: (v: number) => formatParam(v), hideOverlap: true },
+          splitLine: { show: false },
+        };
   return {
     animation: false,
     grid: { left: 64, right: 24, top: 30, bottom: 48 },
@@ -46,6 +62,14 @@ export function scatterOption(axis: ParamAxis, metric: RunColumn, points: readon
     },
     xAxis,
     yAxis: { type: 'value', scale: true, name: metric.label, nameTextStyle: { align: 'left' }, axisLabel: { formatter: fmt, hideOverlap: true } },
-    series: [{ type: 'scatter', data: points.map((pt) => [pt.x, pt.y]), symbolSize: 9, itemStyle: { color: p.series[0], opacity: 0.8, borderColor: p.background, borderWidth: 1 }, emphasis: { scale: 1.4 } }],
+    series: [
+      {
+        type: 'scatter',
+        data: points.map((pt) => [pt.x, pt.y]),
+        symbolSize: 9,
+        itemStyle: { color: p.series[0], opacity: 0.8, borderColor: p.background, borderWidth: 1 },
+        emphasis: { scale: 1.4 },
+      },
+    ],
   };
 }

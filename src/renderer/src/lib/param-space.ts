@@ -14,7 +14,15 @@ export interface ParamAxis {
 }
 
 /** Scores the views can plot against the parameters. */
-export const PARAM_METRICS: readonly string[] = ['best.testAccuracy', 'final.testAccuracy', 'final.testLoss', 'final.trainAccuracy', 'final.trainLoss', 'best.valAccuracy', 'seconds'];
+export const PARAM_METRICS: readonly string[] = [
+  'best.testAccuracy',
+  'final.testAccuracy',
+  'final.testLoss',
+  'final.trainAccuracy',
+  'final.trainLoss',
+  'best.valAccuracy',
+  'seconds',
+];
 
 /** Config paths never worth an axis: the name, and what the model and dataset columns already say. */
 const SKIP = /^(name|model\.|dataset\.)/;

@@ -13,11 +13,32 @@ export interface QueryField {
 }
 
 /** Aliases offered first, in this order. */
-const COMMON = ['lr', 'l2', 'batch', 'epochs', 'seed', 'optimizer', 'model', 'dataset', 'status', 'name', 'test_acc', 'best_test_acc', 'train_acc', 'test_loss', 'duration'];
+const COMMON = [
+  'lr',
+  'l2',
+  'batch',
+  'epochs',
+  'seed',
+  'optimizer',
+  'model',
+  'dataset',
+  'status',
+  'name',
+  'test_acc',
+  'best_test_acc',
+  'train_acc',
+  'test_loss',
+  'duration',
+];
 
 /** The fields the builder offers for these runs: the common aliases, tags, then every other column. */
 export function queryFields(runs: readonly RunSummary[]): QueryField[] {
-  const field = (name: string, column: RunColumn): QueryField => ({ name, label: column.label, numeric: column.kind !== 'text', percent: column.kind === 'percent' });
+  const field = (name: string, column: RunColumn): QueryField => ({
+    name,
+    label: column.label,
+    numeric: column.kind !== 'text',
+    percent: column.kind === 'percent',
+  });
   const out: QueryField[] = [];
   const used = new Set<string>();
   for (const name of COMMON) {

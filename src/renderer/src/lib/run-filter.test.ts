@@ -6,7 +6,14 @@ const now = 1_700_000_100_000;
 
 describe('filterRuns', () => {
   const runs = [
-    makeRun(7, { name: 'Adam baseline', tags: ['report', 'adam'], notes: 'table 3', best: scores(0.97), final: scores(0.97), configOverrides: { lr: 0.001, optimizer: { type: 'adam' } } }),
+    makeRun(7, {
+      name: 'Adam baseline',
+      tags: ['report', 'adam'],
+      notes: 'table 3',
+      best: scores(0.97),
+      final: scores(0.97),
+      configOverrides: { lr: 0.001, optimizer: { type: 'adam' } },
+    }),
     makeRun(8, { name: 'sgd fast', tags: ['report'], final: scores(0.95), configOverrides: { lr: 0.1 } }),
     makeRun(9, { status: 'failed', configOverrides: { lr: 0.5 } }),
   ];
@@ -25,7 +32,14 @@ describe('filterRuns', () => {
     expect(ids({ tags: ['report', 'adam'] })).toEqual([7]);
     expect(ids({ brush: [{ column: 'lr', label: 'LR', min: 0.05, max: 0.2 }] })).toEqual([8]);
     expect(ids({ brush: [{ column: 'optimizer.type', label: 'optimizer', values: ['adam', 'momentum'] }] })).toEqual([7]);
-    expect(ids({ brush: [{ column: 'lr', label: 'LR', min: 0.05, max: 1 }, { column: 'status', label: 'Status', values: ['failed'] }] })).toEqual([9]);
+    expect(
+      ids({
+        brush: [
+          { column: 'lr', label: 'LR', min: 0.05, max: 1 },
+          { column: 'status', label: 'Status', values: ['failed'] },
+        ],
+      }),
+    ).toEqual([9]);
   });
 
   it('reports a bad query and applies the other filters without it', () => {

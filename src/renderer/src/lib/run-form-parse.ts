@@ -132,7 +132,11 @@ function buildSchedule(r: Reader, s: RunFormState): RunConfigInput['schedule'] {
 export function formToConfig(s: RunFormState, ctx: FormContext = MNIST_CONTEXT): ParseResult {
   const r = new Reader();
   const dataset: RunConfigInput['dataset'] = s.dataset === 'folder' ? { name: 'folder', path: s.folderPath.trim() } : { name: s.dataset };
-  const augment = { ...opt('translate', r.num('translate', s.translate)), ...opt('rotate', r.num('rotate', s.rotate)), ...opt('scale', r.num('scale', s.scale)) };
+  const augment = {
+    ...opt('translate', r.num('translate', s.translate)),
+    ...opt('rotate', r.num('rotate', s.rotate)),
+    ...opt('scale', r.num('scale', s.scale)),
+  };
   const draft = {
     ...(s.name.trim() ? { name: s.name.trim() } : {}),
     dataset,

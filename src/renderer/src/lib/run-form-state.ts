@@ -158,9 +158,19 @@ function isReportCnn(model: ModelSpec): boolean {
   const l = model.layers;
   return (
     l.length === 7 &&
-    l[0]?.type === 'conv2d' && l[0].filters === 30 && l[0].kernel === 5 && (l[0].stride ?? 1) === 1 && (l[0].padding ?? 0) === 0 &&
-    l[1]?.type === 'relu' && l[2]?.type === 'maxpool2d' && l[2].size === 2 && l[3]?.type === 'flatten' &&
-    l[4]?.type === 'linear' && l[4].units === 100 && l[5]?.type === 'relu' && l[6]?.type === 'linear'
+    l[0]?.type === 'conv2d' &&
+    l[0].filters === 30 &&
+    l[0].kernel === 5 &&
+    (l[0].stride ?? 1) === 1 &&
+    (l[0].padding ?? 0) === 0 &&
+    l[1]?.type === 'relu' &&
+    l[2]?.type === 'maxpool2d' &&
+    l[2].size === 2 &&
+    l[3]?.type === 'flatten' &&
+    l[4]?.type === 'linear' &&
+    l[4].units === 100 &&
+    l[5]?.type === 'relu' &&
+    l[6]?.type === 'linear'
   );
 }
 
@@ -170,7 +180,14 @@ export function layerToRow(layer: LayerSpec): LayerRow {
     case 'linear':
       return { ...row, units: str(layer.units), ...(layer.init && { init: layer.init }) };
     case 'conv2d':
-      return { ...row, filters: str(layer.filters), kernel: str(layer.kernel), stride: str(layer.stride), padding: str(layer.padding), ...(layer.init && { init: layer.init }) };
+      return {
+        ...row,
+        filters: str(layer.filters),
+        kernel: str(layer.kernel),
+        stride: str(layer.stride),
+        padding: str(layer.padding),
+        ...(layer.init && { init: layer.init }),
+      };
     case 'maxpool2d':
       return { ...row, size: str(layer.size), stride: str(layer.stride) };
     case 'dropout':

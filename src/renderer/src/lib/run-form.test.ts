@@ -20,7 +20,7 @@ describe('formToConfig', () => {
     expect([config.model.init, config.normalize]).toEqual([undefined, 'none']);
   });
 
-  it('builds the course report\'s setup: N(0, 0.01²) init, standardized inputs, the decay per epoch', () => {
+  it("builds the course report's setup: N(0, 0.01²) init, standardized inputs, the decay per epoch", () => {
     const r = formToConfig({ ...defaultRunForm(), init: 'normal', initStd: '0.01', normalize: 'standardize', decayPer: 'epoch' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -28,8 +28,21 @@ describe('formToConfig', () => {
     expect(config.model.init).toEqual({ type: 'normal', std: 0.01 });
     expect(config.normalize).toBe('standardize');
     expect(config.schedule).toEqual({ type: 'inverse_time', decay: 0.001, per: 'epoch' });
-    const given = formToConfig({ ...defaultRunForm(), init: 'xavier', normalize: 'given', normMean: '0.13', normStd: '0.31', schedule: 'exponential', gamma: '0.9', decayPer: 'epoch' });
-    expect(given.ok && parseRunConfig(given.config)).toMatchObject({ model: { init: { type: 'xavier' } }, normalize: { mean: 0.13, std: 0.31 }, schedule: { type: 'exponential', per: 'epoch' } });
+    const given = formToConfig({
+      ...defaultRunForm(),
+      init: 'xavier',
+      normalize: 'given',
+      normMean: '0.13',
+      normStd: '0.31',
+      schedule: 'exponential',
+      gamma: '0.9',
+      decayPer: 'epoch',
+    });
+    expect(given.ok && parseRunConfig(given.config)).toMatchObject({
+      model: { init: { type: 'xavier' } },
+      normalize: { mean: 0.13, std: 0.31 },
+      schedule: { type: 'exponential', per: 'epoch' },
+    });
   });
 
   it('puts a bad init std or scaling beside its input', () => {
@@ -89,8 +102,17 @@ describe('configToForm', () => {
     expect(back.ok && parseRunConfig(back.config)).toEqual(config);
   });
 
-  it('round-trips the report\'s setup, and keeps a layer\'s own init through the layer list', () => {
-    const model = { input: [1, 28, 28] as [number, number, number], init: { type: 'normal' as const, std: 0.02 }, layers: [{ type: 'flatten' as const }, { type: 'linear' as const, units: 16, init: { type: 'he' as const } }, { type: 'relu' as const }, { type: 'linear' as const, units: 10 }] };
+  it("round-trips the report's setup, and keeps a layer's own init through the layer list", () => {
+    const model = {
+      input: [1, 28, 28] as [number, number, number],
+      init: { type: 'normal' as const, std: 0.02 },
+      layers: [
+        { type: 'flatten' as const },
+        { type: 'linear' as const, units: 16, init: { type: 'he' as const } },
+        { type: 'relu' as const },
+        { type: 'linear' as const, units: 10 },
+      ],
+    };
     const config = parseRunConfig(tinyConfig({ model, normalize: 'standardize', schedule: { type: 'inverse_time', decay: 0.001, per: 'epoch' } }));
     const form = configToForm(config);
     expect([form.modelKind, form.init, form.initStd, form.normalize, form.decayPer]).toEqual(['layers', 'normal', '0.02', 'standardize', 'epoch']);
@@ -100,7 +122,10 @@ describe('configToForm', () => {
 
   it('recognises the report CNN and falls back to the layer list otherwise', () => {
     expect(configToForm(parseRunConfig(tinyConfig({ model: reportCnnSpec() }))).modelKind).toBe('cnn');
-    const odd = { input: [1, 28, 28] as [number, number, number], layers: [{ type: 'flatten' as const }, { type: 'dropout' as const, rate: 0.2 }, { type: 'linear' as const, units: 10 }] };
+    const odd = {
+      input: [1, 28, 28] as [number, number, number],
+      layers: [{ type: 'flatten' as const }, { type: 'dropout' as const, rate: 0.2 }, { type: 'linear' as const, units: 10 }],
+    };
     const form = configToForm(parseRunConfig(tinyConfig({ model: odd })));
     expect(form.modelKind).toBe('layers');
     expect(form.layers[1]).toMatchObject({ type: 'dropout', rate: '0.2' });

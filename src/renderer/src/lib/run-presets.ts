@@ -9,7 +9,13 @@ export interface RunPreset {
 }
 
 /** Presets keep the dataset and name the user already chose: they set the model and the training. */
-const keep = (current: RunFormState) => ({ dataset: current.dataset, folderPath: current.folderPath, name: current.name, limitTrain: current.limitTrain, limitTest: current.limitTest });
+const keep = (current: RunFormState) => ({
+  dataset: current.dataset,
+  folderPath: current.folderPath,
+  name: current.name,
+  limitTrain: current.limitTrain,
+  limitTest: current.limitTest,
+});
 
 export const RUN_PRESETS: readonly RunPreset[] = [
   {

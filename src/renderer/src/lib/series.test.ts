@@ -21,8 +21,21 @@ describe('series', () => {
 
   it('turns an epoch record into per-epoch points, leaving out absent validation', () => {
     const pts = epochRecordPoints({
-      epoch: 2, step: 300, lr: 0.1, trainLoss: 0.3, trainAccuracy: 0.9, trainPassLoss: 0.25, trainPassAccuracy: 0.92, testLoss: 0.35, testAccuracy: 0.88,
-      valLoss: null, valAccuracy: null, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 1000, elapsedSeconds: 5,
+      epoch: 2,
+      step: 300,
+      lr: 0.1,
+      trainLoss: 0.3,
+      trainAccuracy: 0.9,
+      trainPassLoss: 0.25,
+      trainPassAccuracy: 0.92,
+      testLoss: 0.35,
+      testAccuracy: 0.88,
+      valLoss: null,
+      valAccuracy: null,
+      trainSeconds: 1,
+      evalSeconds: 0.1,
+      samplesPerSecond: 1000,
+      elapsedSeconds: 5,
     });
     expect(pts.map((p) => p.key)).toEqual(['epoch/train_loss', 'epoch/train_accuracy', 'test/loss', 'test/accuracy', 'train_pass/loss', 'train_pass/accuracy']);
     expect(pts[3]).toMatchObject({ steps: [300], epochs: [2], values: [0.88] });
@@ -32,7 +45,11 @@ describe('series', () => {
   it('compacts a long series to the target, keeping its ends and its count of stored points', () => {
     const s = emptySeries('train/loss');
     const n = 30_000;
-    appendPoints(s, { steps: Array.from({ length: n }, (_, i) => i + 1), epochs: new Array(n).fill(0), values: Array.from({ length: n }, (_, i) => Math.sin(i / 50)) });
+    appendPoints(s, {
+      steps: Array.from({ length: n }, (_, i) => i + 1),
+      epochs: new Array(n).fill(0),
+      values: Array.from({ length: n }, (_, i) => Math.sin(i / 50)),
+    });
     compactSeries(s, 1000);
     expect(s.steps).toHaveLength(1000);
     expect(s.steps[0]).toBe(1);

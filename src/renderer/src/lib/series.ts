@@ -18,7 +18,13 @@ export function emptySeries(key: string): Series {
 }
 
 export function seriesFrom(points: MetricPoints & { totalPoints?: number }): Series {
-  return { key: points.key, steps: [...points.steps], epochs: [...points.epochs], values: [...points.values], totalPoints: points.totalPoints ?? points.steps.length };
+  return {
+    key: points.key,
+    steps: [...points.steps],
+    epochs: [...points.epochs],
+    values: [...points.values],
+    totalPoints: points.totalPoints ?? points.steps.length,
+  };
 }
 
 /** Appends the points with a step after the series' last one; returns how many were added. */
@@ -45,7 +51,13 @@ export function mergeLoaded(loaded: Series, live: Series | undefined): Series {
 
 /** The per-epoch metric points an epoch record stands for (they are logged at the epoch's last step). */
 export function epochRecordPoints(record: EpochRecord): MetricPoints[] {
-  const at = (key: string, value: number | null): MetricPoints => ({ key, steps: [record.step], epochs: [record.epoch], values: [value], times: [record.elapsedSeconds] });
+  const at = (key: string, value: number | null): MetricPoints => ({
+    key,
+    steps: [record.step],
+    epochs: [record.epoch],
+    values: [value],
+    times: [record.elapsedSeconds],
+  });
   const out = [
     at(METRIC_KEYS.epochTrainLoss, record.trainLoss),
     at(METRIC_KEYS.epochTrainAccuracy, record.trainAccuracy),

@@ -3,7 +3,21 @@
 // never scrolls sideways; what was dropped is named above the table.
 
 /** Built-in columns most worth keeping first; picked extras follow in the order picked. */
-const PRIORITY: readonly string[] = ['name', 'status', 'best.testAccuracy', 'model', 'optimizer', 'lr', 'l2', 'batchSize', 'epochsDone', 'final.testAccuracy', 'seconds', 'created', 'dataset'];
+const PRIORITY: readonly string[] = [
+  'name',
+  'status',
+  'best.testAccuracy',
+  'model',
+  'optimizer',
+  'lr',
+  'l2',
+  'batchSize',
+  'epochsDone',
+  'final.testAccuracy',
+  'seconds',
+  'created',
+  'dataset',
+];
 
 /** Cell padding (6 px a side, and a pixel of rounding); a header's, and its sort arrow when sorted. */
 const CELL_PAD = 14;

@@ -42,7 +42,8 @@ export const useExportsStore = defineStore('exports', () => {
   }
 
   /** `columns`: the ids the table shows (shared/run-columns), so the file has the table's columns in its order. */
-  const table = (source: { runIds: number[] } | { gridId: number }, format: TableFormat, columns?: string[]) => save(api().exportTable({ ...source, format, columns }));
+  const table = (source: { runIds: number[] } | { gridId: number }, format: TableFormat, columns?: string[]) =>
+    save(api().exportTable({ ...source, format, columns }));
   const run = (runId: number, format: RunExportFormat) => save(api().exportRun({ runId, format }));
 
   const figure = (runIds: number[], kind: FigureKind, format: 'svg' | 'png' = 'svg') => save(api().exportFigure({ runIds, figure: kind, format }));

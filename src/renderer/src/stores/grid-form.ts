@@ -119,5 +119,24 @@ export const useGridFormStore = defineStore('grid-form', () => {
     return true;
   }
 
-  return { base, rows, name, runCap, parentGridId, parentGridNumber, presetId, baseErrors, errors, submitting, attempted, build, applyPreset, addRow, removeRow, validate, submit, refineFrom };
+  return {
+    base,
+    rows,
+    name,
+    runCap,
+    parentGridId,
+    parentGridNumber,
+    presetId,
+    baseErrors,
+    errors,
+    submitting,
+    attempted,
+    build,
+    applyPreset,
+    addRow,
+    removeRow,
+    validate,
+    submit,
+    refineFrom,
+  };
 });

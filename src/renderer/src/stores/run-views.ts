@@ -28,7 +28,9 @@ export const useRunViewsStore = defineStore('run-views', () => {
   const modified = computed(() => {
     const { name: _name, ...was } = saved.value ?? { name: '', ...EMPTY_FILTER, columns: [...DEFAULT_RUN_COLUMNS], sort: { column: 'id', direction: 'desc' } };
     const now = state.value;
-    return JSON.stringify([was.query, was.statuses, was.tags, was.columns, was.sort]) !== JSON.stringify([now.query, now.statuses, now.tags, now.columns, now.sort]);
+    return (
+      JSON.stringify([was.query, was.statuses, was.tags, was.columns, was.sort]) !== JSON.stringify([now.query, now.statuses, now.tags, now.columns, now.sort])
+    );
   });
 
   async function load(): Promise<void> {

@@ -22,7 +22,15 @@ describe('useRunStore', () => {
     const v = store.version;
     fake.emit({
       event: 'runProgress',
-      payload: { runId: run.id, status: 'running', epoch: 0, epochProgress: 0.3, stepsDone: 3, stepsTotal: 10, metrics: [{ key: 'train/loss', steps: [2, 3], epochs: [0, 0], values: [2.1, 1.9], times: [0.1, 0.2] }] },
+      payload: {
+        runId: run.id,
+        status: 'running',
+        epoch: 0,
+        epochProgress: 0.3,
+        stepsDone: 3,
+        stepsTotal: 10,
+        metrics: [{ key: 'train/loss', steps: [2, 3], epochs: [0, 0], values: [2.1, 1.9], times: [0.1, 0.2] }],
+      },
     });
     await settle();
     expect(store.seriesOf('train/loss')?.steps).toEqual([1, 2, 3]);
@@ -34,7 +42,23 @@ describe('useRunStore', () => {
     const run = await fake.startRun(tinyConfig() as never);
     const store = useRunStore();
     await store.open(run.id);
-    const record = { epoch: 0, step: 8, lr: 0.1, trainLoss: 0.5, trainAccuracy: 0.8, trainPassLoss: null, trainPassAccuracy: null, testLoss: 0.6, testAccuracy: 0.75, valLoss: null, valAccuracy: null, trainSeconds: 1, evalSeconds: 0.1, samplesPerSecond: 100, elapsedSeconds: 1.1 };
+    const record = {
+      epoch: 0,
+      step: 8,
+      lr: 0.1,
+      trainLoss: 0.5,
+      trainAccuracy: 0.8,
+      trainPassLoss: null,
+      trainPassAccuracy: null,
+      testLoss: 0.6,
+      testAccuracy: 0.75,
+      valLoss: null,
+      valAccuracy: null,
+      trainSeconds: 1,
+      evalSeconds: 0.1,
+      samplesPerSecond: 100,
+      elapsedSeconds: 1.1,
+    };
     fake.emit({ event: 'runEpoch', payload: { runId: run.id + 1, record, hasSnapshot: true } });
     fake.emit({ event: 'runEpoch', payload: { runId: run.id, record, hasSnapshot: true } });
     await settle();
@@ -49,7 +73,18 @@ describe('useRunStore', () => {
     await store.open(run.id);
     const v = store.version;
     for (let step = 1; step <= 50; step++) {
-      fake.emit({ event: 'runProgress', payload: { runId: run.id, status: 'running', epoch: 0, epochProgress: step / 50, stepsDone: step, stepsTotal: 50, metrics: [{ key: 'train/loss', steps: [step], epochs: [0], values: [1 / step], times: [step] }] } });
+      fake.emit({
+        event: 'runProgress',
+        payload: {
+          runId: run.id,
+          status: 'running',
+          epoch: 0,
+          epochProgress: step / 50,
+          stepsDone: step,
+          stepsTotal: 50,
+          metrics: [{ key: 'train/loss', steps: [step], epochs: [0], values: [1 / step], times: [step] }],
+        },
+      });
     }
     expect(store.version).toBe(v);
     await settle();

@@ -60,5 +60,22 @@ export const useRunsViewStore = defineStore('runs-view', () => {
     sort.value = { ...view.sort };
   }
 
-  return { filter, sort, columns, filtering, showParams, setQuery, toggleStatus, setStatuses, toggleTag, showTag, setBrush, clearBrush, clear, sortBy, setColumns, setView };
+  return {
+    filter,
+    sort,
+    columns,
+    filtering,
+    showParams,
+    setQuery,
+    toggleStatus,
+    setStatuses,
+    toggleTag,
+    showTag,
+    setBrush,
+    clearBrush,
+    clear,
+    sortBy,
+    setColumns,
+    setView,
+  };
 });
