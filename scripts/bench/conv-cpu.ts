@@ -55,7 +55,11 @@ async function main(): Promise<void> {
     try {
       const kernels = await loadKernels({ prefer, maximumMiB: 512 });
       const r = bench(kernels);
-      process.stdout.write(`${kernels.name.padEnd(22)} ${Object.entries(r).map(([k, v]) => `${k} ${v.toFixed(3)}`).join('  ')}\n`);
+      process.stdout.write(
+        `${kernels.name.padEnd(22)} ${Object.entries(r)
+          .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+          .join('  ')}\n`,
+      );
     } catch (e) {
       process.stderr.write(`${prefer} skipped: ${(e as Error).message}\n`);
     }

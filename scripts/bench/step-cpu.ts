@@ -42,7 +42,9 @@ async function stepMs(model: BenchModel, prefer: 'native' | 'relaxed' | 'simd'):
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`CPU time of ${threadClock ? 'the training thread (process.threadCpuUsage)' : 'the process (process.cpuUsage: Node < 24)'} per step, batch 128\n`);
+  process.stdout.write(
+    `CPU time of ${threadClock ? 'the training thread (process.threadCpuUsage)' : 'the process (process.cpuUsage: Node < 24)'} per step, batch 128\n`,
+  );
   for (const model of opts.models!.split(',') as BenchModel[]) {
     for (const prefer of opts.kernels!.split(',') as ('native' | 'relaxed' | 'simd')[]) {
       try {

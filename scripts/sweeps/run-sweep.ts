@@ -30,7 +30,9 @@ export async function runSweep(spec: SweepSpecInput, options: { concurrency: num
       for (const t of detail.trials) {
         if (seen.has(t.number) || !['completed', 'pruned', 'failed', 'diverged'].includes(t.run.status)) continue;
         seen.add(t.number);
-        options.onTrial?.(`  #${t.number} ${t.run.name}: ${t.run.status} ${t.value?.toFixed(4) ?? '–'}${t.prunedReason ? ` (${t.prunedReason})` : ''}${t.run.status === 'failed' ? ` [${t.run.error}]` : ''}`);
+        options.onTrial?.(
+          `  #${t.number} ${t.run.name}: ${t.run.status} ${t.value?.toFixed(4) ?? '–'}${t.prunedReason ? ` (${t.prunedReason})` : ''}${t.run.status === 'failed' ? ` [${t.run.error}]` : ''}`,
+        );
       }
       if (detail.state !== 'running')
         return {

@@ -19,9 +19,28 @@ function run(id: number, config: Partial<RunConfigInput>): RunSummary {
     valAccuracy: null,
   };
   return {
-    id, name: `run ${id}`, status: 'running', gridId: null, gridNumber: null, parentId: null, config: parseRunConfig(tinyConfig(config)), datasetTitle: 'MNIST',
-    createdAt: 0, startedAt: 1_000, finishedAt: null, error: null, tags: ['a', 'b'], notes: '', epochsDone: 2, epochsTotal: 3, stepsDone: 16, stepsTotal: 24,
-    final: scores, best: scores, placement: 'local', worker: null,
+    id,
+    name: `run ${id}`,
+    status: 'running',
+    gridId: null,
+    gridNumber: null,
+    parentId: null,
+    config: parseRunConfig(tinyConfig(config)),
+    datasetTitle: 'MNIST',
+    createdAt: 0,
+    startedAt: 1_000,
+    finishedAt: null,
+    error: null,
+    tags: ['a', 'b'],
+    notes: '',
+    epochsDone: 2,
+    epochsTotal: 3,
+    stepsDone: 16,
+    stepsTotal: 24,
+    final: scores,
+    best: scores,
+    placement: 'local',
+    worker: null,
   };
 }
 const runs = [run(1, { optimizer: { type: 'momentum', momentum: 0.9 } }), run(2, { model: reportCnnSpec(), optimizer: { type: 'adam' } })];

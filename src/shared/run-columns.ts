@@ -43,7 +43,15 @@ const BUILTIN: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['created', { label: 'Created', title: 'When the run was created', kind: 'time', value: (r) => r.createdAt }],
   ['tags', { label: 'Tags', title: 'Tags', kind: 'text', value: (r) => r.tags.join(' ') }],
   ['gridId', { label: 'Grid', title: 'The grid this run is a cell of', kind: 'number', value: (r) => r.gridId }],
-  ['worker', { label: 'Worker', title: 'The remote worker that trained it (empty: this machine)', kind: 'text', value: (r) => r.worker ?? (r.placement === 'workers' ? 'waiting' : '') }],
+  [
+    'worker',
+    {
+      label: 'Worker',
+      title: 'The remote worker that trained it (empty: this machine)',
+      kind: 'text',
+      value: (r) => r.worker ?? (r.placement === 'workers' ? 'waiting' : ''),
+    },
+  ],
 ]);
 
 /** Scores of an epoch by key: the split and what is measured. */

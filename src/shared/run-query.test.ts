@@ -23,9 +23,29 @@ function run(id: number, config: Partial<RunConfigInput>, testAccuracy: number |
           valAccuracy: null,
         };
   return {
-    id, name: `run ${id}`, status: 'completed', gridId: null, gridNumber: null, parentId: null, config: parseRunConfig(tinyConfig(config)), datasetTitle: 'MNIST',
-    createdAt: 0, startedAt: 0, finishedAt: 60_000, error: null, tags: [], notes: '', epochsDone: 2, epochsTotal: 2, stepsDone: 16, stepsTotal: 16,
-    final: scores, best: scores, placement: 'local', worker: null, ...extra,
+    id,
+    name: `run ${id}`,
+    status: 'completed',
+    gridId: null,
+    gridNumber: null,
+    parentId: null,
+    config: parseRunConfig(tinyConfig(config)),
+    datasetTitle: 'MNIST',
+    createdAt: 0,
+    startedAt: 0,
+    finishedAt: 60_000,
+    error: null,
+    tags: [],
+    notes: '',
+    epochsDone: 2,
+    epochsTotal: 2,
+    stepsDone: 16,
+    stepsTotal: 16,
+    final: scores,
+    best: scores,
+    placement: 'local',
+    worker: null,
+    ...extra,
   };
 }
 

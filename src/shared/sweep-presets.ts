@@ -21,7 +21,9 @@ export interface SweepPresetSpec {
   readonly run_cap?: number;
   readonly seed?: number;
   readonly bayes?: { readonly startup_trials: number };
-  readonly early_terminate?: { readonly type: 'hyperband'; readonly min_iter: number; readonly eta: number } | { readonly type: 'median'; readonly warmup_epochs: number; readonly min_trials: number };
+  readonly early_terminate?:
+    | { readonly type: 'hyperband'; readonly min_iter: number; readonly eta: number }
+    | { readonly type: 'median'; readonly warmup_epochs: number; readonly min_trials: number };
 }
 
 export interface SweepPreset {
@@ -66,7 +68,11 @@ export const SWEEP_PRESETS: readonly SweepPreset[] = [
       name: 'Report stage 1 (grid)',
       method: 'grid',
       base: reportBase(REPORT.stage1.epochs),
-      parameters: { lr: { values: [...REPORT_STAGE1.lr] }, [FIRST_HIDDEN_PATH]: { values: [...REPORT_STAGE1.firstHidden] }, l2: { values: [...REPORT_STAGE1.l2] } },
+      parameters: {
+        lr: { values: [...REPORT_STAGE1.lr] },
+        [FIRST_HIDDEN_PATH]: { values: [...REPORT_STAGE1.firstHidden] },
+        l2: { values: [...REPORT_STAGE1.l2] },
+      },
       metric,
     },
   },

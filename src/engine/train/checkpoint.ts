@@ -64,7 +64,8 @@ export function restoreCheckpoint(model: Sequential, optimizer: Optimizer, c: Tr
   });
   if (c.optimizer) optimizer.loadState(c.optimizer);
   const layers = dropouts(model);
-  if (layers.length !== c.rngs.length) throw new EngineError(`checkpoint: holds ${c.rngs.length} dropout streams, the model has ${layers.length} dropout layers`);
+  if (layers.length !== c.rngs.length)
+    throw new EngineError(`checkpoint: holds ${c.rngs.length} dropout streams, the model has ${layers.length} dropout layers`);
   layers.forEach((d, i) => d.maskRng.restore(c.rngs[i]!));
 }
 

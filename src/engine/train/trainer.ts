@@ -173,7 +173,14 @@ function trainWith(o: TrainerOptions, trainStep: TrainStep, loss: SoftmaxCrossEn
       stop = { reason: 'early_stopping', message: `no improvement for ${o.earlyStopping!.patience} epochs (best at epoch ${stopper.bestAt + 1})` };
     }
     if (o.onCheckpoint) {
-      const progress = { epochsDone: epoch + 1, step, startLoss, elapsedSeconds: metrics.elapsedSeconds, score: (validation ?? test).loss, earlyStopping: stopper?.state() ?? null };
+      const progress = {
+        epochsDone: epoch + 1,
+        step,
+        startLoss,
+        elapsedSeconds: metrics.elapsedSeconds,
+        score: (validation ?? test).loss,
+        earlyStopping: stopper?.state() ?? null,
+      };
       o.onCheckpoint(captureCheckpoint(o.model, o.optimizer, progress));
     }
   }

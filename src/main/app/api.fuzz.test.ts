@@ -70,7 +70,11 @@ beforeAll(async () => {
   store.runs.setStatus(failed, 'failed', { error: 'it failed' });
   const grid = createGridRuns(store, { base: sampleConfig(), parameters: { lr: { values: [0.1, 0.2] } } });
   // …and a finished sweep (no trials) to read and cancel.
-  const sweep = store.experiments.create({ kind: 'sweep', name: 's', spec: { method: 'random', run_cap: 1, base: sampleConfig(), parameters: { lr: { values: [0.1] } } } });
+  const sweep = store.experiments.create({
+    kind: 'sweep',
+    name: 's',
+    spec: { method: 'random', run_cap: 1, base: sampleConfig(), parameters: { lr: { values: [0.1] } } },
+  });
   store.sweeps.create(sweep.id);
   store.sweeps.setState(sweep.id, 'finished');
   examples = validExamples({ runs: [...runs, failed], gridId: grid.experiment.id, sweepId: sweep.id }, sampleConfig());

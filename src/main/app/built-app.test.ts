@@ -116,7 +116,10 @@ describe('the built training process in a packaged layout', () => {
   it.skipIf(!existsSync(NATIVE_ADDON))('trains with the native kernels from <resources>/native, on 1 thread and with 2 data-parallel threads', async () => {
     const one = await trainPackaged(temp(), 1, true, true);
     const two = await trainPackaged(temp(), 2, true, true);
-    for (const [{ messages, code }, threads] of [[one, 1], [two, 2]] as const) {
+    for (const [{ messages, code }, threads] of [
+      [one, 1],
+      [two, 2],
+    ] as const) {
       expect(ofType(messages, 'failed')).toEqual([]);
       expect(code).toBe(0);
       const { kernels } = ofType(messages, 'ready')[0]!;

@@ -32,7 +32,10 @@ export async function followRun(wb: Workbench, start: () => Promise<RunSummary>,
     else if (e.event === 'runEpoch' && e.payload.runId === runId) progress?.epoch(e.payload.record);
     else if (e.event === 'runUpdated' && e.payload.id === runId && !announced && e.payload.stepsTotal !== null && e.payload.status === 'running') {
       announced = true;
-      void readyLine(wb, runId).then((line) => progress?.say(line), () => {});
+      void readyLine(wb, runId).then(
+        (line) => progress?.say(line),
+        () => {},
+      );
     }
   });
   let removeSignals = () => {};

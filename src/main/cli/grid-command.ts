@@ -16,47 +16,50 @@ export async function gridCommand(argv: readonly string[]): Promise<number> {
   }
   const bar = new ProgressBar();
   const say = (line: string) => options.quiet || bar.log(line);
-  return withWorkbench({ dataDir: options.dataDir, concurrency: options.concurrency, kernels: options.kernels, redisUrl: options.redisUrl, queue: options.queue }, async (call, wb) => {
-    const { grid, runs } = await call('startGrid', options.spec);
-    const ids = new Set(runs.map((r) => r.id));
-    const partial = new Map<number, number>();
-    const finished = new Map<number, RunStatus>();
-    say(`grid ${grid.id} "${grid.name}": ${runs.length} runs, ${wb.manager!.concurrency} at a time, recorded in ${wb.dataDir}`);
-    const redraw = () => {
-      if (options.quiet) return;
-      const done = finished.size + [...partial.values()].reduce((a, b) => a + b, 0);
-      bar.update(`grid ${finished.size}/${runs.length}`, done / runs.length, `running ${partial.size}`);
-    };
-    const off = wb.subscribe((e: WorkbenchEvent) => {
-      if (e.event === 'runProgress' && ids.has(e.payload.runId)) {
-        const run = runs.find((r) => r.id === e.payload.runId)!;
-        partial.set(run.id, Math.min(1, (e.payload.epoch + e.payload.epochProgress) / run.epochsTotal));
-        redraw();
-      } else if (e.event === 'runUpdated' && ids.has(e.payload.id) && FINAL_STATUSES.includes(e.payload.status) && !finished.has(e.payload.id)) {
-        const r = e.payload;
-        finished.set(r.id, r.status);
-        partial.delete(r.id);
-        const score = r.final ? `test acc ${pct(r.final.testAccuracy)}` : (r.error?.split('\n')[0] ?? '');
-        say(`[${finished.size}/${runs.length}] run ${r.id} ${r.name}: ${r.status}${score ? `, ${score}` : ''}`);
+  return withWorkbench(
+    { dataDir: options.dataDir, concurrency: options.concurrency, kernels: options.kernels, redisUrl: options.redisUrl, queue: options.queue },
+    async (call, wb) => {
+      const { grid, runs } = await call('startGrid', options.spec);
+      const ids = new Set(runs.map((r) => r.id));
+      const partial = new Map<number, number>();
+      const finished = new Map<number, RunStatus>();
+      say(`grid ${grid.id} "${grid.name}": ${runs.length} runs, ${wb.manager!.concurrency} at a time, recorded in ${wb.dataDir}`);
+      const redraw = () => {
+        if (options.quiet) return;
+        const done = finished.size + [...partial.values()].reduce((a, b) => a + b, 0);
+        bar.update(`grid ${finished.size}/${runs.length}`, done / runs.length, `running ${partial.size}`);
+      };
+      const off = wb.subscribe((e: WorkbenchEvent) => {
+        if (e.event === 'runProgress' && ids.has(e.payload.runId)) {
+          const run = runs.find((r) => r.id === e.payload.runId)!;
+          partial.set(run.id, Math.min(1, (e.payload.epoch + e.payload.epochProgress) / run.epochsTotal));
+          redraw();
+        } else if (e.event === 'runUpdated' && ids.has(e.payload.id) && FINAL_STATUSES.includes(e.payload.status) && !finished.has(e.payload.id)) {
+          const r = e.payload;
+          finished.set(r.id, r.status);
+          partial.delete(r.id);
+          const score = r.final ? `test acc ${pct(r.final.testAccuracy)}` : (r.error?.split('\n')[0] ?? '');
+          say(`[${finished.size}/${runs.length}] run ${r.id} ${r.name}: ${r.status}${score ? `, ${score}` : ''}`);
+        }
+      });
+      let interrupted = false;
+      const removeSignals = onInterrupt(() => {
+        interrupted = true;
+        say('cancelling the grid (Ctrl-C again to abort)…');
+        void call('cancelGrid', { id: grid.id }).catch(() => {});
+      });
+      try {
+        await Promise.all(runs.map((r) => wb.manager!.waitFor(r.id)));
+      } finally {
+        removeSignals();
+        off();
       }
-    });
-    let interrupted = false;
-    const removeSignals = onInterrupt(() => {
-      interrupted = true;
-      say('cancelling the grid (Ctrl-C again to abort)…');
-      void call('cancelGrid', { id: grid.id }).catch(() => {});
-    });
-    try {
-      await Promise.all(runs.map((r) => wb.manager!.waitFor(r.id)));
-    } finally {
-      removeSignals();
-      off();
-    }
-    const detail = await call('getGrid', { id: grid.id });
-    process.stdout.write(options.json ? `${JSON.stringify(gridJson(detail))}\n` : gridTable(detail));
-    if (interrupted) return EXIT.interrupted;
-    return detail.cells.every((c) => c.run.status === 'completed') ? EXIT.ok : EXIT.failed;
-  });
+      const detail = await call('getGrid', { id: grid.id });
+      process.stdout.write(options.json ? `${JSON.stringify(gridJson(detail))}\n` : gridTable(detail));
+      if (interrupted) return EXIT.interrupted;
+      return detail.cells.every((c) => c.run.status === 'completed') ? EXIT.ok : EXIT.failed;
+    },
+  );
 }
 
 /** The `--json` object: the grid and one entry per cell with its parameters and scores. */

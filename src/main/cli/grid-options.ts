@@ -96,7 +96,14 @@ export function parseParam(text: string): [string, Record<string, unknown>] {
 export function parseGridOptions(argv: readonly string[]): GridOptions {
   const v = parseFlags(argv, OPTIONS).values;
   if (v.help) return { help: true };
-  const common = { json: Boolean(v.json), quiet: Boolean(v.quiet), kernels: kernelsOf(v), dataDir: dataDirOf(v['data-dir']), concurrency: int('concurrency', v.concurrency), ...remoteOf(v) };
+  const common = {
+    json: Boolean(v.json),
+    quiet: Boolean(v.quiet),
+    kernels: kernelsOf(v),
+    dataDir: dataDirOf(v['data-dir']),
+    concurrency: int('concurrency', v.concurrency),
+    ...remoteOf(v),
+  };
   const runCap = int('run-cap', v['run-cap']);
   let spec: GridSpecInput;
   if (v.spec !== undefined) {

@@ -15,7 +15,11 @@ interface Cli {
 }
 
 function cli(args: string[], env: Record<string, string> = {}): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: REPO, env: { ...process.env, NNWB_DATA_DIR: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: REPO,
+    env: { ...process.env, NNWB_DATA_DIR: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -69,7 +73,10 @@ async function straightAndResumed(extra: string[], threads: string[] = []): Prom
   await until('step 25 and the epoch-2 checkpoint', () =>
     withStore((s) => (s.runs.get(runId)?.stepsDone === 25 && s.checkpoints.get(runId, 2) ? true : undefined)),
   );
-  const trainer = execFileSync('ps', ['-o', 'pid=', '--ppid', String(held.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+  const trainer = execFileSync('ps', ['-o', 'pid=', '--ppid', String(held.pid)], { encoding: 'utf8' })
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   expect(trainer).toHaveLength(1);
   process.kill(trainer[0]!, 'SIGKILL');
   const killed = await held.done;

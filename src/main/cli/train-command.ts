@@ -16,7 +16,8 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
   }
   const { config } = options;
   const started = performance.now();
-  return withWorkbench({ dataDir: options.dataDir, concurrency: 1, kernels: options.kernels, threadsPerRun: options.threads, redisUrl: options.redisUrl, queue: options.queue }, (_call, wb) =>
-    followRun(wb, () => wb.startRun(config), { json: options.json, quiet: options.quiet, save: options.save, tags: options.tags, started }),
+  return withWorkbench(
+    { dataDir: options.dataDir, concurrency: 1, kernels: options.kernels, threadsPerRun: options.threads, redisUrl: options.redisUrl, queue: options.queue },
+    (_call, wb) => followRun(wb, () => wb.startRun(config), { json: options.json, quiet: options.quiet, save: options.save, tags: options.tags, started }),
   );
 }

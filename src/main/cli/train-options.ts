@@ -109,7 +109,7 @@ export type KernelChoice = 'auto' | 'native' | 'relaxed' | 'simd' | 'reference';
 
 export type TrainOptions =
   | { help: true }
-  | {
+  | ({
       help: false;
       config: RunConfig;
       json: boolean;
@@ -119,7 +119,7 @@ export type TrainOptions =
       threads: number;
       dataDir: string;
       tags: string[];
-    } & RemoteChoice;
+    } & RemoteChoice);
 
 /** The config-describing flags as parsed by parseFlags (a subset of any command's values). */
 export type ConfigFlags = { [K in keyof typeof CONFIG_OPTIONS]?: (typeof CONFIG_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -206,7 +206,8 @@ export function configFromFlags(v: ConfigFlags): RunConfig {
     },
     earlyStopping: v['early-stopping'] === undefined ? undefined : { patience: num('early-stopping', v['early-stopping'])! },
     trainPass: v['train-pass'] === undefined ? undefined : choice('train-pass', v['train-pass'], ['every_epoch', 'last_epoch'] as const, 'every_epoch'),
-    keepCheckpoints: v['keep-checkpoints'] === undefined ? undefined : choice('keep-checkpoints', v['keep-checkpoints'], ['last_best', 'all'] as const, 'last_best'),
+    keepCheckpoints:
+      v['keep-checkpoints'] === undefined ? undefined : choice('keep-checkpoints', v['keep-checkpoints'], ['last_best', 'all'] as const, 'last_best'),
   };
   return parseRunConfig(stripUndefined(input));
 }

@@ -18,10 +18,12 @@ const memo = new Map<string, Promise<string>>();
 export async function datasetIdentity(ref: DatasetRef, dirs: DatasetDirs = {}): Promise<DatasetIdentity> {
   const { files, info, dir } = await locateDataset(ref, dirs);
   const paths = IDX_ROLES.map((role) => files[role]);
-  const stamps = await Promise.all(paths.map(async (p) => {
-    const s = await stat(p);
-    return `${p}:${s.size}:${s.mtimeMs}`;
-  }));
+  const stamps = await Promise.all(
+    paths.map(async (p) => {
+      const s = await stat(p);
+      return `${p}:${s.size}:${s.mtimeMs}`;
+    }),
+  );
   const key = stamps.join('|');
   let hash = memo.get(key);
   if (!hash) {

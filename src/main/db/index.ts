@@ -1,6 +1,16 @@
 // The store's public face: open it, its repositories and row types, and its errors. All SQL stays in this folder.
 export { ArtifactsRepo } from './artifacts.repo';
-export type { Confusion, EpochArtifacts, Histogram, HistogramInput, HistogramKind, SnapshotEncoding, SnapshotInfo, Split, WeightSnapshot } from './artifacts.repo';
+export type {
+  Confusion,
+  EpochArtifacts,
+  Histogram,
+  HistogramInput,
+  HistogramKind,
+  SnapshotEncoding,
+  SnapshotInfo,
+  Split,
+  WeightSnapshot,
+} from './artifacts.repo';
 export { CheckpointsRepo } from './checkpoints.repo';
 export type { CheckpointRow } from './checkpoints.repo';
 export { REOPENABLE, RunHistoryRepo } from './run-history.repo';

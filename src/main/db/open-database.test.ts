@@ -26,7 +26,21 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(tables(db)).toEqual(
-      ['checkpoints', 'confusion', 'experiments', 'histograms', 'metrics', 'predictions', 'run_tags', 'run_views', 'runs', 'sweep_trials', 'sweeps', 'weight_snapshots', 'weights'].sort(),
+      [
+        'checkpoints',
+        'confusion',
+        'experiments',
+        'histograms',
+        'metrics',
+        'predictions',
+        'run_tags',
+        'run_views',
+        'runs',
+        'sweep_trials',
+        'sweeps',
+        'weight_snapshots',
+        'weights',
+      ].sort(),
     );
     db.close();
   });

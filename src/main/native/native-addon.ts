@@ -8,7 +8,25 @@ import path from 'node:path';
 export interface NativeAddon {
   /** Micro-kernel names by index, best first; "" for one this CPU cannot run. */
   isaNames(): string[];
-  gemm(isa: number, transA: number, transB: number, m: number, n: number, k: number, a: Float32Array, lda: number, b: Float32Array, ldb: number, c: Float32Array, ldc: number, beta: number, bias: Float32Array | null, biasMode: number, relu: number, rowSums: Float32Array | null): void;
+  gemm(
+    isa: number,
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    a: Float32Array,
+    lda: number,
+    b: Float32Array,
+    ldb: number,
+    c: Float32Array,
+    ldc: number,
+    beta: number,
+    bias: Float32Array | null,
+    biasMode: number,
+    relu: number,
+    rowSums: Float32Array | null,
+  ): void;
   linearForward(isa: number, n: number, inF: number, outF: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: number, y: Float32Array): void;
   convForward(isa: number, g: Int32Array, n: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: number, y: Float32Array): void;
   convParamGrads(isa: number, g: Int32Array, n: number, x: Float32Array, dy: Float32Array, dw: Float32Array, db: Float32Array): void;
@@ -99,7 +117,11 @@ function candidates(): string[] {
   const { resourcesPath } = process as { resourcesPath?: string };
   const found: string[] = resourcesPath ? [path.join(resourcesPath, PACKAGED)] : [];
   // NOTE: __dirname exists only when this file runs as CommonJS.
-  const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined, process.cwd()];
+  const starts = [
+    typeof __dirname === 'string' ? __dirname : undefined,
+    process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined,
+    process.cwd(),
+  ];
   for (const start of starts) {
     for (let d = start; d; d = path.dirname(d) === d ? undefined : path.dirname(d)) {
       const file = path.join(d, ADDON);

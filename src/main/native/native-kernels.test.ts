@@ -69,7 +69,12 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       const rng = new Rng(11);
       const native = addon as Exclude<typeof addon, string>;
       const id = native.isaNames().indexOf(isa);
-      for (const [n, inF, outF] of [[128, 300, 100], [64, 784, 128], [37, 50, 10], [5, 9, 3]] as const) {
+      for (const [n, inF, outF] of [
+        [128, 300, 100],
+        [64, 784, 128],
+        [37, 50, 10],
+        [5, 9, 3],
+      ] as const) {
         const [x, w, b] = [n * inF, outF * inF, outF].map((len) => fillUniform(new Float32Array(len), uniform(rng)));
         for (const relu of [false, true]) {
           const [y, direct] = [new Float32Array(n * outF), new Float32Array(n * outF)];
@@ -99,7 +104,12 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       expect(maxAbsDiff(dw, dwRef)).toBeLessThan(tolerance(n));
       expect(Array.from(db)).toEqual(Array.from(dbRef));
 
-      for (const [c, h, wd, f, kern, stride, pad] of [[1, 28, 28, 30, 5, 1, 0], [3, 9, 7, 4, 3, 2, 1], [2, 11, 10, 37, 3, 2, 0], [1, 20, 31, 33, 4, 1, 0]] as const) {
+      for (const [c, h, wd, f, kern, stride, pad] of [
+        [1, 28, 28, 30, 5, 1, 0],
+        [3, 9, 7, 4, 3, 2, 1],
+        [2, 11, 10, 37, 3, 2, 0],
+        [1, 20, 31, 33, 4, 1, 0],
+      ] as const) {
         const g = convGeometry(c, h, wd, f, kern, stride, pad);
         const pool = { size: 2, stride: 2 };
         const [ph, pw] = [Math.floor((g.oh - 2) / 2) + 1, Math.floor((g.ow - 2) / 2) + 1];

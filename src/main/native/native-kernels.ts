@@ -9,7 +9,6 @@ import { checkDims, checkLength, checkOutSize } from '../../engine/kernels/wasm/
 import { PAGE_BYTES, type WasmMemory } from '../../engine/kernels/wasm/wasm-api';
 import type { NativeAddon } from './native-addon';
 
-
 /**
  * Kernels over `addon` with micro-kernel `isa` (one of addon.isaNames() this CPU runs); named "native-<isa>".
  * Buffers are plain Float32Arrays, or views into `memory` (a shared wasm memory of at most `maximumMiB`,
@@ -64,7 +63,12 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
     },
     linearForward(n, inF, outF, x, w, b, relu, y) {
       checkDims('linearForward', { n, inFeatures: inF, outFeatures: outF });
-      lengths('linearForward', [['x', x, n * inF], ['w', w, outF * inF], ['b', b, outF], ['y', y, n * outF]]);
+      lengths('linearForward', [
+        ['x', x, n * inF],
+        ['w', w, outF * inF],
+        ['b', b, outF],
+        ['y', y, n * outF],
+      ]);
       addon.linearForward(id, n, inF, outF, x, w, b, relu ? 1 : 0, y);
     },
     linearParamGrads(n, inF, outF, dy, x, dw, db) {

@@ -46,7 +46,8 @@ export async function runRemoteJob(job: Job, ctx: JobContext): Promise<string> {
     throw new UnrecoverableError(reason);
   }
   const run = spec.runId;
-  if (run !== owner.runId || spec.instance !== owner.instance) throw new UnrecoverableError(`worker ${ctx.worker} refused job ${job.id}: its data names run ${run} of ${spec.instance}`);
+  if (run !== owner.runId || spec.instance !== owner.instance)
+    throw new UnrecoverableError(`worker ${ctx.worker} refused job ${job.id}: its data names run ${run} of ${spec.instance}`);
   await checkDataset(spec, ctx);
   await post(run, 'claimed', {});
   ctx.log(`run ${run}: training (attempt ${attempt})`);
@@ -91,7 +92,10 @@ function train(spec: RemoteJob, ctx: JobContext, forward: (msg: unknown) => void
   };
   const cancelKey = ctx.keys.cancel(spec.instance, spec.runId);
   const poll = setInterval(() => {
-    ctx.redis.exists(cancelKey).then((n) => n > 0 && cancel(), () => {});
+    ctx.redis.exists(cancelKey).then(
+      (n) => n > 0 && cancel(),
+      () => {},
+    );
   }, ctx.cancelPollMs);
   proc.onMessage(forward);
   const ended = new Promise<RemoteExit>((resolve) =>
@@ -114,6 +118,9 @@ function train(spec: RemoteJob, ctx: JobContext, forward: (msg: unknown) => void
   };
   proc.send(start);
   // Cancelled while it waited in the queue: it stops at its first step.
-  ctx.redis.exists(cancelKey).then((n) => n > 0 && cancel(), () => {});
+  ctx.redis.exists(cancelKey).then(
+    (n) => n > 0 && cancel(),
+    () => {},
+  );
   return ended;
 }

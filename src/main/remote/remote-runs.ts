@@ -104,7 +104,9 @@ export class RemoteRuns {
   /** Puts a queued run on the queue (once: the job id is the run's). A dataset this app cannot hash fails the run. */
   submit(run: Run): void {
     this.open.add(run.id);
-    void this.add(run).catch((err: unknown) => this.fail(run.id, `could not queue the run on ${this.where}: ${err instanceof Error ? err.message : String(err)}`));
+    void this.add(run).catch((err: unknown) =>
+      this.fail(run.id, `could not queue the run on ${this.where}: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   /** Cancels wherever the run is: a waiting job is removed, a training one is told to stop at its next step. */
@@ -115,7 +117,12 @@ export class RemoteRuns {
     const state = job ? await job.getState() : 'unknown';
     if (state === 'waiting' || state === 'delayed' || state === 'prioritized' || state === 'unknown') {
       // Not taken yet: it never will be (a worker that takes it meanwhile sees the flag and stops at once).
-      const removed = job ? await job.remove().then(() => true, () => false) : true;
+      const removed = job
+        ? await job.remove().then(
+            () => true,
+            () => false,
+          )
+        : true;
       if (removed && this.store.runs.get(runId)?.status === 'queued') this.endQueued(runId);
     }
   }
@@ -190,7 +197,9 @@ export class RemoteRuns {
       if (msg.type === 'ready') this.store.remote.setT0(runId, recorder.trainingClock);
     } else if (entry.kind === 'exited') {
       const exit = remoteExitSchema.safeParse(decodeWire(entry.body));
-      recorder.exited(exit.success ? exit.data : { code: null, signal: null, stderrTail: 'an unreadable exit report', cancelRequested: false, killedAfterCancel: false });
+      recorder.exited(
+        exit.success ? exit.data : { code: null, signal: null, stderrTail: 'an unreadable exit report', cancelRequested: false, killedAfterCancel: false },
+      );
     }
     if (recorder.finished) this.end(runId);
   }
@@ -262,7 +271,12 @@ export class RemoteRuns {
         // Whatever the worker sent before its job ended is in the stream: record it first.
         await this.feed!.reached(await this.feed!.newestId());
         if (!this.open.has(runId)) continue;
-        const why = state === 'failed' ? (job?.failedReason ?? 'the job failed') : state === 'completed' ? 'the worker ended the job without a report' : 'the job is gone from the queue';
+        const why =
+          state === 'failed'
+            ? (job?.failedReason ?? 'the job failed')
+            : state === 'completed'
+              ? 'the worker ended the job without a report'
+              : 'the job is gone from the queue';
         this.store.transaction(() => this.fail(runId, why));
       } catch (err) {
         this.options.log?.(`redis: ${(err as Error).message}`);

@@ -20,7 +20,8 @@ export function decodeWire(text: string): unknown {
   return JSON.parse(text, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
-    if (typeof o.$n === 'string' && Object.keys(o).length === 1) return o.$n === 'NaN' ? NaN : o.$n === 'Infinity' ? Infinity : o.$n === '-Infinity' ? -Infinity : v;
+    if (typeof o.$n === 'string' && Object.keys(o).length === 1)
+      return o.$n === 'NaN' ? NaN : o.$n === 'Infinity' ? Infinity : o.$n === '-Infinity' ? -Infinity : v;
     if (typeof o.$t === 'string' && typeof o.b64 === 'string' && Object.hasOwn(TYPED, o.$t)) {
       const bytes = Buffer.from(o.b64, 'base64');
       const Ctor = TYPED[o.$t as TypedName];

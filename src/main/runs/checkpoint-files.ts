@@ -35,7 +35,7 @@ export function writeCheckpointFile(dataDir: string, file: string, data: Uint8Ar
   const tmp = `${target}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+    for (let done = 0; done < data.length;) done += writeSync(fd, data, done, data.length - done);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -52,7 +52,9 @@ export function readCheckpointFile(dataDir: string, row: CheckpointRow): Uint8Ar
     data = readFileSync(file);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    throw new CheckpointFileError(`the checkpoint of run ${row.runId} after epoch ${row.epochsDone} is ${code === 'ENOENT' ? 'missing' : 'unreadable'}: ${file}${code === 'ENOENT' ? '' : ` (${(err as Error).message})`}`);
+    throw new CheckpointFileError(
+      `the checkpoint of run ${row.runId} after epoch ${row.epochsDone} is ${code === 'ENOENT' ? 'missing' : 'unreadable'}: ${file}${code === 'ENOENT' ? '' : ` (${(err as Error).message})`}`,
+    );
   }
   if (data.length !== row.bytes || sha256(data) !== row.sha256) {
     throw new CheckpointFileError(

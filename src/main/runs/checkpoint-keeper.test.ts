@@ -51,7 +51,17 @@ describe('recordCheckpoint', () => {
   });
 
   it('treats a NaN score as never best', () => {
-    const rows = [1, 2, 3].map((e) => ({ runId: 1, epochsDone: e, step: e, score: e === 1 ? null : 1, elapsedSeconds: 0, file: '', bytes: 0, sha256: '', createdAt: 0 }));
+    const rows = [1, 2, 3].map((e) => ({
+      runId: 1,
+      epochsDone: e,
+      step: e,
+      score: e === 1 ? null : 1,
+      elapsedSeconds: 0,
+      file: '',
+      bytes: 0,
+      sha256: '',
+      createdAt: 0,
+    }));
     expect(staleCheckpoints(rows).map((r) => r.epochsDone)).toEqual([1]);
   });
 
@@ -60,7 +70,9 @@ describe('recordCheckpoint', () => {
     recordCheckpoint(store, data.dir, run, message(run.id, 1, 0.5));
     const row = store.checkpoints.get(run.id, 1)!;
     writeFileSync(path.join(data.dir, row.file), new Uint8Array(64).fill(9));
-    expect(() => readCheckpointFile(data.dir, row)).toThrow(`the checkpoint of run ${run.id} after epoch 1 is corrupt: ${path.join(data.dir, row.file)} has 64 bytes`);
+    expect(() => readCheckpointFile(data.dir, row)).toThrow(
+      `the checkpoint of run ${run.id} after epoch 1 is corrupt: ${path.join(data.dir, row.file)} has 64 bytes`,
+    );
     expect(() => readCheckpointFile(data.dir, { ...row, file: 'nowhere.ckpt' })).toThrow(`is missing: ${path.join(data.dir, 'nowhere.ckpt')}`);
   });
 });

@@ -16,7 +16,10 @@ export function recordCheckpoint(store: Store, dataDir: string, run: Run, msg: W
     return old;
   });
   // After the commit: a crash in between leaves a file without a row, never a row without its file.
-  removeCheckpointFiles(dataDir, stale.map((c) => c.file));
+  removeCheckpointFiles(
+    dataDir,
+    stale.map((c) => c.file),
+  );
 }
 
 /** The lowest score (the earliest of ties); NaN and missing scores are never best unless nothing else is. */

@@ -35,7 +35,9 @@ export function reopenForExtend(store: Store, dataDir: string | null, id: number
   }
   const last = store.checkpoints.latest(id);
   if (!last || last.epochsDone !== run.epochsDone) {
-    throw new ConflictError(`run ${id} has no checkpoint of its last epoch (${run.epochsDone}): it was trained before checkpoints were kept, or its files were removed`);
+    throw new ConflictError(
+      `run ${id} has no checkpoint of its last epoch (${run.epochsDone}): it was trained before checkpoints were kept, or its files were removed`,
+    );
   }
   const total = last.epochsDone + epochs;
   if (total > MAX_EPOCHS) throw new ValidationError('epochs', `${last.epochsDone} + ${epochs} epochs is over the limit of ${MAX_EPOCHS}`);
@@ -77,7 +79,8 @@ export function missingCheckpoint(store: Store, run: Run, epoch: number): string
   if (rows.length === 0) return `epoch ${epoch} has no checkpoint: run ${run.id} has none (it was trained before checkpoints were kept)`;
   const last = rows.at(-1)!.epochsDone;
   const best = bestCheckpoint(rows)?.epochsDone;
-  const kept = run.config.keepCheckpoints === 'all' ? `the run kept ${rows.map((r) => r.epochsDone).join(', ')}` : `only the last (${last}) and best (${best}) are kept`;
+  const kept =
+    run.config.keepCheckpoints === 'all' ? `the run kept ${rows.map((r) => r.epochsDone).join(', ')}` : `only the last (${last}) and best (${best}) are kept`;
   return `epoch ${epoch} has no checkpoint: ${kept}; start runs with keepCheckpoints: "all" (--keep-checkpoints all) to keep all`;
 }
 
@@ -100,7 +103,11 @@ function reopen(store: Store, dataDir: string | null, run: Run, epochs: number):
     store.history.reopen(run.id, epochs);
     return later;
   });
-  if (dataDir !== null) removeCheckpointFiles(dataDir, stale.map((c) => c.file));
+  if (dataDir !== null)
+    removeCheckpointFiles(
+      dataDir,
+      stale.map((c) => c.file),
+    );
   return store.runs.get(run.id)!;
 }
 

@@ -296,4 +296,3 @@ export class RunManager {
     for (const w of waiters) w();
   }
 }
-

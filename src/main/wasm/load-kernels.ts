@@ -111,7 +111,13 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
     if (threads === 1) return createNativeKernels(addon, isa);
     const { memory } = createKernelMemory({ ...wasmOptions, shared: true });
     const kernels = createNativeKernels(addon, isa, memory, maximumMiB);
-    const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), { kind: 'native', isa, file: nativeAddonFile()! }, memory, maximumMiB, threads - 1);
+    const replicas = await startReplicaThreads(
+      threadEntry ?? sourceEntry(),
+      { kind: 'native', isa, file: nativeAddonFile()! },
+      memory,
+      maximumMiB,
+      threads - 1,
+    );
     return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
   }
   const wasmDir = findWasmDir(dir);

@@ -31,7 +31,10 @@ async function until(what: string, probe: () => boolean, timeoutMs = 120_000): P
 /** This process's training processes (the run manager forks them). */
 function trainingProcesses(): number[] {
   const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l.includes(`worker${path.sep}entry`)).map((l) => Number(l.trim().split(/\s+/)[0]));
+  return out
+    .split('\n')
+    .filter((l) => l.includes(`worker${path.sep}entry`))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
 }
 
 beforeAll(async () => {
@@ -98,7 +101,9 @@ describe('resume in the app', () => {
   }, 300_000);
 
   it('refuses what it cannot do, saying why', async () => {
-    await expect(wb.resumeRun({ id: straight })).rejects.toThrow(`run ${straight} is completed: only an interrupted, failed or cancelled run can be resumed (a completed run can be extended)`);
+    await expect(wb.resumeRun({ id: straight })).rejects.toThrow(
+      `run ${straight} is completed: only an interrupted, failed or cancelled run can be resumed (a completed run can be extended)`,
+    );
     const kept = await trained(config({ keepCheckpoints: undefined }));
     const epochs = wb.store.checkpoints.list(kept).map((c) => c.epochsDone);
     expect(epochs.length).toBeLessThanOrEqual(2);
@@ -111,7 +116,9 @@ describe('resume in the app', () => {
     // A torn checkpoint file is named, and the run is left as it was.
     const last = wb.store.checkpoints.latest(kept)!;
     truncateSync(path.join(temp.dir, last.file), 100);
-    await expect(wb.extendRun({ id: kept, epochs: 1 })).rejects.toThrow(`the checkpoint of run ${kept} after epoch 4 is corrupt: ${path.join(temp.dir, last.file)} has 100 bytes`);
+    await expect(wb.extendRun({ id: kept, epochs: 1 })).rejects.toThrow(
+      `the checkpoint of run ${kept} after epoch 4 is corrupt: ${path.join(temp.dir, last.file)} has 100 bytes`,
+    );
     expect(wb.store.runs.get(kept)).toMatchObject({ status: 'completed', epochsDone: 4 });
   }, 300_000);
 });

@@ -45,9 +45,26 @@ describe('runTraining', () => {
     expect(ms.at(-1)!.type).toBe('done');
     // per epoch: its progress comes before it, its snapshot and then its checkpoint right after it
     expect(ms.map((m) => m.type).filter((t, i, a) => t !== 'progress' || a[i + 1] !== 'progress')).toEqual([
-      'ready', 'progress', 'epoch', 'snapshot', 'checkpoint', 'progress', 'epoch', 'snapshot', 'checkpoint', 'progress', 'epoch', 'snapshot', 'checkpoint', 'done',
+      'ready',
+      'progress',
+      'epoch',
+      'snapshot',
+      'checkpoint',
+      'progress',
+      'epoch',
+      'snapshot',
+      'checkpoint',
+      'progress',
+      'epoch',
+      'snapshot',
+      'checkpoint',
+      'done',
     ]);
-    expect(ofType(ms, 'checkpoint').map((m) => [m.epochsDone, m.step])).toEqual([[1, 9], [2, 18], [3, 27]]);
+    expect(ofType(ms, 'checkpoint').map((m) => [m.epochsDone, m.step])).toEqual([
+      [1, 9],
+      [2, 18],
+      [3, 27],
+    ]);
     const steps = ofType(ms, 'progress').flatMap((m) => m.steps.map((s) => s.step));
     expect(steps).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
     const epochs = ofType(ms, 'epoch');

@@ -55,7 +55,15 @@ export function serveTrainingProcess(link: ParentLink, entryUrl: string, exit: (
     }
     runId = msg.runId;
     const id = runId;
-    const job = { runId: id, config: msg.config, kernels: msg.kernels, threads: msg.threads, inspectEvery: msg.inspectEvery, progressIntervalMs: msg.progressIntervalMs, resume: msg.resume };
+    const job = {
+      runId: id,
+      config: msg.config,
+      kernels: msg.kernels,
+      threads: msg.threads,
+      inspectEvery: msg.inspectEvery,
+      progressIntervalMs: msg.progressIntervalMs,
+      resume: msg.resume,
+    };
     const thread = startTrainingThread(entryUrl, { job, cancel: cancel.buffer, entryUrl });
     thread.on('message', (m: WorkerMessage) => forward(m));
     thread.on('error', (err) => finish({ type: 'failed', runId: id, error: toWireError(err) }));

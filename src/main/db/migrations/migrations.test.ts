@@ -221,7 +221,9 @@ describe('0007: sweeps and the pruned status', () => {
     const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 6) });
     SEEDS[6]!(old);
     old.exec("INSERT INTO runs (id, experiment_id, name, status, config, seed, dataset, created_at) VALUES (7, 1, 'done', 'completed', '{}', 1, 'mnist', 1)");
-    old.exec("INSERT INTO runs (id, experiment_id, name, config, seed, dataset, created_at) VALUES (8, 1, 'gone', '{}', 1, 'mnist', 1); DELETE FROM runs WHERE id = 8");
+    old.exec(
+      "INSERT INTO runs (id, experiment_id, name, config, seed, dataset, created_at) VALUES (8, 1, 'gone', '{}', 1, 'mnist', 1); DELETE FROM runs WHERE id = 8",
+    );
     old.close();
     const db = openDatabase(file);
     db.prepare("UPDATE runs SET status = 'pruned' WHERE id = 1").run();

@@ -39,10 +39,38 @@ export const TEST_PASSWORD = 's3cret-test-pass';
 export async function startRedis(): Promise<TestRedis> {
   const dir = mkdtempSync(path.join(tmpdir(), 'nnw-redis-'));
   const port = await freePort();
-  const args = ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always',
+  const args = [
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'always',
     // NOTE: Redis 7.0 replays the AOF as the default user: with that user off, every MULTI/EXEC of the queue is
     // refused on load (NOPERM) and a restart loses the queue. So the default user stays on, with its own password.
-    '--user', 'default', 'on', `>${TEST_PASSWORD}-admin`, '~*', '&*', '+@all', '--user', 'nnwb', 'on', `>${TEST_PASSWORD}`, '~*', '&*', '+@all', '--loglevel', 'warning'];
+    '--user',
+    'default',
+    'on',
+    `>${TEST_PASSWORD}-admin`,
+    '~*',
+    '&*',
+    '+@all',
+    '--user',
+    'nnwb',
+    'on',
+    `>${TEST_PASSWORD}`,
+    '~*',
+    '&*',
+    '+@all',
+    '--loglevel',
+    'warning',
+  ];
   let proc: ChildProcess | null = null;
   const up = async () => {
     proc = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'ignore', 'inherit'] });

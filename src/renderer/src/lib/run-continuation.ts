@@ -22,6 +22,8 @@ export function whyNoExtend(run: RunDetail): string | null {
 export function whyNoForkFrom(run: RunDetail, epochs: number): string | null {
   if (run.checkpointEpochs.includes(epochs)) return null;
   const kept = run.checkpointEpochs.join(', ') || 'none';
-  const how = run.keepsAllCheckpoints ? '' : ': only the last and the best are kept; start runs with "Keep every checkpoint" (keepCheckpoints: "all") to keep all';
+  const how = run.keepsAllCheckpoints
+    ? ''
+    : ': only the last and the best are kept; start runs with "Keep every checkpoint" (keepCheckpoints: "all") to keep all';
   return `Epoch ${epochs} has no checkpoint (kept: ${kept})${how}`;
 }

@@ -37,12 +37,31 @@ export interface ContourMap {
 
 /** Null when fewer than 3 trials have a score and both parameters. */
 export function contourMap(trials: readonly SweepTrial[], xCol: SweepColumn, yCol: SweepColumn, bins = CONTOUR_BINS): ContourMap | null {
-  const points = scoredTrials(trials).filter((t) => typeof t.params[xCol.key] === 'number' && typeof t.params[yCol.key] === 'number' && (!xCol.log || (t.params[xCol.key] as number) > 0) && (!yCol.log || (t.params[yCol.key] as number) > 0));
+  const points = scoredTrials(trials).filter(
+    (t) =>
+      typeof t.params[xCol.key] === 'number' &&
+      typeof t.params[yCol.key] === 'number' &&
+      (!xCol.log || (t.params[xCol.key] as number) > 0) &&
+      (!yCol.log || (t.params[yCol.key] as number) > 0),
+  );
   if (points.length < 3) return null;
-  const x = axisOf(xCol, points.map((t) => t.params[xCol.key] as number));
-  const y = axisOf(yCol, points.map((t) => t.params[yCol.key] as number));
+  const x = axisOf(
+    xCol,
+    points.map((t) => t.params[xCol.key] as number),
+  );
+  const y = axisOf(
+    yCol,
+    points.map((t) => t.params[yCol.key] as number),
+  );
   // Distances in unit squares, so neither parameter's scale dominates.
-  const unit = points.map((t) => [(scaled(xCol, t.params[xCol.key] as number) - x.lo) / (x.hi - x.lo), (scaled(yCol, t.params[yCol.key] as number) - y.lo) / (y.hi - y.lo), t.value] as const);
+  const unit = points.map(
+    (t) =>
+      [
+        (scaled(xCol, t.params[xCol.key] as number) - x.lo) / (x.hi - x.lo),
+        (scaled(yCol, t.params[yCol.key] as number) - y.lo) / (y.hi - y.lo),
+        t.value,
+      ] as const,
+  );
   const cells: [number, number, number][] = [];
   for (let i = 0; i < bins; i++) {
     for (let j = 0; j < bins; j++) cells.push([i, j, idw((i + 0.5) / bins, (j + 0.5) / bins, unit)]);
@@ -90,9 +109,19 @@ export function contourOption(map: ContourMap, sweep: Pick<SweepDetail, 'metric'
   return {
     animation: false,
     grid: [rect, rect],
-    tooltip: { trigger: 'item', formatter: (i: { seriesIndex: number; data: { trial?: SweepTrial } }) => (i.data?.trial ? `Trial ${i.data.trial.number}: ${formatMetric(m, i.data.trial.value)}` : '') },
-    xAxis: [{ ...hidden, gridIndex: 0 }, { ...valueAxis(map.x, 1), nameGap: 30 }],
-    yAxis: [{ ...hidden, gridIndex: 0 }, { ...valueAxis(map.y, 1), nameGap: 56 }],
+    tooltip: {
+      trigger: 'item',
+      formatter: (i: { seriesIndex: number; data: { trial?: SweepTrial } }) =>
+        i.data?.trial ? `Trial ${i.data.trial.number}: ${formatMetric(m, i.data.trial.value)}` : '',
+    },
+    xAxis: [
+      { ...hidden, gridIndex: 0 },
+      { ...valueAxis(map.x, 1), nameGap: 30 },
+    ],
+    yAxis: [
+      { ...hidden, gridIndex: 0 },
+      { ...valueAxis(map.y, 1), nameGap: 56 },
+    ],
     visualMap: {
       seriesIndex: 0,
       min: lo,

@@ -7,7 +7,12 @@ import { parseRow, rowForMethod, rowFromPreset, sweepRow, type SweepRow } from '
 
 const base = tinyConfig({ epochs: 3 }) as RunConfigInput;
 const settings = (s: Partial<SweepSettings> = {}): SweepSettings => ({ ...defaultSweepSettings(), ...s });
-const range = (path: string, kind: SweepRow['kind'], min: string, max: string, extra: Partial<SweepRow> = {}): SweepRow => ({ ...sweepRow(path, kind), min, max, ...extra });
+const range = (path: string, kind: SweepRow['kind'], min: string, max: string, extra: Partial<SweepRow> = {}): SweepRow => ({
+  ...sweepRow(path, kind),
+  min,
+  max,
+  ...extra,
+});
 
 describe('buildSweepSpec', () => {
   it('builds a random sweep with ASHA in the W&B shape', () => {
@@ -28,12 +33,20 @@ describe('buildSweepSpec', () => {
   });
 
   it('counts a grid and caps it; bayes carries its start-up trials and the median rule its fields', () => {
-    const grid = buildSweepSpec(base, [sweepRow('lr', 'values', '0.1, 0.01, 0.001'), range('l2', 'range', '0.0001', '0.01', { count: '3', log: true })], settings({ method: 'grid', runCap: '' }));
+    const grid = buildSweepSpec(
+      base,
+      [sweepRow('lr', 'values', '0.1, 0.01, 0.001'), range('l2', 'range', '0.0001', '0.01', { count: '3', log: true })],
+      settings({ method: 'grid', runCap: '' }),
+    );
     expect(grid.trials).toBe(9);
     expect(grid.spec?.parameters.l2).toEqual({ min: 0.0001, max: 0.01, count: 3, log: true });
     expect(grid.spec?.run_cap).toBeUndefined();
     expect(buildSweepSpec(base, [sweepRow('lr', 'values', '0.1, 0.01, 0.001')], settings({ method: 'grid', runCap: '2' })).trials).toBe(2);
-    const bayes = buildSweepSpec(base, [range('lr', 'uniform', '0.01', '0.1')], settings({ method: 'bayes', startupTrials: '4', early: 'median', warmupEpochs: '1', minTrials: '3' }));
+    const bayes = buildSweepSpec(
+      base,
+      [range('lr', 'uniform', '0.01', '0.1')],
+      settings({ method: 'bayes', startupTrials: '4', early: 'median', warmupEpochs: '1', minTrials: '3' }),
+    );
     expect(bayes.spec).toMatchObject({ method: 'bayes', bayes: { startup_trials: 4 }, early_terminate: { type: 'median', warmup_epochs: 1, min_trials: 3 } });
   });
 
@@ -71,7 +84,7 @@ describe('buildSweepSpec', () => {
     expect(buildSweepSpec({ ...base, validationSplit: 0.1 }, [sweepRow('lr', 'values', '0.1')], settings({ metric: 'val_loss' })).errors).toEqual({});
   });
 
-  it('puts the schema\'s word on the row too: a range whose corner is no valid config', () => {
+  it("puts the schema's word on the row too: a range whose corner is no valid config", () => {
     const b = buildSweepSpec(base, [range('batchSize', 'int_uniform', '0', '64')], settings());
     expect(b.spec).toBeNull();
     expect(b.errors).toEqual({ 'rows.0.min': 'must be ≥ 1' });
@@ -86,7 +99,13 @@ describe('buildSweepSpec', () => {
       expect(b.spec?.parameters).toEqual(p.spec.parameters);
     }
     const stage1 = SWEEP_PRESETS.find((p) => p.id === 'report-two-stage')!;
-    expect(buildSweepSpec(stage1.spec.base, Object.entries(stage1.spec.parameters).map(([k, v]) => rowFromPreset(k, v)), settings({ method: 'grid', runCap: '' })).trials).toBe(18);
+    expect(
+      buildSweepSpec(
+        stage1.spec.base,
+        Object.entries(stage1.spec.parameters).map(([k, v]) => rowFromPreset(k, v)),
+        settings({ method: 'grid', runCap: '' }),
+      ).trials,
+    ).toBe(18);
   });
 });
 

@@ -25,7 +25,20 @@ export interface SweepSettings {
 }
 
 export function defaultSweepSettings(): SweepSettings {
-  return { name: '', method: 'random', metric: 'test_accuracy', goal: 'maximize', runCap: '10', seed: '0', startupTrials: '10', early: 'none', minIter: '1', eta: '3', warmupEpochs: '0', minTrials: '5' };
+  return {
+    name: '',
+    method: 'random',
+    metric: 'test_accuracy',
+    goal: 'maximize',
+    runCap: '10',
+    seed: '0',
+    startupTrials: '10',
+    early: 'none',
+    minIter: '1',
+    eta: '3',
+    warmupEpochs: '0',
+    minTrials: '5',
+  };
 }
 
 export const METRIC_LABELS: Record<SweepMetricName, string> = {
@@ -82,14 +95,16 @@ export function buildSweepSpec(base: RunConfigInput, rows: readonly SweepRow[], 
   const runCap = sampled || s.runCap.trim() !== '' ? read('runCap', 1, 10_000) : undefined;
   const seed = read('seed', 0) ?? 0;
   const startup = s.method === 'bayes' ? read('startupTrials', 0, 10_000) : undefined;
-  if (s.metric.startsWith('val_') && !((base.validationSplit ?? 0) > 0)) errors.metric = `${METRIC_LABELS[s.metric].toLowerCase()} needs a validation split (set it under Data)`;
+  if (s.metric.startsWith('val_') && !((base.validationSplit ?? 0) > 0))
+    errors.metric = `${METRIC_LABELS[s.metric].toLowerCase()} needs a validation split (set it under Data)`;
 
   let early: SweepSpecInput['early_terminate'];
   if (s.early === 'hyperband') {
     const minIter = read('minIter', 1, 10_000);
     const eta = read('eta', 2, 100);
     if (minIter !== undefined && eta !== undefined) early = { type: 'hyperband', min_iter: minIter, eta };
-    if (minIter !== undefined && minIter >= (base.epochs ?? Infinity)) errors.minIter = `must be fewer than the ${base.epochs} epochs, or no trial is ever judged`;
+    if (minIter !== undefined && minIter >= (base.epochs ?? Infinity))
+      errors.minIter = `must be fewer than the ${base.epochs} epochs, or no trial is ever judged`;
   } else if (s.early === 'median') {
     const warmup = read('warmupEpochs', 0, 10_000);
     const minTrials = read('minTrials', 1, 1000);

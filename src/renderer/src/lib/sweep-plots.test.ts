@@ -41,17 +41,34 @@ describe('optimisation history', () => {
   it('marks pruned trials apart and draws the best so far as a step line', () => {
     const s = series(historyOption(sweep, 'light'));
     const byName = Object.fromEntries(s.map((x) => [x.name, x]));
-    expect((byName.Completed!.data as { value: number[] }[]).map((d) => d.value)).toEqual([[0, 0.8], [2, 0.9], [4, 0.7]]);
+    expect((byName.Completed!.data as { value: number[] }[]).map((d) => d.value)).toEqual([
+      [0, 0.8],
+      [2, 0.9],
+      [4, 0.7],
+    ]);
     expect((byName.Pruned!.data as { value: number[] }[]).map((d) => d.value)).toEqual([[1, 0.11]]);
     expect(byName['Running / other']!.data).toEqual([]);
-    expect(byName['Best so far']!.data).toEqual([[0, 0.8], [1, 0.8], [2, 0.9], [3, 0.9], [4, 0.9]]);
+    expect(byName['Best so far']!.data).toEqual([
+      [0, 0.8],
+      [1, 0.8],
+      [2, 0.9],
+      [3, 0.9],
+      [4, 0.9],
+    ]);
     expect((byName['Best so far'] as unknown as { step: string }).step).toBe('end');
   });
 });
 
 describe('importance', () => {
   it('puts the most important parameter on top (the last category)', () => {
-    const o = importanceOption([{ path: 'lr', importance: 0.7 }, { path: 'l2', importance: 0.1 }, { path: 'batchSize', importance: 0.2 }], 'dark') as { yAxis: { data: string[] } };
+    const o = importanceOption(
+      [
+        { path: 'lr', importance: 0.7 },
+        { path: 'l2', importance: 0.1 },
+        { path: 'batchSize', importance: 0.2 },
+      ],
+      'dark',
+    ) as { yAxis: { data: string[] } };
     expect(o.yAxis.data).toEqual(['L2 strength', 'Batch size', 'Learning rate']);
   });
 });
@@ -67,7 +84,10 @@ describe('slices and parallel coordinates', () => {
   });
 
   it('give one line per scored trial with the metric last', () => {
-    const o = sweepParallelOption(sweep, sweepColumns(sweep), 'light', 900) as { parallelAxis: { name: string; type: string }[]; series: { data: unknown[][] }[] };
+    const o = sweepParallelOption(sweep, sweepColumns(sweep), 'light', 900) as {
+      parallelAxis: { name: string; type: string }[];
+      series: { data: unknown[][] }[];
+    };
     expect(o.parallelAxis.map((a) => a.type)).toEqual(['log', 'value', 'category', 'value']);
     expect(o.series[0]!.data).toEqual([
       [0.001, 32, 'sgd', 0.8],
@@ -80,11 +100,26 @@ describe('slices and parallel coordinates', () => {
 });
 
 describe('contour', () => {
-  it('interpolates by inverse distance and takes a trial\'s value on top of it', () => {
-    expect(idw(0, 0, [[0, 0, 5], [1, 1, 1]])).toBe(5);
-    expect(idw(0.5, 0.5, [[0, 0, 4], [1, 1, 2]])).toBeCloseTo(3);
+  it("interpolates by inverse distance and takes a trial's value on top of it", () => {
+    expect(
+      idw(0, 0, [
+        [0, 0, 5],
+        [1, 1, 1],
+      ]),
+    ).toBe(5);
+    expect(
+      idw(0.5, 0.5, [
+        [0, 0, 4],
+        [1, 1, 2],
+      ]),
+    ).toBeCloseTo(3);
     // Twice as far from the second point: weights 1/1 and 1/4.
-    expect(idw(0, 0, [[1, 0, 1], [2, 0, 6]])).toBeCloseTo((1 + 6 / 4) / (1 + 1 / 4));
+    expect(
+      idw(0, 0, [
+        [1, 0, 1],
+        [2, 0, 6],
+      ]),
+    ).toBeCloseTo((1 + 6 / 4) / (1 + 1 / 4));
   });
 
   it('maps two numeric parameters on their own scales, and needs 3 scored trials', () => {

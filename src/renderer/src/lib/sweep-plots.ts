@@ -26,7 +26,9 @@ const metricAxis = (m: SweepMetricName) => ({
 
 const tip = (m: SweepMetricName, t: SweepTrial) =>
   `<b>Trial ${t.number}</b> · ${formatMetric(m, t.value)}<br/>` +
-  Object.entries(t.params).map(([k, v]) => `${paramLabel(k)} ${formatTrialValue(v)}`).join('<br/>') +
+  Object.entries(t.params)
+    .map(([k, v]) => `${paramLabel(k)} ${formatTrialValue(v)}`)
+    .join('<br/>') +
   (t.prunedReason ? `<br/><i>${t.prunedReason}</i>` : '');
 
 export function historyOption(sweep: Pick<SweepDetail, 'trials' | 'metric'>, theme: Theme): ChartOption {
@@ -47,9 +49,24 @@ export function historyOption(sweep: Pick<SweepDetail, 'trials' | 'metric'>, the
     yAxis: metricAxis(m),
     series: [
       { name: 'Completed', type: 'scatter', symbolSize: 9, data: group('complete'), itemStyle: { color: p.series[0] } },
-      { name: 'Pruned', type: 'scatter', symbol: 'triangle', symbolSize: 10, data: group('pruned'), itemStyle: { color: 'transparent', borderColor: p.series[3], borderWidth: 1.6 } },
+      {
+        name: 'Pruned',
+        type: 'scatter',
+        symbol: 'triangle',
+        symbolSize: 10,
+        data: group('pruned'),
+        itemStyle: { color: 'transparent', borderColor: p.series[3], borderWidth: 1.6 },
+      },
       { name: 'Running / other', type: 'scatter', symbol: 'diamond', symbolSize: 8, data: group('other'), itemStyle: { color: p.textMuted, opacity: 0.7 } },
-      { name: 'Best so far', type: 'line', step: 'end', showSymbol: false, data: best, lineStyle: { color: p.series[2], width: 2 }, itemStyle: { color: p.series[2] } },
+      {
+        name: 'Best so far',
+        type: 'line',
+        step: 'end',
+        showSymbol: false,
+        data: best,
+        lineStyle: { color: p.series[2], width: 2 },
+        itemStyle: { color: p.series[2] },
+      },
     ],
   };
 }
@@ -90,19 +107,37 @@ export function sliceOption(sweep: Pick<SweepDetail, 'trials' | 'metric'>, col: 
     grid: { left: 64, right: 16, top: 12, bottom: 44 },
     tooltip: { trigger: 'item', formatter: (i: { data: { trial: SweepTrial } }) => tip(m, i.data.trial) },
     xAxis: col.numeric
-      ? { type: col.log ? 'log' : 'value', scale: true, name: col.label, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => formatParam(v), hideOverlap: true } }
+      ? {
+          type: col.log ? 'log' : 'value',
+          scale: true,
+          name: col.label,
+          nameLocation: 'middle',
+          nameGap: 28,
+          axisLabel: { formatter: (v: number) => formatParam(v), hideOverlap: true },
+        }
       : { type: 'category', data: categories, name: col.label, nameLocation: 'middle', nameGap: 28 },
     yAxis: { ...metricAxis(m), nameGap: 46, nameTextStyle: { fontSize: 11 } },
     visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, sweep.trials.length - 1), inRange: { color: [...p.sequential].slice(1) }, seriesIndex: 0 },
     series: [
       { type: 'scatter', symbolSize: 9, data: byGroup(false) },
-      { type: 'scatter', symbol: 'triangle', symbolSize: 10, data: byGroup(true), itemStyle: { color: 'transparent', borderColor: p.series[3], borderWidth: 1.5 } },
+      {
+        type: 'scatter',
+        symbol: 'triangle',
+        symbolSize: 10,
+        data: byGroup(true),
+        itemStyle: { color: 'transparent', borderColor: p.series[3], borderWidth: 1.5 },
+      },
     ],
   };
 }
 
 /** Parallel coordinates: one axis per parameter (log where sampled so), the metric last; one line per scored trial. */
-export function sweepParallelOption(sweep: Pick<SweepDetail, 'trials' | 'metric'>, cols: readonly SweepColumn[], theme: Theme, width?: number): ChartOption | null {
+export function sweepParallelOption(
+  sweep: Pick<SweepDetail, 'trials' | 'metric'>,
+  cols: readonly SweepColumn[],
+  theme: Theme,
+  width?: number,
+): ChartOption | null {
   const scored = scoredTrials(sweep.trials);
   if (scored.length === 0 || cols.length === 0) return null;
   const axes: ParallelAxisSpec[] = cols.map((c) => ({
@@ -113,7 +148,10 @@ export function sweepParallelOption(sweep: Pick<SweepDetail, 'trials' | 'metric'
     log: c.log,
     integer: c.numeric && scored.every((t) => Number.isInteger(t.params[c.key])),
   }));
-  const rows = scored.map((t) => [...cols.map((c) => (c.numeric ? ((t.params[c.key] as number | undefined) ?? null) : formatTrialValue(t.params[c.key]))), t.value]);
+  const rows = scored.map((t) => [
+    ...cols.map((c) => (c.numeric ? ((t.params[c.key] as number | undefined) ?? null) : formatTrialValue(t.params[c.key]))),
+    t.value,
+  ]);
   const m = sweep.metric.name;
   return parallelOption({ axes, rows, metric: { id: 'value', name: metricLabel(m), percent: isPercentMetric(m) }, theme, ...(width && { width }) });
 }

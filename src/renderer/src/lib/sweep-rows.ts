@@ -87,7 +87,12 @@ export function parseRow(row: SweepRow): ParsedRow {
     const all: GridValue[] = parseValueList(row.values);
     const words = NUMERIC_PATHS.has(row.path.trim()) ? all.filter((v) => typeof v !== 'number') : [];
     if (all.length === 0) return { parameter: null, errors: { values: 'give at least one value' }, gridValues: null };
-    if (words.length) return { parameter: null, errors: { values: `not ${words.length === 1 ? 'a number' : 'numbers'}: ${words.map((w) => `“${String(w)}”`).join(', ')}` }, gridValues: null };
+    if (words.length)
+      return {
+        parameter: null,
+        errors: { values: `not ${words.length === 1 ? 'a number' : 'numbers'}: ${words.map((w) => `“${String(w)}”`).join(', ')}` },
+        gridValues: null,
+      };
     return { parameter: { values: all }, errors: {}, gridValues: new Set(all).size };
   }
   const errors: Partial<Record<SweepRowField, string>> = {};
@@ -110,6 +115,11 @@ export function parseRow(row: SweepRow): ParsedRow {
   const count = num(row.count);
   if (row.kind === 'range' && (!Number.isInteger(count) || count < 1)) errors.count = 'a whole number ≥ 1';
   if (Object.keys(errors).length) return { parameter: null, errors, gridValues: null };
-  if (row.kind === 'range') return { parameter: { min, max, count, ...(log && { log: true }), ...(SWEEP_PATHS.find((p) => p.path === row.path)?.integer && { integer: true }) }, errors, gridValues: count };
+  if (row.kind === 'range')
+    return {
+      parameter: { min, max, count, ...(log && { log: true }), ...(SWEEP_PATHS.find((p) => p.path === row.path)?.integer && { integer: true }) },
+      errors,
+      gridValues: count,
+    };
   return { parameter: { distribution: row.kind, min, max, ...(row.kind === 'q_uniform' && { q }) }, errors, gridValues: null };
 }

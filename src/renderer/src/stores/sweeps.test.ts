@@ -14,7 +14,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-const spec = { method: 'random', base: {} as never, parameters: { lr: { distribution: 'uniform', min: 0.01, max: 0.1 } }, metric: { name: 'test_accuracy', goal: 'maximize' }, run_cap: 4, seed: 0 } as const;
+const spec = {
+  method: 'random',
+  base: {} as never,
+  parameters: { lr: { distribution: 'uniform', min: 0.01, max: 0.1 } },
+  metric: { name: 'test_accuracy', goal: 'maximize' },
+  run_cap: 4,
+  seed: 0,
+} as const;
 
 describe('useSweepsStore', () => {
   it('lists sweeps newest first and follows sweepUpdated', async () => {
@@ -68,7 +75,7 @@ describe('useSweepsStore', () => {
 });
 
 describe('useSweepFormStore', () => {
-  it('starts the preset as the form shows it, with the user\'s dataset kept', async () => {
+  it("starts the preset as the form shows it, with the user's dataset kept", async () => {
     useAppStore().datasets = [{ name: 'mnist', title: 'MNIST', available: true } as never];
     const form = useSweepFormStore();
     form.base.dataset = 'mnist';

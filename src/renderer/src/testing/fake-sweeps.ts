@@ -87,7 +87,15 @@ export function createFakeSweeps(): FakeSweeps {
     const prev = s.trials.at(-1)?.bestSoFar ?? null;
     const bestSoFar = t.value === null ? prev : prev === null || better(t.value, prev) ? t.value : prev;
     const run = makeRun(nextRunId++, { status: t.status, epochsDone: t.epochsDone ?? 2 });
-    const trial: SweepTrial = { number: s.trials.length, params: t.params, run, value: t.value, bestSoFar, epochsDone: t.epochsDone ?? 2, prunedReason: t.prunedReason ?? null };
+    const trial: SweepTrial = {
+      number: s.trials.length,
+      params: t.params,
+      run,
+      value: t.value,
+      bestSoFar,
+      epochsDone: t.epochsDone ?? 2,
+      prunedReason: t.prunedReason ?? null,
+    };
     const trials = [...s.trials, trial];
     const statusCounts: Record<string, number> = {};
     for (const x of trials) statusCounts[x.run.status] = (statusCounts[x.run.status] ?? 0) + 1;

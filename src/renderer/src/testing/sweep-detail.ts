@@ -4,8 +4,22 @@ import type { RunStatus } from '../../../shared/api-types';
 import type { GridValue } from '../../../shared/grid-expand';
 import { makeRun } from './make-run';
 
-export function makeTrial(number: number, params: Record<string, GridValue>, value: number | null, status: RunStatus = 'completed', bestSoFar: number | null = value): SweepTrial {
-  return { number, params, value, bestSoFar, run: makeRun(100 + number, { status }), epochsDone: status === 'pruned' ? 1 : 2, prunedReason: status === 'pruned' ? 'ASHA rung 0 (epoch 1): below the top 1/3' : null };
+export function makeTrial(
+  number: number,
+  params: Record<string, GridValue>,
+  value: number | null,
+  status: RunStatus = 'completed',
+  bestSoFar: number | null = value,
+): SweepTrial {
+  return {
+    number,
+    params,
+    value,
+    bestSoFar,
+    run: makeRun(100 + number, { status }),
+    epochsDone: status === 'pruned' ? 1 : 2,
+    prunedReason: status === 'pruned' ? 'ASHA rung 0 (epoch 1): below the top 1/3' : null,
+  };
 }
 
 export function makeSweep(trials: SweepTrial[], spec: unknown = {}, overrides: Partial<SweepDetail> = {}): SweepDetail {
