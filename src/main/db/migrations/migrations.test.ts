@@ -76,6 +76,15 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
         VALUES (2, 0, '{"lr":0.2}', 3, '[0.113]', 'ASHA rung 1 (epoch 1): 0.113 below the top 1/3 (0.912)');
     `);
   },
+  8: (db) => {
+    SEEDS[7]!(db);
+    db.exec(`
+      UPDATE runs SET placement = 'workers', worker = 'box-1' WHERE id = 3;
+      INSERT INTO remote_attempts (run_id, attempt, worker, t0) VALUES (3, 2, 'box-1', 1006);
+      INSERT INTO remote_identity (id, instance) VALUES (1, 'a1b2c3');
+      INSERT INTO remote_feed (queue, last_id) VALUES ('nnwb-runs', '1006-0');
+    `);
+  },
 };
 
 function schema(db: Database.Database) {
