@@ -157,6 +157,17 @@ test('the export has the columns the table shows, in its order, for MLP and CNN 
   await expect.poll(() => wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await expect.poll(() => headerIds(page)).toEqual(expect.arrayContaining(['model', 'optimizer', 'lr', 'l2']));
   await expect(page.getByTestId('hidden-columns')).toContainText('(still exported)');
+  // …and the long name wraps whole rather than being cut.
+  const title = page.getByTestId('runs-table').getByRole('link', { name: long });
+  // Whole: every line box of the name inside its cell, which does not scroll; and how many lines it takes.
+  const whole = (el: Element) => {
+    const cell = el.closest('td')!;
+    const box = cell.getBoundingClientRect();
+    return [...el.getClientRects()].every((r) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5) && cell.scrollWidth <= cell.clientWidth;
+  };
+  const lines = (el: Element) => el.getClientRects().length;
+  await expect.poll(() => title.evaluate(whole)).toBe(true);
+  expect(await title.evaluate(lines)).toBeGreaterThan(1);
   // 1400 px: every column, duration and created whole.
   await page.setViewportSize({ width: 1400, height: 800 });
   await expect.poll(() => headerIds(page)).toEqual(ids);
@@ -166,8 +177,11 @@ test('the export has the columns the table shows, in its order, for MLP and CNN 
     }
   }
   await expect.poll(() => wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
-  // 2560 px: the long name is not cut.
+  // 2560 px: the long name is on one line.
   await page.setViewportSize({ width: 2560, height: 800 });
-  const title = page.getByTestId('runs-table').getByRole('link', { name: long });
-  await expect.poll(() => title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect.poll(() => title.evaluate(whole)).toBe(true);
+  await expect.poll(() => title.evaluate(lines)).toBe(1);
+  // …and with room to spare, the CNN's layers are on one line too, not wrapped at the narrow width.
+  const layers = page.getByTestId('runs-table').locator('[data-column="model"] .clamp', { hasText: 'conv 8@5×5' });
+  await expect.poll(() => layers.evaluate((el) => el.getClientRects()[0]!.height < 25 && el.scrollHeight <= el.clientHeight)).toBe(true);
 });
