@@ -12,7 +12,9 @@ switch (process.env.NNWB_FAKE_WORKER) {
     stayAlive();
     break;
   case 'noisy-crash':
-    for (let i = 0; i < 400; i++) process.stderr.write(`noise line ${i} ${'.'.repeat(40)}\n`);
+    // Under 4 KB in all, trace included: a pipe may hold as little as one page when the parent is slow to read
+    // (seen on a loaded CI), and what a crashing process cannot write then is lost.
+    for (let i = 0; i < 40; i++) process.stderr.write(`noise line ${i} ${'.'.repeat(40)}\n`);
     throw new Error('boom: the fake worker crashed');
   case 'hang':
     // stderr to a pipe is synchronous on Linux: the line is in the pipe before the message leaves.
