@@ -61,6 +61,8 @@ export class RunManager {
     return { interrupted, requeued: queued.map((r) => r.id) };
   }
 
+  readonly hasWorkers = (): boolean => this.options.remote !== undefined; // the workers' queue: started with --redis
+
   /** Puts a run created `queued` in the store on the queue (no-op if it is already queued or running here). */
   enqueue(runId: number): void {
     this.requireStarted();
