@@ -191,11 +191,21 @@ export class RemoteRuns {
     if ('refused' in outcome) return this.fail(runId, outcome.refused);
     // Redis now holds what a next takeover may resume from: the last checkpoint kept after the cut.
     const last = this.store.checkpoints.latest(runId);
-    this.relayCheckpoint(runId, last, last && this.dataDir !== null ? readCheckpointFile(this.dataDir, last) : undefined);
+    this.relayCheckpoint(runId, last, last && this.readCheckpoint(last));
     let run = this.store.runs.get(runId)!;
     if (run.status === 'queued') run = this.store.runs.setStatus(runId, 'running');
     this.recorders.set(runId, this.newRecorder(run, outcome.resumedFrom));
     this.hooks.announce(this.store.runs.get(runId)!, true);
+  }
+
+  /** A stored checkpoint's bytes, checked; undefined (none to offer) when its file is missing or corrupt. */
+  private readCheckpoint(row: CheckpointRow): Uint8Array | undefined {
+    try {
+      return this.dataDir === null ? undefined : readCheckpointFile(this.dataDir, row);
+    } catch (err) {
+      this.options.log?.((err as Error).message);
+      return undefined;
+    }
   }
 
   /** Puts the checkpoint this app stored for the run in Redis for a worker taking it over (none: clears it). */
@@ -212,7 +222,8 @@ export class RemoteRuns {
     const run = this.store.runs.get(runId);
     const attempt = this.store.remote.attempt(runId);
     if (!run || run.status !== 'running' || !attempt) return undefined;
-    recorder = this.newRecorder(run);
+    // Before its `ready`, a resumed attempt's clock still starts from its checkpoint's.
+    recorder = this.newRecorder(run, attempt.t0 === null ? this.store.checkpoints.latest(runId) : undefined);
     if (attempt.t0 !== null) recorder.resume({ t0: attempt.t0, lastStep: run.stepsDone, stepsTotal: run.stepsTotal });
     this.recorders.set(runId, recorder);
     return recorder;
