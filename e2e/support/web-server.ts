@@ -18,9 +18,11 @@ export interface WorkbenchServer {
 
 const START_TIMEOUT_MS = 30_000;
 
-export async function startWorkbenchServer(): Promise<WorkbenchServer> {
+/** `extraArgs`: more serve options (e.g. `--redis URL`). */
+export async function startWorkbenchServer(extraArgs: readonly string[] = []): Promise<WorkbenchServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'nnwb-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', WEB_MAIN, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_OUT, '--concurrency', '2'], {
+  const args = ['--import', 'tsx', WEB_MAIN, '--data-dir', dataDir, '--port', '0', '--static', RENDERER_OUT, '--concurrency', '2', ...extraArgs];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'test' },

@@ -54,8 +54,8 @@ export const apiCalls = {
   /** Newest first. */
   listRuns: { input: s.listRunsInput, output: returns<RunSummary[]>() },
   getRun: { input: s.runRef, output: returns<RunDetail>() },
-  /** Validates the config, stores the run as `queued` and puts it on the queue. */
-  startRun: { input: s.runConfigSchema, output: returns<RunSummary>() },
+  /** Validates the config, stores the run as `queued` and puts it on the queue (here, or on workers: `placement`). */
+  startRun: { input: s.startRunInput, output: returns<RunSummary>() },
   /** Cancels a queued or running run (no-op on a finished one). */
   cancelRun: { input: s.runRef, output: returns<RunSummary>() },
   /** Deletes a run and everything recorded for it (cancelling it first if it is active). */

@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 export const runPlacementSchema = z.enum(['local', 'workers']);
 
+/** On a start call: where its runs train (the workbench's setting when absent). */
+export const placementField = runPlacementSchema.optional();
+
 export const setRunPlacementInput = z.strictObject({ placement: runPlacementSchema });
 
 export type RunPlacement = z.output<typeof runPlacementSchema>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { REPRODUCTION_SCALES } from './api-reproduction-types';
 import { RUN_STATUSES } from './api-types';
 import { configOverridesSchema } from './config-overrides';
+import { placementField } from './api-placement';
 import { datasetRefSchema, runConfigSchema } from './run-config';
 import { columnIdSchema } from './run-view';
 import { nameSchema, notesSchema, tagSchema } from './text-rules';
@@ -54,6 +55,8 @@ export const forkRunInput = z.strictObject({
   overrides: configOverridesSchema,
   /** Continue from the parent's checkpoint after this many epochs (1-based) instead of from scratch; absent: from scratch. */
   fromEpoch: int(1, 1000).optional(),
+  /** Where the fork trains (the workbench's setting when absent). */
+  placement: placementField,
 });
 /** Extend: train a completed run this many more epochs. */
 export const extendRunInput = z.strictObject({ id: idSchema, epochs: int(1, 1000) });
@@ -166,6 +169,9 @@ export const exportFigureInput = z.strictObject({
 });
 
 export { datasetRefSchema, runConfigSchema };
+
+/** startRun: a run config, and where it trains. */
+export const startRunInput = runConfigSchema.extend({ placement: placementField });
 
 /** A reproduction's id: its start time as a folder name, e.g. "2026-11-26T20-20-27" (never a path). */
 export const reproductionIdSchema = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d(-\d{1,3})?$/, 'expected a reproduction id like 2026-11-26T20-20-27');

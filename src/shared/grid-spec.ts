@@ -2,6 +2,7 @@
 // The schema expands every cell and validates it as a full RunConfig, so a bad value is refused before any run starts.
 import { z } from 'zod';
 import { checkGridCells, MAX_PARAMETER_VALUES, type GridValue } from './grid-expand';
+import { placementField } from './api-placement';
 import { configOverridesSchema } from './config-overrides';
 import { nameSchema } from './text-rules';
 
@@ -67,6 +68,8 @@ export const gridSpecSchema = z
     run_cap: z.number().int().min(1).max(MAX_GRID_RUNS).optional(),
     /** The grid this one refines. */
     parentGridId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** Where its cells train: here, or on remote workers (the workbench's setting when absent). */
+    placement: placementField,
   })
   .superRefine(
     (spec, ctx) => {

@@ -37,6 +37,23 @@ export const remoteEntrySchema = z.strictObject({
   body: z.string(),
 });
 
+/**
+ * The last end-of-epoch checkpoint the app recorded for a run, as it lies in Redis beside its bytes: what a worker
+ * taking the run over resumes from, and what it names back in its `claimed` entry.
+ */
+export const remoteCheckpointSchema = z.strictObject({
+  /** 1-based: the checkpoint after the first epoch has 1. */
+  epochsDone: z.number().int().min(1).max(100_000),
+  step: z.number().int().min(0),
+  score: z.number().nullable(),
+  elapsedSeconds: z.number().min(0),
+  bytes: z.number().int().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest'),
+});
+
+/** The body of a `claimed` entry: the checkpoint the attempt continues from, or null when it starts afresh. */
+export const remoteClaimSchema = z.strictObject({ resumedFrom: remoteCheckpointSchema.nullable().default(null) });
+
 /** Worker names: what the runs table shows, so printable and short. */
 export const workerNameSchema = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, . _ - (1 to 100)');
 
@@ -45,6 +62,8 @@ export type RemoteJobInput = z.input<typeof remoteJobSchema>;
 export type RemoteExit = z.output<typeof remoteExitSchema>;
 export type RemoteEntry = z.output<typeof remoteEntrySchema>;
 export type RemoteEntryKind = z.output<typeof remoteEntryKindSchema>;
+export type RemoteCheckpoint = z.output<typeof remoteCheckpointSchema>;
+export type RemoteClaim = z.output<typeof remoteClaimSchema>;
 
 /** Checks a job taken from the queue; throws ValidationError naming the field ("job.config.lr: …"). */
 export function parseRemoteJob(input: unknown): RemoteJob {

@@ -3,6 +3,7 @@
 // field; every config a sweep can produce is a valid RunConfig (a range is checked at its bounds).
 import { z } from 'zod';
 import { SWEEP_METHODS, SWEEP_METRICS, type SweepGoal, type SweepMetricName } from './api-sweep-types';
+import { placementField } from './api-placement';
 import { configOverridesSchema } from './config-overrides';
 import { checkGridCells, MAX_PARAMETER_VALUES } from './grid-expand';
 import { gridParameterPathSchema, gridParameterSchema, MAX_GRID_PARAMETERS, MAX_GRID_RUNS } from './grid-spec';
@@ -72,6 +73,8 @@ export const sweepSpecSchema = z
       })
       .optional(),
     early_terminate: earlyTerminateSchema.optional(),
+    /** Where its trials train: here, or on remote workers (the workbench's setting when absent). */
+    placement: placementField,
   })
   .superRefine(
     (spec, ctx) => {

@@ -21,18 +21,6 @@ function statements(db: Db) {
               ON CONFLICT (run_id) DO UPDATE SET attempt = excluded.attempt, worker = excluded.worker, t0 = NULL`),
     worker: p('UPDATE runs SET worker = ? WHERE id = ?'),
     t0: p('UPDATE remote_attempts SET t0 = ? WHERE run_id = ?'),
-    // An attempt that starts over replaces everything the earlier one recorded (the run row's tallies too).
-    clear: [
-      'DELETE FROM metrics WHERE run_id = ?',
-      'DELETE FROM histograms WHERE run_id = ?',
-      'DELETE FROM weight_snapshots WHERE run_id = ?',
-      'DELETE FROM confusion WHERE run_id = ?',
-      'DELETE FROM weights WHERE run_id = ?',
-      'DELETE FROM predictions WHERE run_id = ?',
-      `UPDATE runs SET epochs_done = 0, steps_done = 0, train_loss = NULL, train_accuracy = NULL, validation_loss = NULL,
-         validation_accuracy = NULL, test_loss = NULL, test_accuracy = NULL, best_test_accuracy = NULL, best_epoch = NULL
-       WHERE id = ?`,
-    ].map(p),
     open: p(`SELECT id FROM runs WHERE placement = 'workers' AND status IN ('queued', 'running') ORDER BY id`).pluck(),
     instance: p('SELECT instance FROM remote_identity WHERE id = 1').pluck(),
     newInstance: p('INSERT OR IGNORE INTO remote_identity (id, instance) VALUES (1, ?)'),
@@ -64,11 +52,6 @@ export class RemoteRepo {
 
   setT0(runId: number, t0: number): void {
     this.s.t0.run(t0, runId);
-  }
-
-  /** Deletes every metric, artifact and score the run recorded (its config, name, tags and status stay). */
-  clearRecorded(runId: number): void {
-    for (const stmt of this.s.clear) stmt.run(runId);
   }
 
   /** Runs placed on workers that have not ended. */

@@ -7,6 +7,7 @@ import { parseRemoteJob, type RemoteEntryKind, type RemoteExit, type RemoteJob }
 import type { KernelPreference, MainMessageInput } from '../../shared/worker-protocol';
 import { datasetIdentity } from '../datasets/hash';
 import { type DatasetDirs, resolveDatasetRef } from '../datasets/locate';
+import { fetchCheckpoint } from '../remote/checkpoint-relay';
 import { parseJobId, type QueueKeys } from '../remote/keys';
 import { encodeWire } from '../remote/wire-codec';
 import type { ProcessHost } from '../runs/process-host';
@@ -49,9 +50,12 @@ export async function runRemoteJob(job: Job, ctx: JobContext): Promise<string> {
   if (run !== owner.runId || spec.instance !== owner.instance)
     throw new UnrecoverableError(`worker ${ctx.worker} refused job ${job.id}: its data names run ${run} of ${spec.instance}`);
   await checkDataset(spec, ctx);
-  await post(run, 'claimed', {});
-  ctx.log(`run ${run}: training (attempt ${attempt})`);
-  const exit = await train(spec, ctx, (msg) => void post(run, 'message', msg).catch(() => {}));
+  // A run taken over continues from the last checkpoint the app recorded (the first attempt finds none).
+  const from = await fetchCheckpoint(ctx.redis, ctx.keys.checkpoint(owner.instance, run));
+  await post(run, 'claimed', { resumedFrom: from.meta });
+  const resume = from.meta && { checkpoint: from.data, source: `the checkpoint of run ${run} after epoch ${from.meta.epochsDone} (from Redis)` };
+  ctx.log(`run ${run}: training (attempt ${attempt}, ${from.meta ? `from epoch ${from.meta.epochsDone}` : `from the start: ${from.why}`})`);
+  const exit = await train(spec, ctx, (msg) => void post(run, 'message', msg).catch(() => {}), resume ?? undefined);
   await post(run, 'exited', exit);
   ctx.log(`run ${run}: ${exit.cancelRequested ? 'cancelled' : exit.code === 0 ? 'done' : `ended (code ${exit.code}, signal ${exit.signal})`}`);
   return exit.cancelRequested ? 'cancelled' : 'done';
@@ -74,7 +78,7 @@ async function checkDataset(spec: RemoteJob, ctx: JobContext): Promise<void> {
 }
 
 /** Trains in a training process, forwarding its messages; cancels it when the app sets the run's cancel flag. */
-function train(spec: RemoteJob, ctx: JobContext, forward: (msg: unknown) => void): Promise<RemoteExit> {
+function train(spec: RemoteJob, ctx: JobContext, forward: (msg: unknown) => void, resume?: { checkpoint: Uint8Array; source: string }): Promise<RemoteExit> {
   const proc = ctx.host.spawn(ctx.entry);
   let cancelRequested = false;
   let killedAfterCancel = false;
@@ -115,6 +119,7 @@ function train(spec: RemoteJob, ctx: JobContext, forward: (msg: unknown) => void
     threads: ctx.threads,
     inspectEvery: spec.inspectEvery,
     progressIntervalMs: spec.progressIntervalMs,
+    ...(resume && { resume }),
   };
   proc.send(start);
   // Cancelled while it waited in the queue: it stops at its first step.

@@ -9,6 +9,8 @@ export interface QueueKeys {
   events(instance: string): string;
   /** Set by the app to cancel a run wherever it trains. */
   cancel(instance: string, runId: string): string;
+  /** The last checkpoint the app recorded for a run (a hash: `meta`, `data`), for a worker that takes it over. */
+  checkpoint(instance: string, runId: string): string;
 }
 
 export function queueKeys(queue = DEFAULT_QUEUE): QueueKeys {
@@ -17,6 +19,7 @@ export function queueKeys(queue = DEFAULT_QUEUE): QueueKeys {
     queue,
     events: (instance) => `nnwb:${queue}:events:${instance}`,
     cancel: (instance, runId) => `nnwb:${queue}:cancel:${instance}:${runId}`,
+    checkpoint: (instance, runId) => `nnwb:${queue}:checkpoint:${instance}:${runId}`,
   };
 }
 

@@ -3,27 +3,23 @@
 // cancels through Redis, and settles runs whose job ended without a report.
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { parseRemoteEntry, remoteExitSchema, type RemoteEntry, type RemoteJobInput } from '../../shared/remote-protocol';
+import { parseRemoteEntry, remoteClaimSchema, remoteExitSchema, type RemoteEntry } from '../../shared/remote-protocol';
 import { parseWorkerMessage, protocolError, type WorkerMessage } from '../../shared/worker-protocol';
-import type { Run, Store } from '../db';
-import { datasetIdentity } from '../datasets/hash';
-import type { DatasetDirs } from '../datasets/locate';
+import type { CheckpointRow, Run, Store } from '../db';
+import { readCheckpointFile, removeCheckpointFiles } from '../runs/checkpoint-files';
 import type { RunEvents } from '../runs/run-events';
 import { RunRecorder } from '../runs/run-recorder';
+import { publishCheckpoint } from './checkpoint-relay';
 import { EventFeed, type StreamFields } from './event-feed';
+import { type JobSettings, queueRunJob } from './queue-run-job';
 import { CANCEL_TTL_SECONDS, jobIdOf, type QueueKeys, queueKeys } from './keys';
 import { connectRedis, redactRedisUrl, redisOptions } from './redis-connection';
 import { replaceAttempt } from './replace-attempt';
-import { decodeWire } from './wire-codec';
+import { bodyText, decodeWire, decodeWireOr } from './wire-codec';
 
-export interface RemoteRunsOptions {
+export interface RemoteRunsOptions extends JobSettings {
   readonly url: string;
   readonly queue?: string;
-  readonly datasetDirs?: DatasetDirs;
-  readonly inspectEvery?: number;
-  readonly progressIntervalMs?: number;
-  /** Tries of a job that fails on a worker (a dataset it lacks) before the run fails (default 3). */
-  readonly attempts?: number;
   /** How often jobs that ended without a report are looked for (default 2000 ms). */
   readonly reconcileMs?: number;
   readonly log?: (line: string) => void;
@@ -47,6 +43,9 @@ export class RemoteRuns {
   private timer: NodeJS.Timeout | null = null;
   // Set by attach(): the database recorded into, its name on the queue, and the reader of its event stream.
   private store!: Store;
+  private dataDir: string | null = null;
+  /** Checkpoint files a takeover cut, deleted once its transaction has committed. */
+  private readonly staleFiles: string[] = [];
   private instance = '';
   private feed: EventFeed | null = null;
 
@@ -74,8 +73,9 @@ export class RemoteRuns {
   }
 
   /** Starts recording into `store`: takes over the runs still open on workers (catching up on what they sent meanwhile). */
-  attach(store: Store, events: RunEvents, hooks: RemoteHooks): number[] {
+  attach(store: Store, events: RunEvents, hooks: RemoteHooks, dataDir: string | null): number[] {
     this.store = store;
+    this.dataDir = dataDir;
     this.events = events;
     this.hooks = hooks;
     this.instance = store.remote.instance();
@@ -104,7 +104,7 @@ export class RemoteRuns {
   /** Puts a queued run on the queue (once: the job id is the run's). A dataset this app cannot hash fails the run. */
   submit(run: Run): void {
     this.open.add(run.id);
-    void this.add(run).catch((err: unknown) =>
+    void queueRunJob(this.queue, this.instance, run, this.options).catch((err: unknown) =>
       this.fail(run.id, `could not queue the run on ${this.where}: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
@@ -135,30 +135,6 @@ export class RemoteRuns {
     this.redis.disconnect();
   }
 
-  private async add(run: Run): Promise<void> {
-    const jobId = jobIdOf(this.instance, run.id);
-    if (await this.queue.getJob(jobId)) return;
-    const dirs = this.options.datasetDirs ?? {};
-    const { hash } = await datasetIdentity(run.config.dataset, dirs);
-    // The config as stored: a relative dataset folder is read from the worker's own --data-dir.
-    const data: RemoteJobInput = {
-      instance: this.instance,
-      runId: String(run.id),
-      config: run.config,
-      datasetHash: hash,
-      inspectEvery: this.options.inspectEvery,
-      progressIntervalMs: this.options.progressIntervalMs,
-    };
-    await this.queue.add('train', data, {
-      jobId,
-      attempts: this.options.attempts ?? 3,
-      backoff: { type: 'fixed', delay: 1000 },
-      // Kept a while so that re-adding a finished run's job stays a no-op; the results live in SQLite.
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    });
-  }
-
   /** One stream entry, recorded with the feed position in one transaction (so an entry is never applied twice). */
   private applyEntry(id: string, fields: StreamFields): void {
     this.store.transaction(() => {
@@ -172,6 +148,7 @@ export class RemoteRuns {
       }
       this.record(entry);
     });
+    if (this.dataDir !== null) removeCheckpointFiles(this.dataDir, this.staleFiles.splice(0));
   }
 
   private record(entry: RemoteEntry): void {
@@ -182,7 +159,7 @@ export class RemoteRuns {
     if (entry.kind === 'refused') return this.fail(runId, bodyText(entry.body, 'reason'));
     if (!current || entry.attempt > current.attempt) {
       if (entry.kind !== 'claimed') return;
-      return this.claim(runId, entry, current !== undefined);
+      return this.claim(runId, entry);
     }
     const recorder = this.recorderFor(runId);
     if (!recorder) return;
@@ -194,7 +171,8 @@ export class RemoteRuns {
         msg = { type: 'failed', runId: entry.run, error: protocolError(err) };
       }
       recorder.handle(msg);
-      if (msg.type === 'ready') this.store.remote.setT0(runId, recorder.trainingClock);
+      if (msg.type === 'ready') this.store.remote.setT0(runId, Math.round(recorder.trainingClock));
+      if (msg.type === 'checkpoint') this.relayCheckpoint(runId, this.store.checkpoints.get(runId, msg.epochsDone), msg.data);
     } else if (entry.kind === 'exited') {
       const exit = remoteExitSchema.safeParse(decodeWire(entry.body));
       recorder.exited(
@@ -204,14 +182,37 @@ export class RemoteRuns {
     if (recorder.finished) this.end(runId);
   }
 
-  /** A worker took the run (again): a later attempt replaces what an earlier one recorded. */
-  private claim(runId: number, entry: RemoteEntry, retry: boolean): void {
-    if (retry) replaceAttempt(this.store, runId);
+  /** A worker took the run (again): it continues from the checkpoint it names, or replaces what was recorded. */
+  private claim(runId: number, entry: RemoteEntry): void {
+    const claimed = remoteClaimSchema.safeParse(decodeWireOr(entry.body, {}));
+    const { outcome, staleFiles } = replaceAttempt(this.store, runId, claimed.success ? claimed.data.resumedFrom : null);
+    this.staleFiles.push(...staleFiles);
     this.store.remote.claim(runId, entry.attempt, entry.worker);
+    if ('refused' in outcome) return this.fail(runId, outcome.refused);
+    // Redis now holds what a next takeover may resume from: the last checkpoint kept after the cut.
+    const last = this.store.checkpoints.latest(runId);
+    this.relayCheckpoint(runId, last, last && this.readCheckpoint(last));
     let run = this.store.runs.get(runId)!;
     if (run.status === 'queued') run = this.store.runs.setStatus(runId, 'running');
-    this.recorders.set(runId, this.newRecorder(run));
+    this.recorders.set(runId, this.newRecorder(run, outcome.resumedFrom));
     this.hooks.announce(this.store.runs.get(runId)!, true);
+  }
+
+  /** A stored checkpoint's bytes, checked; undefined (none to offer) when its file is missing or corrupt. */
+  private readCheckpoint(row: CheckpointRow): Uint8Array | undefined {
+    try {
+      return this.dataDir === null ? undefined : readCheckpointFile(this.dataDir, row);
+    } catch (err) {
+      this.options.log?.((err as Error).message);
+      return undefined;
+    }
+  }
+
+  /** Puts the checkpoint this app stored for the run in Redis for a worker taking it over (none: clears it). */
+  private relayCheckpoint(runId: number, row: CheckpointRow | undefined, data: Uint8Array | undefined): void {
+    const key = this.keys.checkpoint(this.instance, String(runId));
+    const sent = row && data && this.dataDir !== null ? publishCheckpoint(this.redis, key, row, data) : this.redis.del(key);
+    void sent.catch((err: unknown) => this.options.log?.(`redis: could not store the checkpoint of run ${runId}: ${(err as Error).message}`));
   }
 
   /** The run's recorder; after an app restart, a new one on the attempt's clock. */
@@ -221,15 +222,17 @@ export class RemoteRuns {
     const run = this.store.runs.get(runId);
     const attempt = this.store.remote.attempt(runId);
     if (!run || run.status !== 'running' || !attempt) return undefined;
-    recorder = this.newRecorder(run);
+    // Before its `ready`, a resumed attempt's clock still starts from its checkpoint's.
+    recorder = this.newRecorder(run, attempt.t0 === null ? this.store.checkpoints.latest(runId) : undefined);
     if (attempt.t0 !== null) recorder.resume({ t0: attempt.t0, lastStep: run.stepsDone, stepsTotal: run.stepsTotal });
     this.recorders.set(runId, recorder);
     return recorder;
   }
 
-  private newRecorder(run: Run): RunRecorder {
+  private newRecorder(run: Run, resumedFrom?: CheckpointRow): RunRecorder {
     // Nothing to abort: a remote process that sends what cannot be recorded is cancelled instead.
-    return new RunRecorder(this.store, this.events!, run, { announce: this.hooks.announce, abort: () => void this.cancel(run.id) });
+    const hooks = { announce: this.hooks.announce, abort: () => void this.cancel(run.id) };
+    return new RunRecorder(this.store, this.events!, run, hooks, { dataDir: this.dataDir, resumedFrom });
   }
 
   /** Fails a run the workers could not train, whether or not one ever took it. */
@@ -255,7 +258,7 @@ export class RemoteRuns {
   private end(runId: number): void {
     if (!this.open.delete(runId)) return;
     this.recorders.delete(runId);
-    void this.redis.del(this.keys.cancel(this.instance, String(runId))).catch(() => {});
+    void this.redis.del(this.keys.cancel(this.instance, String(runId)), this.keys.checkpoint(this.instance, String(runId))).catch(() => {});
     this.hooks.ended(runId);
   }
 
@@ -284,14 +287,5 @@ export class RemoteRuns {
         this.settling.delete(runId);
       }
     }
-  }
-}
-
-function bodyText(body: string, field: string): string {
-  try {
-    const value = (decodeWire(body) as Record<string, unknown>)[field];
-    return typeof value === 'string' ? value : body;
-  } catch {
-    return body;
   }
 }

@@ -34,3 +34,18 @@ export function decodeWire(text: string): unknown {
     return v;
   });
 }
+
+/** decodeWire, or `fallback` for text that is not what encodeWire writes. */
+export function decodeWireOr(text: string, fallback: unknown): unknown {
+  try {
+    return decodeWire(text);
+  } catch {
+    return fallback;
+  }
+}
+
+/** A string field of an encoded body (a refusal's reason), else the body as it came. */
+export function bodyText(body: string, field: string): string {
+  const value = (decodeWireOr(body, {}) as Record<string, unknown> | null)?.[field];
+  return typeof value === 'string' ? value : body;
+}

@@ -96,10 +96,7 @@ function reopen(store: Store, dataDir: string | null, run: Run, epochs: number):
   // Checked before anything changes: a corrupt checkpoint leaves the run as it was.
   if (last && dataDir !== null) readCheckpointFile(dataDir, last);
   const stale = store.transaction(() => {
-    const later = store.checkpoints.after(run.id, last?.epochsDone ?? 0);
-    for (const c of later) store.checkpoints.remove(run.id, c.epochsDone);
-    store.history.truncate(run.id, last?.epochsDone ?? 0, last?.step ?? 0);
-    replayProgress(store, run.id, last?.step ?? 0);
+    const later = cutBack(store, run.id, last ?? null);
     store.history.reopen(run.id, epochs);
     return later;
   });
@@ -109,6 +106,19 @@ function reopen(store: Store, dataDir: string | null, run: Run, epochs: number):
       stale.map((c) => c.file),
     );
   return store.runs.get(run.id)!;
+}
+
+/**
+ * Inside the caller's transaction: deletes what run `runId` recorded after `point` (after nothing: everything but
+ * its initial snapshot) and the checkpoint rows past it, and replays the row's progress from the epochs kept.
+ * Returns the removed checkpoint rows, whose files the caller deletes after the commit.
+ */
+export function cutBack(store: Store, runId: number, point: { epochsDone: number; step: number } | null): CheckpointRow[] {
+  const later = store.checkpoints.after(runId, point?.epochsDone ?? 0);
+  for (const c of later) store.checkpoints.remove(runId, c.epochsDone);
+  store.history.truncate(runId, point?.epochsDone ?? 0, point?.step ?? 0);
+  replayProgress(store, runId, point?.step ?? 0);
+  return later;
 }
 
 /** The run row's progress columns from the epochs it still records (after `truncate` zeroed them). */

@@ -57,9 +57,11 @@ export class RunManager {
     this.state = 'started';
     const queued = this.store.runs.list({ status: 'queued', orderBy: 'createdAt', descending: false }).filter((r) => r.placement === 'local');
     for (const run of queued) this.enqueue(run.id);
-    this.options.remote?.attach(this.store, this.events, { announce: (r, changed) => this.announce(r, changed), ended: (id) => this.settle(id) });
+    this.options.remote?.attach(this.store, this.events, { announce: (r, changed) => this.announce(r, changed), ended: (id) => this.settle(id) }, dataDir);
     return { interrupted, requeued: queued.map((r) => r.id) };
   }
+
+  readonly hasWorkers = (): boolean => this.options.remote !== undefined; // the workers' queue: started with --redis
 
   /** Puts a run created `queued` in the store on the queue (no-op if it is already queued or running here). */
   enqueue(runId: number): void {

@@ -177,6 +177,8 @@ export class SweepRunner {
           experimentId: id,
         });
         this.store.sweeps.addTrial(id, n, params, r.id);
+        // A sweep on workers whose app was restarted without --redis trains its next trials here.
+        if (spec.placement === 'workers' && this.manager.hasWorkers()) this.store.remote.setPlacement(r.id, 'workers');
         return r;
       });
       observations.push({

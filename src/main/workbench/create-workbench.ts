@@ -123,7 +123,7 @@ function assemble(store: Store, options: WorkbenchOptions): Workbench {
     gate,
     new PlacementSetting(options.remote?.where ?? null, options.placement),
   );
-  const sweeps = new SweepCalls(store, manager, views, hub, gate);
+  const sweeps = new SweepCalls(store, manager, views, hub, gate, runs.placement);
   sweeps.runner?.start();
   const metrics = new MetricCalls(store);
   const inspect = new InspectCalls(store);

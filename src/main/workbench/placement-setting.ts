@@ -22,12 +22,22 @@ export class PlacementSetting {
     return { placement: this.placement, workers: this.workers };
   }
 
+  /** Where a start call's runs train: `requested`, else this setting. @throws ValidationError as `set`. */
+  resolve(requested: RunPlacement | undefined): RunPlacement {
+    if (requested === 'workers') this.refuseWithoutQueue();
+    return requested ?? this.placement;
+  }
+
   /** @throws ValidationError naming `placement` when asked for workers without a queue. */
   set(placement: RunPlacement): RunPlacementState {
-    if (placement === 'workers' && this.workers === null) {
-      throw new ValidationError('placement', 'this workbench has no Redis queue for workers: start it with --redis redis://user:password@host:6379');
-    }
+    if (placement === 'workers') this.refuseWithoutQueue();
     this.placement = placement;
     return this.state();
+  }
+
+  private refuseWithoutQueue(): void {
+    if (this.workers === null) {
+      throw new ValidationError('placement', 'this workbench has no Redis queue for workers: start it with --redis redis://user:password@host:6379');
+    }
   }
 }

@@ -44,10 +44,11 @@ export class RunCalls {
   }
 
   // Runs are created only once the gate has found them trainable: a refused one leaves no row and no process.
-  async startRun(config: CallInput<'startRun'>): Promise<RunSummary> {
+  async startRun({ placement, ...config }: CallInput<'startRun'>): Promise<RunSummary> {
     const manager = this.trainer('start a run');
+    const where = this.placement.resolve(placement);
     await this.gate.run(config);
-    return this.views.summary(manager.startRun(config, { placement: this.placement.current }));
+    return this.views.summary(manager.startRun(config, { placement: where }));
   }
 
   async rerunRun({ id }: CallInput<'rerunRun'>): Promise<RunSummary> {
@@ -57,12 +58,13 @@ export class RunCalls {
     return this.views.summary(manager.rerun(id, this.placement.current));
   }
 
-  async forkRun({ id, overrides, fromEpoch }: CallInput<'forkRun'>): Promise<RunSummary> {
+  async forkRun({ id, overrides, fromEpoch, placement }: CallInput<'forkRun'>): Promise<RunSummary> {
     const source = requireRun(this.store, id);
     const manager = this.trainer('fork a run');
+    const where = this.placement.resolve(placement);
     const { config, changes } = forkConfig(source, overrides);
     await this.gate.run(config, changes);
-    return this.views.summary(fromEpoch === undefined ? manager.fork(id, overrides, this.placement.current) : manager.forkFromEpoch(id, fromEpoch, overrides));
+    return this.views.summary(fromEpoch === undefined ? manager.fork(id, overrides, where) : manager.forkFromEpoch(id, fromEpoch, overrides));
   }
 
   async resumeRun({ id }: CallInput<'resumeRun'>): Promise<RunSummary> {
@@ -114,8 +116,9 @@ export class RunCalls {
 
   async startGrid(spec: CallInput<'startGrid'>): Promise<CallOutput<'startGrid'>> {
     const manager = this.trainer('start a grid');
+    const where = this.placement.resolve(spec.placement);
     await this.gate.grid(spec);
-    const { experiment, runs } = manager.startGrid(spec, this.placement.current);
+    const { experiment, runs } = manager.startGrid(spec, where);
     return { grid: this.views.grid(experiment), runs: runs.map((r) => this.views.summary(r)) };
   }
 

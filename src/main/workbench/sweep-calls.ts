@@ -6,6 +6,7 @@ import type { Experiment, Store } from '../db';
 import type { RunManager } from '../runs/run-manager';
 import { SweepRunner } from '../sweeps/sweep-runner';
 import type { EventHub } from './event-hub';
+import type { PlacementSetting } from './placement-setting';
 import type { RunViews } from './run-views';
 import { SweepViews } from './sweep-views';
 import type { TrainGate } from './train-gate';
@@ -21,6 +22,7 @@ export class SweepCalls {
     runViews: RunViews,
     private readonly hub: EventHub,
     private readonly gate: TrainGate,
+    private readonly placement: PlacementSetting,
   ) {
     this.views = new SweepViews(store, runViews);
     this.runner = manager && new SweepRunner(store, manager, { onChange: (id) => this.announce(id) });
@@ -28,8 +30,10 @@ export class SweepCalls {
 
   async startSweep(spec: CallInput<'startSweep'>): Promise<CallOutput<'startSweep'>> {
     const runner = this.trainer('start a sweep');
+    // Stored with the spec, so its trials go on training there after a restart.
+    const placement = this.placement.resolve(spec.placement);
     await this.gate.sweep(spec);
-    return this.views.summary(runner.startSweep(spec));
+    return this.views.summary(runner.startSweep({ ...spec, placement }));
   }
 
   listSweeps(): CallOutput<'listSweeps'> {

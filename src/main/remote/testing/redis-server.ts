@@ -128,10 +128,11 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run worker -- --redis URL --name NAME …` as its own process. */
-export function startWorker(url: string, name: string, extra: readonly string[] = []): WorkerProcess {
+/** `npm run worker -- --redis URL --name NAME …` as its own process (`env`: added to this process's). */
+export function startWorker(url: string, name: string, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}): WorkerProcess {
   const proc = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN, '--redis', url, '--name', name, '--lock-ms', '4000', ...extra], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let err = '';
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));

@@ -1,5 +1,6 @@
 // The grid-search form: a base run config (the run form's sections) plus the parameters to vary.
 import { defineStore } from 'pinia';
+import type { RunPlacement } from '../../../shared/api-placement';
 import { computed, ref } from 'vue';
 import type { GridDetail, StartedGrid } from '../../../shared/api-types';
 import type { GridValue } from '../../../shared/grid-expand';
@@ -27,6 +28,8 @@ export const useGridFormStore = defineStore('grid-form', () => {
   const baseErrors = ref<FieldErrors>({});
   const errors = ref<GridErrors>({});
   const submitting = ref(false);
+  /** Where its runs train; null: the workbench's setting. */
+  const placement = ref<RunPlacement | null>(null);
   const attempted = ref(false);
 
   /**
@@ -82,7 +85,7 @@ export const useGridFormStore = defineStore('grid-form', () => {
         baseErrors.value = { [base.value.dataset === 'folder' ? 'folderPath' : 'dataset']: problem };
         return null;
       }
-      const started = await useGridsStore().start(build.value.spec);
+      const started = await useGridsStore().start({ ...build.value.spec, ...(placement.value && { placement: placement.value }) });
       attempted.value = false;
       return started;
     } catch (err) {
@@ -138,5 +141,6 @@ export const useGridFormStore = defineStore('grid-form', () => {
     validate,
     submit,
     refineFrom,
+    placement,
   };
 });

@@ -27,6 +27,16 @@ describe('useNewRunStore', () => {
     expect(fake.received.find((r) => r.call === 'startRun')?.input).toMatchObject({ limitTrain: 2000, epochs: 2 });
   });
 
+  it('sends the placement chosen in the form with the start call, and none when left to the workbench', async () => {
+    const store = useNewRunStore();
+    store.applyPreset('quick-look');
+    await store.submit();
+    store.placement = 'workers';
+    await store.submit();
+    const inputs = fake.received.filter((r) => r.call === 'startRun').map((r) => (r.input as { placement?: string }).placement);
+    expect(inputs).toEqual([undefined, 'workers']);
+  });
+
   it('forks from a run into the form and starts the fork through forkRun', async () => {
     const store = useNewRunStore();
     const parent = await useRunsStore().start({ ...(await import('../../../shared/testing/configs')).tinyConfig({ name: 'base' }) });

@@ -1,6 +1,7 @@
 // The new-run form: its draft (kept while the user looks elsewhere), field errors, and starting the run.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { RunPlacement } from '../../../shared/api-placement';
 import type { DatasetListing, RunSummary } from '../../../shared/api-types';
 import { errorField, errorMessage, errorReason } from '../lib/errors';
 import { formFieldOf, formToConfig, MNIST_CONTEXT, type FieldErrors, type FormContext } from '../lib/run-form-parse';
@@ -13,6 +14,8 @@ export const useNewRunStore = defineStore('new-run', () => {
   const form = ref<RunFormState>(defaultRunForm());
   const errors = ref<FieldErrors>({});
   const submitting = ref(false);
+  /** Run locally or on workers; null: the workbench's setting. */
+  const placement = ref<RunPlacement | null>(null);
   /** The run this form was forked from: starting it links the new run to its parent. */
   const forkedFrom = ref<RunSummary | null>(null);
   const presetId = ref<string | null>('report-best-mlp');
@@ -76,7 +79,8 @@ export const useNewRunStore = defineStore('new-run', () => {
       if (!result.ok) return null;
       const runs = useRunsStore();
       const parent = forkedFrom.value;
-      const run = parent ? await runs.fork(parent.id, result.config) : await runs.start(result.config);
+      const where = placement.value ?? undefined;
+      const run = parent ? await runs.fork(parent.id, result.config, where) : await runs.start(result.config, where);
       attempted.value = false;
       return run;
     } catch (err) {
@@ -89,5 +93,5 @@ export const useNewRunStore = defineStore('new-run', () => {
     }
   }
 
-  return { form, errors, submitting, forkedFrom, presetId, attempted, context, folderListing, reset, applyPreset, loadFrom, validate, submit };
+  return { form, errors, submitting, placement, forkedFrom, presetId, attempted, context, folderListing, reset, applyPreset, loadFrom, validate, submit };
 });

@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowReactive } from 'vue';
 import type { RunProgressEvent } from '../../../shared/api-contract';
+import type { RunPlacement } from '../../../shared/api-placement';
 import type { RunConfigInput } from '../../../shared/run-config';
 import type { RunSummary } from '../../../shared/api-types';
 import { api, onApiReconnect } from '../api';
@@ -118,14 +119,15 @@ export const useRunsStore = defineStore('runs', () => {
     put(run);
     return run;
   };
-  const start = (config: RunConfigInput) => withPut(api().startRun(config));
+  /** `placement`: where it trains (absent: the workbench's setting). */
+  const start = (config: RunConfigInput, placement?: RunPlacement) => withPut(api().startRun(placement ? { ...config, placement } : config));
   const cancel = (id: number) => withPut(api().cancelRun({ id }));
   const rename = (id: number, name: string) => withPut(api().renameRun({ id, name }));
   const tag = (id: number, t: string) => withPut(api().tagRun({ id, tag: t }));
   const untag = (id: number, t: string) => withPut(api().untagRun({ id, tag: t }));
   const setNotes = (id: number, notes: string) => withPut(api().setRunNotes({ id, notes }));
   const rerun = (id: number) => withPut(api().rerunRun({ id }));
-  const fork = (id: number, overrides: Partial<RunConfigInput>) => withPut(api().forkRun({ id, overrides }));
+  const fork = (id: number, overrides: Partial<RunConfigInput>, placement?: RunPlacement) => withPut(api().forkRun({ id, overrides, placement }));
   /** Same run, continued from its last checkpoint (interrupted, failed, cancelled). */
   const resume = (id: number) => withPut(api().resumeRun({ id }));
   /** Same run, `epochs` more epochs from its final checkpoint (completed). */

@@ -1,6 +1,7 @@
 // The new-sweep form: a base run config (the run form's sections), the parameters to search and how, the metric,
 // budget and early termination; presets from `shared/sweep-presets`, and starting it.
 import { defineStore } from 'pinia';
+import type { RunPlacement } from '../../../shared/api-placement';
 import { computed, ref } from 'vue';
 import type { SweepSummary } from '../../../shared/api-sweep-types';
 import type { SweepMethod } from '../../../shared/api-sweep-types';
@@ -50,6 +51,8 @@ export const useSweepFormStore = defineStore('sweep-form', () => {
   const baseErrors = ref<FieldErrors>({});
   const errors = ref<SweepErrors>({});
   const submitting = ref(false);
+  /** Where its runs train; null: the workbench's setting. */
+  const placement = ref<RunPlacement | null>(null);
   const attempted = ref(false);
 
   /** The spec as the form stands; a base that does not read still lets the rest be checked, against the default. */
@@ -104,7 +107,7 @@ export const useSweepFormStore = defineStore('sweep-form', () => {
         baseErrors.value = { [base.value.dataset === 'folder' ? 'folderPath' : 'dataset']: problem };
         return null;
       }
-      const started = await useSweepsStore().start(build.value.spec);
+      const started = await useSweepsStore().start({ ...build.value.spec, ...(placement.value && { placement: placement.value }) });
       attempted.value = false;
       return started;
     } catch (err) {
@@ -117,5 +120,22 @@ export const useSweepFormStore = defineStore('sweep-form', () => {
     }
   }
 
-  return { base, rows, settings, presetId, baseErrors, errors, submitting, attempted, build, applyPreset, setMethod, addRow, removeRow, validate, submit };
+  return {
+    base,
+    rows,
+    settings,
+    presetId,
+    baseErrors,
+    errors,
+    submitting,
+    placement,
+    attempted,
+    build,
+    applyPreset,
+    setMethod,
+    addRow,
+    removeRow,
+    validate,
+    submit,
+  };
 });
