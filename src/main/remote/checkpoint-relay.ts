@@ -3,7 +3,8 @@
 // folder; a worker reads it and checks its size and sha256 before training on it.
 import type { Redis } from 'ioredis';
 import { type RemoteCheckpoint, remoteCheckpointSchema } from '../../shared/remote-protocol';
-import { sha256 } from '../runs/checkpoint-files';
+import type { CheckpointRow } from '../db';
+import { readCheckpointFile, sha256 } from '../runs/checkpoint-files';
 import { CANCEL_TTL_SECONDS } from './keys';
 
 /** Replaces the run's checkpoint in Redis (one MULTI: a reader never sees new metadata with old bytes). */
@@ -33,4 +34,43 @@ export async function fetchCheckpoint(redis: Redis, key: string): Promise<Fetche
     };
   }
   return { meta, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
+
+/** The app's side: keeps in Redis the last checkpoint it stored of each open remote run (or none). */
+export class CheckpointRelay {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyOf: (runId: number) => string,
+    private readonly dataDir: string | null,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /**
+   * Puts checkpoint `row` in Redis (its bytes `data`, else read from its file); without a row, or when its file is
+   * missing or corrupt, clears the key. Resolves true when a checkpoint was put.
+   */
+  async put(runId: number, row: CheckpointRow | undefined, data?: Uint8Array): Promise<boolean> {
+    const bytes = row && (data ?? this.read(row));
+    const key = this.keyOf(runId);
+    try {
+      if (row && bytes && this.dataDir !== null) {
+        await publishCheckpoint(this.redis, key, row, bytes);
+        return true;
+      }
+      await this.redis.del(key);
+    } catch (err) {
+      this.log(`redis: could not store the checkpoint of run ${runId}: ${(err as Error).message}`);
+    }
+    return false;
+  }
+
+  /** A stored checkpoint's bytes, checked; undefined (none to offer) when its file is missing or corrupt. */
+  private read(row: CheckpointRow): Uint8Array | undefined {
+    try {
+      return this.dataDir === null ? undefined : readCheckpointFile(this.dataDir, row);
+    } catch (err) {
+      this.log((err as Error).message);
+      return undefined;
+    }
+  }
 }

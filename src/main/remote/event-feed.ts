@@ -64,7 +64,12 @@ export class EventFeed {
       for (const [id, flat] of entries) {
         const fields: StreamFields = {};
         for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
-        this.apply(id, fields);
+        try {
+          this.apply(id, fields);
+        } catch (err) {
+          // `apply` records what it cannot apply; should it throw anyway, one entry must not stop the feed.
+          this.onError(new Error(`stream entry ${id} was not recorded: ${(err as Error).message}`));
+        }
         this.cursor = id;
       }
       if (entries.length > 0) {

@@ -6,31 +6,20 @@ import type { Redis } from 'ioredis';
 import { parseRemoteEntry, remoteClaimSchema, remoteExitSchema, type RemoteEntry } from '../../shared/remote-protocol';
 import { parseWorkerMessage, protocolError, type WorkerMessage } from '../../shared/worker-protocol';
 import type { CheckpointRow, Run, Store } from '../db';
-import { readCheckpointFile, removeCheckpointFiles } from '../runs/checkpoint-files';
+import { removeCheckpointFiles } from '../runs/checkpoint-files';
 import type { RunEvents } from '../runs/run-events';
 import { RunRecorder } from '../runs/run-recorder';
-import { publishCheckpoint } from './checkpoint-relay';
+import { CheckpointRelay } from './checkpoint-relay';
 import { EventFeed, type StreamFields } from './event-feed';
-import { type JobSettings, queueRunJob } from './queue-run-job';
+import { lostJobReason } from './lost-job';
+import { queueRunJob } from './queue-run-job';
+import type { RemoteHooks, RemoteRunsOptions } from './remote-runs-options';
 import { CANCEL_TTL_SECONDS, jobIdOf, type QueueKeys, queueKeys } from './keys';
 import { connectRedis, redactRedisUrl, redisOptions } from './redis-connection';
 import { replaceAttempt } from './replace-attempt';
 import { bodyText, decodeWire, decodeWireOr } from './wire-codec';
 
-export interface RemoteRunsOptions extends JobSettings {
-  readonly url: string;
-  readonly queue?: string;
-  /** How often jobs that ended without a report are looked for (default 2000 ms). */
-  readonly reconcileMs?: number;
-  readonly log?: (line: string) => void;
-}
-
-export interface RemoteHooks {
-  /** A run row changed (see RunManager's announce). */
-  readonly announce: (run: Run, statusChanged: boolean) => void;
-  /** The run has ended (recorded terminal): it is no longer this object's. */
-  readonly ended: (runId: number) => void;
-}
+export type { RemoteHooks, RemoteRunsOptions } from './remote-runs-options';
 
 export class RemoteRuns {
   /** The URL as it may be shown (password hidden). */
@@ -48,6 +37,7 @@ export class RemoteRuns {
   private readonly staleFiles: string[] = [];
   private instance = '';
   private feed: EventFeed | null = null;
+  private relay!: CheckpointRelay;
 
   private constructor(
     private readonly keys: QueueKeys,
@@ -79,6 +69,12 @@ export class RemoteRuns {
     this.events = events;
     this.hooks = hooks;
     this.instance = store.remote.instance();
+    this.relay = new CheckpointRelay(
+      this.redis,
+      (id) => this.keys.checkpoint(this.instance, String(id)),
+      dataDir,
+      (line) => this.options.log?.(line),
+    );
     const log = (err: Error) => this.options.log?.(`redis: ${err.message}`);
     this.feed = new EventFeed(this.reader, this.keys.events(this.instance), store.remote.cursor(this.keys.queue), (id, f) => this.applyEntry(id, f), log);
     const ids = store.remote.openRuns();
@@ -93,13 +89,8 @@ export class RemoteRuns {
     return ids;
   }
 
-  has(runId: number): boolean {
-    return this.open.has(runId);
-  }
-
-  openRuns(): number[] {
-    return [...this.open];
-  }
+  readonly has = (runId: number): boolean => this.open.has(runId);
+  readonly openRuns = (): number[] => [...this.open];
 
   /** Puts a queued run on the queue (once: the job id is the run's). A dataset this app cannot hash fails the run. */
   submit(run: Run): void {
@@ -137,18 +128,44 @@ export class RemoteRuns {
 
   /** One stream entry, recorded with the feed position in one transaction (so an entry is never applied twice). */
   private applyEntry(id: string, fields: StreamFields): void {
-    this.store.transaction(() => {
-      this.store.remote.setCursor(this.keys.queue, id);
-      let entry: RemoteEntry;
-      try {
-        entry = parseRemoteEntry(fields);
-      } catch (err) {
-        this.options.log?.(`skipped a malformed stream entry ${id}: ${(err as Error).message}`);
-        return;
-      }
-      this.record(entry);
-    });
+    try {
+      this.store.transaction(() => {
+        this.store.remote.setCursor(this.keys.queue, id);
+        let entry: RemoteEntry;
+        try {
+          entry = parseRemoteEntry(fields);
+        } catch (err) {
+          this.options.log?.(`skipped a malformed stream entry ${id}: ${(err as Error).message}`);
+          return;
+        }
+        this.record(entry);
+      });
+    } catch (err) {
+      return this.skipEntry(id, fields, err);
+    }
     if (this.dataDir !== null) removeCheckpointFiles(this.dataDir, this.staleFiles.splice(0));
+  }
+
+  /**
+   * An entry whose recording threw (rolled back): one bad entry must not stall the feed for every run, so its run
+   * fails with the reason (once: it is then no longer open), its worker is told to stop, and the feed moves on.
+   */
+  private skipEntry(id: string, fields: StreamFields, err: unknown): void {
+    const runId = Number(fields.run);
+    const reason = `the app could not record entry ${id} (${fields.kind ?? 'no kind'}) of run ${fields.run ?? '?'} from the workers: ${err instanceof Error ? err.message : String(err)}`;
+    this.options.log?.(reason);
+    this.staleFiles.length = 0; // the cut that named them was rolled back: they are still the run's
+    // Its recorder may hold what the rollback undid: the run is failed from what the database holds.
+    this.recorders.delete(runId);
+    try {
+      this.store.transaction(() => {
+        this.store.remote.setCursor(this.keys.queue, id);
+        this.fail(runId, reason, true);
+      });
+    } catch (again) {
+      // Not even that can be written (the disk is full): the entry is read again after a restart.
+      this.options.log?.(`could not record the failure of run ${fields.run ?? '?'} either: ${(again as Error).message}`);
+    }
   }
 
   private record(entry: RemoteEntry): void {
@@ -172,7 +189,7 @@ export class RemoteRuns {
       }
       recorder.handle(msg);
       if (msg.type === 'ready') this.store.remote.setT0(runId, Math.round(recorder.trainingClock));
-      if (msg.type === 'checkpoint') this.relayCheckpoint(runId, this.store.checkpoints.get(runId, msg.epochsDone), msg.data);
+      if (msg.type === 'checkpoint') void this.relay.put(runId, this.store.checkpoints.get(runId, msg.epochsDone), msg.data);
     } else if (entry.kind === 'exited') {
       const exit = remoteExitSchema.safeParse(decodeWire(entry.body));
       recorder.exited(
@@ -188,31 +205,14 @@ export class RemoteRuns {
     const { outcome, staleFiles } = replaceAttempt(this.store, runId, claimed.success ? claimed.data.resumedFrom : null);
     this.staleFiles.push(...staleFiles);
     this.store.remote.claim(runId, entry.attempt, entry.worker);
-    if ('refused' in outcome) return this.fail(runId, outcome.refused);
+    // The worker that named it trains on until told: it is stopped as a user's cancel stops it.
+    if ('refused' in outcome) return this.fail(runId, outcome.refused, true);
     // Redis now holds what a next takeover may resume from: the last checkpoint kept after the cut.
-    const last = this.store.checkpoints.latest(runId);
-    this.relayCheckpoint(runId, last, last && this.readCheckpoint(last));
+    void this.relay.put(runId, this.store.checkpoints.latest(runId));
     let run = this.store.runs.get(runId)!;
     if (run.status === 'queued') run = this.store.runs.setStatus(runId, 'running');
     this.recorders.set(runId, this.newRecorder(run, outcome.resumedFrom));
     this.hooks.announce(this.store.runs.get(runId)!, true);
-  }
-
-  /** A stored checkpoint's bytes, checked; undefined (none to offer) when its file is missing or corrupt. */
-  private readCheckpoint(row: CheckpointRow): Uint8Array | undefined {
-    try {
-      return this.dataDir === null ? undefined : readCheckpointFile(this.dataDir, row);
-    } catch (err) {
-      this.options.log?.((err as Error).message);
-      return undefined;
-    }
-  }
-
-  /** Puts the checkpoint this app stored for the run in Redis for a worker taking it over (none: clears it). */
-  private relayCheckpoint(runId: number, row: CheckpointRow | undefined, data: Uint8Array | undefined): void {
-    const key = this.keys.checkpoint(this.instance, String(runId));
-    const sent = row && data && this.dataDir !== null ? publishCheckpoint(this.redis, key, row, data) : this.redis.del(key);
-    void sent.catch((err: unknown) => this.options.log?.(`redis: could not store the checkpoint of run ${runId}: ${(err as Error).message}`));
   }
 
   /** The run's recorder; after an app restart, a new one on the attempt's clock. */
@@ -235,8 +235,8 @@ export class RemoteRuns {
     return new RunRecorder(this.store, this.events!, run, hooks, { dataDir: this.dataDir, resumedFrom });
   }
 
-  /** Fails a run the workers could not train, whether or not one ever took it. */
-  private fail(runId: number, reason: string): void {
+  /** Fails a run the workers could not train, whether or not one ever took it; `stopWorker`: one may still train it. */
+  private fail(runId: number, reason: string, stopWorker = false): void {
     if (!this.open.has(runId)) return;
     const recorder = this.recorderFor(runId);
     if (recorder) {
@@ -246,7 +246,7 @@ export class RemoteRuns {
       if (this.store.runs.get(runId)!.status === 'queued') this.store.runs.setStatus(runId, 'running');
       this.hooks.announce(this.store.runs.setStatus(runId, 'failed', { error: `RemoteWorkerError: ${reason}` }), true);
     }
-    this.end(runId);
+    this.end(runId, stopWorker);
   }
 
   private endQueued(runId: number): void {
@@ -255,10 +255,13 @@ export class RemoteRuns {
     this.end(runId);
   }
 
-  private end(runId: number): void {
+  private end(runId: number, stopWorker = false): void {
     if (!this.open.delete(runId)) return;
     this.recorders.delete(runId);
-    void this.redis.del(this.keys.cancel(this.instance, String(runId)), this.keys.checkpoint(this.instance, String(runId))).catch(() => {});
+    const [cancel, checkpoint] = [this.keys.cancel(this.instance, String(runId)), this.keys.checkpoint(this.instance, String(runId))];
+    // The cancel flag stays set for a worker that may still train the run: it stops as at a user's cancel.
+    const cleared = stopWorker ? this.redis.multi().del(checkpoint).set(cancel, '1', 'EX', CANCEL_TTL_SECONDS).exec() : this.redis.del(cancel, checkpoint);
+    void cleared.catch(() => {});
     this.hooks.ended(runId);
   }
 
@@ -268,18 +271,11 @@ export class RemoteRuns {
       if (this.settling.has(runId)) continue;
       this.settling.add(runId);
       try {
-        const job = await this.queue.getJob(jobIdOf(this.instance, runId));
-        const state = job ? await job.getState() : 'unknown';
-        if (state !== 'failed' && state !== 'completed' && !(state === 'unknown' && this.store.runs.get(runId)?.status === 'running')) continue;
+        const why = await lostJobReason(this.queue, jobIdOf(this.instance, runId), this.store.runs.get(runId)?.status);
+        if (why === null) continue;
         // Whatever the worker sent before its job ended is in the stream: record it first.
         await this.feed!.reached(await this.feed!.newestId());
         if (!this.open.has(runId)) continue;
-        const why =
-          state === 'failed'
-            ? (job?.failedReason ?? 'the job failed')
-            : state === 'completed'
-              ? 'the worker ended the job without a report'
-              : 'the job is gone from the queue';
         this.store.transaction(() => this.fail(runId, why));
       } catch (err) {
         this.options.log?.(`redis: ${(err as Error).message}`);
