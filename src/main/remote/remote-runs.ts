@@ -95,9 +95,16 @@ export class RemoteRuns {
   /** Puts a queued run on the queue (once: the job id is the run's). A dataset this app cannot hash fails the run. */
   submit(run: Run): void {
     this.open.add(run.id);
-    void queueRunJob(this.queue, this.instance, run, this.options).catch((err: unknown) =>
+    void this.queueJob(run).catch((err: unknown) =>
       this.fail(run.id, `could not queue the run on ${this.where}: ${err instanceof Error ? err.message : String(err)}`),
     );
+  }
+
+  /** A run that continues from a checkpoint (a fork from an epoch) finds it in Redis first, as a takeover does. */
+  private async queueJob(run: Run): Promise<void> {
+    const from = this.store.checkpoints.latest(run.id);
+    if (from && !(await this.relay.put(run.id, from))) throw new Error(`its checkpoint after epoch ${from.epochsDone} could not be put in Redis`);
+    await queueRunJob(this.queue, this.instance, run, this.options);
   }
 
   /** Cancels wherever the run is: a waiting job is removed, a training one is told to stop at its next step. */

@@ -98,6 +98,8 @@ function reopen(store: Store, dataDir: string | null, run: Run, epochs: number):
   const stale = store.transaction(() => {
     const later = cutBack(store, run.id, last ?? null);
     store.history.reopen(run.id, epochs);
+    // A run that trained on workers continues here, from the checkpoint this app holds (its job there has ended).
+    store.remote.setPlacement(run.id, 'local');
     return later;
   });
   if (dataDir !== null)

@@ -105,10 +105,10 @@ export class RunManager {
     return this.requeue(() => reopenForExtend(this.store, this.folder(), id, epochs));
   }
 
-  /** A new run continuing from run `id`'s checkpoint after `fromEpoch` epochs, with `overrides`, queued. */
-  forkFromEpoch(id: number, fromEpoch: number, overrides: unknown): Run {
+  /** A new run continuing from run `id`'s checkpoint after `fromEpoch` epochs, with `overrides`, queued (on workers: from Redis). */
+  forkFromEpoch(id: number, fromEpoch: number, overrides: unknown, placement?: RunPlacement): Run {
     this.requireStarted();
-    return this.launchNew([forkFromEpoch(this.store, this.folder(), id, fromEpoch, overrides)])[0]!;
+    return this.launchNew([forkFromEpoch(this.store, this.folder(), id, fromEpoch, overrides)], placement)[0]!;
   }
 
   /** Validates and expands a grid spec, stores one queued run per cell and queues them in order. */

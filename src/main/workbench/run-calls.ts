@@ -64,7 +64,7 @@ export class RunCalls {
     const where = this.placement.resolve(placement);
     const { config, changes } = forkConfig(source, overrides);
     await this.gate.run(config, changes);
-    return this.views.summary(fromEpoch === undefined ? manager.fork(id, overrides, where) : manager.forkFromEpoch(id, fromEpoch, overrides));
+    return this.views.summary(fromEpoch === undefined ? manager.fork(id, overrides, where) : manager.forkFromEpoch(id, fromEpoch, overrides, where));
   }
 
   async resumeRun({ id }: CallInput<'resumeRun'>): Promise<RunSummary> {
