@@ -117,3 +117,21 @@ test("the course report's setup from the form: N(0, 0.01²) init, standardized i
   await expect(page.getByTestId('input-scaling')).toContainText(/standardized on its training images: \(x\/255 − 0\.1\d+\) \/ 0\.3\d+/);
   await expect(page.getByTestId('epoch-table').locator('thead')).toContainText('Train acc. (full pass)');
 });
+
+test('without a workers’ queue the start forms offer no placement choice', async ({ page, workbench }) => {
+  // The forms ask the workbench once; only its answer (no queue: started without --redis) may hide the choice.
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/getRunPlacement'));
+  await page.getByTestId('nav-new-run').click();
+  expect(await (await answered).json()).toEqual({ placement: 'local', workers: null });
+  expect(await call(workbench, 'getRunPlacement')).toEqual({ placement: 'local', workers: null });
+  await expect(page.getByTestId('start-run')).toBeVisible();
+  await expect(page.getByTestId('placement')).toHaveCount(0);
+  await page.getByTestId('nav-grids').click();
+  await page.getByTestId('new-grid').click();
+  await expect(page.getByTestId('start-grid')).toBeVisible();
+  await expect(page.getByTestId('placement')).toHaveCount(0);
+  await page.getByTestId('nav-sweeps').click();
+  await page.getByTestId('new-sweep').click();
+  await expect(page.getByTestId('start-sweep')).toBeVisible();
+  await expect(page.getByTestId('placement')).toHaveCount(0);
+});
