@@ -14,7 +14,7 @@ export const NO_REDIS_REASON = existsSync(REDIS_SERVER) ? null : `${REDIS_SERVER
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WORKER_MAIN = path.resolve(here, '../../remote-worker/main.ts');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -101,7 +101,7 @@ export async function startRedis(): Promise<TestRedis> {
   };
 }
 
-async function waitForPort(port: number, timeoutMs = 20_000): Promise<void> {
+export async function waitForPort(port: number, timeoutMs = 20_000): Promise<void> {
   const { connect } = await import('node:net');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
