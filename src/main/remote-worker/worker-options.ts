@@ -13,7 +13,8 @@ Trains runs the workbench app puts on its Redis queue, with the same engine as l
 metrics and weights back. Datasets are not sent: the worker trains only on its own copy with the same hash.
 
   --redis URL          the app's Redis (rediss:// for TLS); default $NNWB_REDIS_URL, which keeps the password
-                       out of the process list
+                       out of the process list. A server certificate from a private CA is trusted with
+                       NODE_EXTRA_CA_CERTS=/path/to/ca.pem in the worker's environment (read when Node starts)
   --concurrency N      runs trained at once (default 1)
   --name NAME          shown in the app's runs table (default: host name and process id)
   --queue NAME         the queue's name (default ${DEFAULT_QUEUE}; one per app data folder)
