@@ -2,6 +2,7 @@
 // scratch (in cache) between the product and the pooling, forward and backward, never in a batch buffer.
 import { ConvShape } from './conv-shape';
 import { clearGrads, forwardImage, inputGradImage, weightGradImage } from './conv';
+import { sparseGradFits, sparseTables, sparseWeightGradImage } from './conv-sparse';
 import { maxPoolForward, maxPoolReluBackward } from './pool';
 
 /**
@@ -28,10 +29,14 @@ export function convReluPoolWeightGrad(shape: usize, size: i32, stride: i32, ph:
   if (n <= 0) clearGrads(g, dw, db);
   const xBytes = <usize>(g.c * g.h * g.w) << 2;
   const yBytes = <usize>(g.f * ph * pw) << 2;
+  // Pooling and ReLU leave gradient at one pixel per window or none: the sparse product skips the rest.
+  const sparse = sparseGradFits(g);
+  if (sparse) sparseTables(g, ws);
   for (let i = 0; i < n; i++) {
     const o = <usize>i * yBytes;
     maxPoolReluBackward(dy + o, argmax + o, y + o, g.f, g.oh, g.ow, size, stride, ph, pw, scratch);
-    weightGradImage(g, x + <usize>i * xBytes, scratch, dw, db, i == 0, ws);
+    if (sparse) sparseWeightGradImage(g, x + <usize>i * xBytes, scratch, dw, db, i == 0, ws);
+    else weightGradImage(g, x + <usize>i * xBytes, scratch, dw, db, i == 0, ws);
   }
 }
 
