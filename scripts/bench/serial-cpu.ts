@@ -95,9 +95,9 @@ async function main(): Promise<void> {
         // Before: the batch copy and L2 penalty on thread 0, half the gradient sum on each, the whole update on each.
         const serialBefore = p.batch! + p['l2 penalty']! + p['l2 grad']! + p.optimizer!;
         const before = serialBefore + p['fwd+bwd 64']! + p['grad sum (2 replicas)']! / 2;
-        // Now: the batch copy and L2 penalty on thread 0; the gradient sum, L2 gradient and optimizer step split by slices.
-        const serial = p.batch! + p['l2 penalty']!;
-        const two = serial + p['fwd+bwd 64']! + update / 2;
+        // Now: the batch copy on thread 0; the L2 penalty, gradient sum, L2 gradient and optimizer step split by slices.
+        const serial = p.batch!;
+        const two = serial + p['fwd+bwd 64']! + (update + p['l2 penalty']!) / 2;
         const line = (name: string, t: number, s: number) =>
           `${name}: 2 threads ${t.toFixed(0)} µs per thread, serial ${s.toFixed(0)} (${((100 * s) / t).toFixed(0)} %), bound ${(one / t).toFixed(2)}×`;
         process.stdout.write(

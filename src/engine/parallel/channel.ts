@@ -19,18 +19,18 @@ const INPUT = 67;
 const LABELS = 68;
 const ERROR_LENGTH = 69;
 const DONE = 80; // helpers that have left the run (their checksums are in)
-// Bytes 512–1535: Float64 slots (indices into a Float64Array from byte 0). A step's shares sit in the
+// Bytes 512–1791: Float64 slots (indices into a Float64Array from byte 0). A step's shares sit in the
 // half of its parity: a replica may still read step s's while a faster one writes step s + 1's.
 const LR = 64;
-const PENALTY = 66; // + parity
 const LOSS = 96; // + 32·parity + replica
 const CORRECT = 112; // + 32·parity + replica
 const CHECKSUM = 160; // + replica
+const PENALTY = 192; // + 16·parity + replica
 // Elsewhere.
-const FLOAT_SLOTS = 192;
-const ERROR_TEXT_BYTES = 1536; // UTF-16 code units from this byte offset
+const FLOAT_SLOTS = 224;
+const ERROR_TEXT_BYTES = 2048; // UTF-16 code units from this byte offset
 const ERROR_TEXT_UNITS = 256;
-const OFFSETS_BYTES = 2048; // Int32 tables [2][MAX_REPLICAS][MAX_PARAMS] of gradient, then value byte offsets
+const OFFSETS_BYTES = 2560; // Int32 tables [2][MAX_REPLICAS][MAX_PARAMS] of gradient, then value byte offsets
 const TABLE = MAX_REPLICAS * MAX_PARAMS;
 const BYTES = OFFSETS_BYTES + 2 * TABLE * 4;
 /** Checks a waiter spins through before sleeping on the futex, unless the run says otherwise (see ReplicaThreads.spins). */
@@ -95,20 +95,22 @@ export class ReplicaChannel {
     this.f64[CORRECT + 32 * (step & 1) + replica] = correct;
   }
 
-  /** Replica 0: the L2 penalty of step `step`'s weights. */
-  setPenalty(step: number, penalty: number): void {
-    this.f64[PENALTY + (step & 1)] = penalty;
+  /** A replica's share of the L2 penalty of step `step`'s weights (its slices of them). */
+  setPenalty(step: number, replica: number, penalty: number): void {
+    this.f64[PENALTY + 16 * (step & 1) + replica] = penalty;
   }
 
-  /** Step `step`'s loss (shares summed in replica order, plus the penalty) and hits, once all shares are in. */
+  /** Step `step`'s loss (shares summed in replica order, plus the penalty's) and hits, once all shares are in. */
   total(step: number, replicas: number): { loss: number; correct: number } {
     let loss = 0;
     let correct = 0;
+    let penalty = 0;
     for (let r = 0; r < replicas; r++) {
       loss += this.f64[LOSS + 32 * (step & 1) + r]!;
       correct += this.f64[CORRECT + 32 * (step & 1) + r]!;
+      penalty += this.f64[PENALTY + 16 * (step & 1) + r]!;
     }
-    return { loss: loss + this.f64[PENALTY + (step & 1)]!, correct };
+    return { loss: loss + penalty, correct };
   }
 
   setGradOffset(replica: number, param: number, byteOffset: number): void {

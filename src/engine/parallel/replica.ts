@@ -1,10 +1,9 @@
 // One replica of a data-parallel run: its model, loss and optimizer, and its part of every step —
-// forward and backward on its share, then its slice of the gradient sum and of the update.
+// forward and backward on its share, then its slice of the L2 penalty, of the gradient sum and of the update.
 import type { Kernels } from '../kernels/kernels';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy';
 import type { Sequential } from '../models/sequential';
 import type { Optimizer, OptimizerPart } from '../optim/optimizer';
-import { l2Penalty } from '../regularization/l2';
 import type { Tensor } from '../tensor';
 import type { ReplicaChannel } from './channel';
 import { sumRange } from './shares';
@@ -74,13 +73,20 @@ export class Replica {
       this.channel.setShare(step, this.index, 0, 0);
       for (const p of params) p.grad.fill(0);
     }
-    if (this.index === 0) this.channel.setPenalty(step, this.l2 > 0 ? l2Penalty(params, this.l2, this.kernels) : 0);
+    this.channel.setPenalty(step, this.index, this.l2 > 0 ? this.penalty() : 0);
     this.channel.afterBackward(step, this.replicas);
     const total = this.channel.total(step, this.replicas);
     if (Number.isFinite(total.loss)) this.update(lr);
     if (this.index > 0) this.channel.updated();
     else this.channel.awaitUpdates(step, this.replicas - 1);
     return total;
+  }
+
+  /** Its share of the L2 penalty λ·Σw²: over its slices of the weights (the penalty is the shares' sum, in replica order). */
+  private penalty(): number {
+    let sum = 0;
+    for (const s of this.slices) if (s.weight && s.values[this.index]!.length > 0) sum += this.kernels.sumSquares(s.values[this.index]!);
+    return this.l2 * sum;
   }
 
   /** Σ over the replicas' weights of Σw² (float64): equal on every replica unless they drifted apart. */
