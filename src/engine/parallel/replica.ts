@@ -44,18 +44,13 @@ export class Replica {
   /** Once every replica has published its offsets: the views of the slices this replica sums and updates. */
   attach(view: MemoryView): void {
     const params = this.model.params();
+    const ranges = params.map((p) => sumRange(p.grad.length, this.replicas, this.index));
     this.slices = params.map((p, i) => {
-      const [start, end] = sumRange(p.grad.length, this.replicas, this.index);
-      const of = (offset: (r: number, i: number) => number) =>
-        Array.from({ length: this.replicas }, (_, r) => view(offset.call(this.channel, r, i), p.grad.length).subarray(start, end));
-      return { grads: of(this.channel.gradOffset), values: of(this.channel.valueOffset), weight: p.role === 'weight' };
+      const [start, end] = ranges[i]!;
+      const of = (offset: (r: number) => number) => Array.from({ length: this.replicas }, (_, r) => view(offset(r), p.grad.length).subarray(start, end));
+      return { grads: of((r) => this.channel.gradOffset(r, i)), values: of((r) => this.channel.valueOffset(r, i)), weight: p.role === 'weight' };
     });
-    this.parts = this.slices.map((s, i) => ({
-      index: i,
-      at: sumRange(params[i]!.grad.length, this.replicas, this.index)[0],
-      w: s.values[this.index]!,
-      g: s.grads[0]!,
-    }));
+    this.parts = this.slices.map((s, i) => ({ index: i, at: ranges[i]![0], w: s.values[this.index]!, g: s.grads[0]! }));
   }
 
   /**
