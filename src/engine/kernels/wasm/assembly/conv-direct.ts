@@ -13,9 +13,17 @@ export function directPoolFits(g: ConvShape, size: i32, stride: i32, pw: i32): b
   return g.pad == 0 && g.stride == 1 && size == 2 && stride == 2 && pw >= 4 && tapsOf(g) <= KC;
 }
 
-/** Each taps row's (channel, ky) byte offset from a window's top-left input, into `at` (c·kh i32), once per call. */
+/**
+ * Each taps row's (channel, ky) byte offset from a window's top-left input, into `at` (c·kh i32), then its
+ * input line relative to the window's (c·kh i32: channel·h + ky), once per call.
+ */
 export function directTapOffsets(g: ConvShape, at: usize): void {
-  for (let r = 0; r < g.c * g.kh; r++) store<i32>(at + (<usize>r << 2), ((r / g.kh) * g.h + (r % g.kh)) * g.w << 2);
+  const rows = g.c * g.kh;
+  for (let r = 0; r < rows; r++) {
+    const line = (r / g.kh) * g.h + (r % g.kh);
+    store<i32>(at + (<usize>r << 2), (line * g.w) << 2);
+    store<i32>(at + (<usize>(rows + r) << 2), line);
+  }
 }
 
 /**
@@ -31,6 +39,9 @@ export function directPoolForwardImage(g: ConvShape, ph: i32, pw: i32, xi: usize
   const row = <usize>g.w << 2;
   const rows = g.c * g.kh;
   const kwBytes = <usize>g.kw << 2;
+  const groups = (pw + 3) >> 2;
+  const blank = at + (<usize>(2 * rows) << 2);
+  blankSegments(g, pw, xi, blank);
   for (let f = 0; f < g.f; f += 2) {
     const f1 = min(f + 1, g.f - 1); // an odd last filter pairs with itself
     const w0 = wt + (<usize>(f * taps) << 2);
@@ -41,11 +52,15 @@ export function directPoolForwardImage(g: ConvShape, ph: i32, pw: i32, xi: usize
         const src = xi + (<usize>(2 * py * g.w + 2 * q) << 2);
         const zero = f32x4.splat(0);
         let a00 = zero, a01 = zero, a10 = zero, a11 = zero, c00 = zero, c01 = zero, c10 = zero, c11 = zero;
-        // Taps row by row (channel, ky): along a row the input moves one float per tap.
-        let wp = w0;
+        // Taps row by row (channel, ky): along a row the input moves one float per tap. A row whose two input
+        // segments are all zero (an MNIST margin) would add only ±0s, which change no sum: it is skipped.
         const gap = w1 - w0;
+        const flags = blank + (<usize>(2 * py * groups + (qx >> 2)) << 2);
         for (let r = 0; r < rows; r++) {
+          const line = flags + (<usize>(load<i32>(at + (<usize>(rows + r) << 2)) * groups) << 2);
+          if (load<i32>(line) & load<i32>(line + (<usize>groups << 2))) continue;
           let x = src + <usize>load<i32>(at + (<usize>r << 2));
+          let wp = w0 + <usize>r * kwBytes;
           const rowEnd = wp + kwBytes;
           while (wp < rowEnd) {
             const x0 = v128.load(x);
@@ -73,6 +88,29 @@ export function directPoolForwardImage(g: ConvShape, ph: i32, pw: i32, xi: usize
           poolStore(c00, c01, c10, c11, bias ? bias + (<usize>f1 << 2) : 0, f1 * pix + first, g.ow, yi + (<usize>(f1 * ph * pw) << 2) + out, argi + (<usize>(f1 * ph * pw) << 2) + out);
         }
       }
+    }
+  }
+}
+
+/**
+ * For each input line (channel, row) and group of four windows (windows 4k.. of a pooled row in
+ * directPoolForwardImage), into `blank` [c·h][groups] (i32): 1 when the line's inputs under the group are all
+ * zero, so each product with them is ±0, which changes no sum that starts at +0 (never −0).
+ */
+// NOTE: exact for finite weights (an infinite or NaN weight times 0 would be NaN in the GEMM path).
+function blankSegments(g: ConvShape, pw: i32, xi: usize, blank: usize): void {
+  const groups = (pw + 3) >> 2;
+  const width = 7 + g.kw; // eight outputs of a row, then the filter's reach
+  const full = width >> 2;
+  for (let line = 0; line < g.c * g.h; line++) {
+    for (let k = 0; k < groups; k++) {
+      const src = xi + (<usize>(line * g.w + 2 * min(4 * k, pw - 4)) << 2);
+      let any = f32x4.splat(0);
+      for (let v = 0; v < full; v++) any = v128.or(any, v128.load(src + (<usize>v << 4)));
+      let rest: f32 = 0;
+      for (let t = full << 2; t < width; t++) rest = max(rest, abs(load<f32>(src + (<usize>t << 2))));
+      // Bits without the sign: −0 counts as zero too, NaN does not.
+      store<i32>(blank + (<usize>(line * groups + k) << 2), i32(!v128.any_true(v128.and(any, i32x4.splat(0x7fffffff))) && rest == 0));
     }
   }
 }
