@@ -1,7 +1,8 @@
 // CPU time of one training step (forward, loss + L2, backward, update) of the bench's MLP and CNN, batch 128,
 // on one thread: the training thread's own CPU (process.threadCpuUsage, Node 24+), else the process's, so a
-// machine shared with other work still gives comparable numbers. Synthetic pixels and labels (the data do
-// not change the work). Median of 7 blocks of 20 steps, after 20 warm-up steps.
+// machine shared with other work still gives comparable numbers. The first 128 MNIST training images and
+// labels (the wasm conv block skips all-zero input regions, so the pixels change the work), `--synthetic`:
+// made-up pixels with no zeros. Median of 7 blocks of 20 steps, after 20 warm-up steps.
 // Run: node --import tsx scripts/bench/step-cpu.ts [--models mlp,cnn] [--kernels native,relaxed]
 // ($NNW_NATIVE_ADDON picks another build of the addon, e.g. to compare two.)
 import { parseArgs } from 'node:util';
@@ -10,10 +11,13 @@ import { createOptimizer } from '../../src/engine/optim';
 import { SoftmaxCrossEntropy } from '../../src/engine/losses/softmax-cross-entropy';
 import { singleThreadStep } from '../../src/engine/train/step';
 import { Tensor } from '../../src/engine/tensor';
+import { loadDataset } from '../../src/main/datasets/load';
 import { loadKernels } from '../../src/main/wasm/load-kernels';
 import { benchConfig, type BenchModel } from './configs';
 
-const { values: opts } = parseArgs({ options: { models: { type: 'string', default: 'mlp,cnn' }, kernels: { type: 'string', default: 'native,relaxed' } } });
+const { values: opts } = parseArgs({
+  options: { models: { type: 'string', default: 'mlp,cnn' }, kernels: { type: 'string', default: 'native,relaxed' }, synthetic: { type: 'boolean' } },
+});
 
 type CpuClock = (since?: NodeJS.CpuUsage) => NodeJS.CpuUsage;
 const threadClock = (process as unknown as { threadCpuUsage?: CpuClock }).threadCpuUsage?.bind(process);
@@ -27,8 +31,14 @@ async function stepMs(model: BenchModel, prefer: 'native' | 'relaxed' | 'simd'):
   const step = singleThreadStep(net, new SoftmaxCrossEntropy(kernels), optimizer, config.l2, kernels);
   const batch = 128;
   const x = new Tensor([batch, ...config.model.input], kernels.alloc(batch * config.model.input.reduce((a, b) => a * b, 1)));
-  for (let i = 0; i < x.data.length; i++) x.data[i] = ((i * 2654435761) % 1000) / 1000;
-  const labels = new Uint8Array(batch).map((_, i) => (i * 7) % 10);
+  let labels = new Uint8Array(batch).map((_, i) => (i * 7) % 10);
+  if (opts.synthetic) {
+    for (let i = 0; i < x.data.length; i++) x.data[i] = ((i * 2654435761) % 1000) / 1000;
+  } else {
+    const mnist = (await loadDataset({ name: 'mnist' }, { limitTrain: batch, limitTest: 1 })).train;
+    x.data.set(mnist.images.subarray(0, x.data.length));
+    labels = mnist.labels.slice(0, batch);
+  }
   for (let s = 0; s < 20; s++) step(x, labels, batch, 0.001);
   const blocks: number[] = [];
   for (let b = 0; b < 7; b++) {

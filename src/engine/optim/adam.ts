@@ -29,6 +29,6 @@ export class Adam extends Optimizer {
     const { beta1, beta2, eps } = this;
     // Fold both corrections into per-step scalars: lr·m̂/(√v̂+ε) = (lr/c1)·m/(√v/√c2 + ε).
     const step = { beta1, beta2, eps, lr: lr / (1 - Math.pow(beta1, t)), invSqrtC2: 1 / Math.sqrt(1 - Math.pow(beta2, t)) };
-    this.kernels.adamStep(w, g, this.m[index]!, this.v[index]!, step);
+    this.kernels.adamStep(w, g, this.part(this.m[index]!, w), this.part(this.v[index]!, w), step);
   }
 }

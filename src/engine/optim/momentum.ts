@@ -23,7 +23,7 @@ export class Momentum extends Optimizer {
   }
 
   protected override update(index: number, w: Float32Array, g: Float32Array, lr: number): void {
-    const v = this.velocity[index]!;
+    const v = this.part(this.velocity[index]!, w);
     const beta = this.beta;
     if (this.nesterov) {
       // Look-ahead form (Sutskever 2013, rewritten on w): w ← w + βv_new − lr·g.

@@ -19,10 +19,22 @@ export interface OptimizerState {
   readonly buffers: readonly OptimizerStateBuffer[];
 }
 
+/** A slice of param `index` to update: values w and grads g from element `at` of the param on (see stepParts). */
+export interface OptimizerPart {
+  readonly index: number;
+  readonly at: number;
+  readonly w: Float32Array;
+  readonly g: Float32Array;
+}
+
 export abstract class Optimizer {
   abstract readonly type: OptimizerType;
   private steps = 0;
   private readonly stateBuffers: OptimizerStateBuffer[] = [];
+  /** Per allocState slot, the arrays its subclass reads (entries replaced by shareState). */
+  private readonly slots: Float32Array[][] = [];
+  /** Element offset of the values the running update hook was given (0: a whole param). */
+  private at = 0;
 
   /**
    * `kernels` runs the vectorisable updates and holds the state buffers (in wasm memory for the wasm
@@ -52,13 +64,30 @@ export abstract class Optimizer {
    * Allocates nothing: state buffers were made once in the constructor.
    */
   step(lr: number): void {
-    if (!Number.isFinite(lr) || lr < 0) throw new ConfigError('lr', `must be a finite number >= 0, got ${lr}`);
-    const t = ++this.steps;
+    const t = this.nextStep(lr);
     const params = this.params;
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
       this.update(i, p.value, p.grad, lr, t);
     }
+  }
+
+  /**
+   * One step over slices of the params only (a data-parallel replica's share of the update; the other
+   * replicas update the rest, each element exactly as `step` would): counts as a step like `step`.
+   */
+  stepParts(lr: number, parts: readonly OptimizerPart[]): void {
+    const t = this.nextStep(lr);
+    for (const part of parts) {
+      this.at = part.at;
+      this.update(part.index, part.w, part.g, lr, t);
+    }
+    this.at = 0;
+  }
+
+  private nextStep(lr: number): number {
+    if (!Number.isFinite(lr) || lr < 0) throw new ConfigError('lr', `must be a finite number >= 0, got ${lr}`);
+    return ++this.steps;
   }
 
   /** The state buffers by name; the arrays are the live ones (copy them before the next step if needed). */
@@ -68,6 +97,36 @@ export abstract class Optimizer {
 
   /** Restores a state saved by `state()` of an optimizer of the same type over the same params. */
   loadState(state: OptimizerState): void {
+    const saved = this.checkState(state);
+    for (const own of this.stateBuffers) own.data.set(saved.get(own.name)!.data);
+    this.steps = state.step;
+  }
+
+  /**
+   * Takes `state`'s buffers themselves as its own from now on (no copy): the replicas of a data-parallel
+   * run keep one optimizer state in shared memory, each updating its slice.
+   */
+  shareState(state: OptimizerState): void {
+    const saved = this.checkState(state);
+    let k = 0;
+    for (const arrays of this.slots) {
+      for (let i = 0; i < arrays.length; i++, k++) {
+        const own = this.stateBuffers[k]!;
+        const data = saved.get(own.name)!.data;
+        arrays[i] = data;
+        this.stateBuffers[k] = { ...own, data };
+      }
+    }
+    this.steps = state.step;
+  }
+
+  /** The values of `buffer` (a state buffer of this optimizer) the running update hook works on. */
+  protected part(buffer: Float32Array, w: Float32Array): Float32Array {
+    return this.at === 0 && w.length === buffer.length ? buffer : buffer.subarray(this.at, this.at + w.length);
+  }
+
+  /** `state`'s buffers by name, after checking they are exactly this optimizer's. */
+  private checkState(state: OptimizerState): Map<string, OptimizerStateBuffer> {
     if (!Number.isInteger(state.step) || state.step < 0) {
       throw new EngineError(`optimizer.loadState: step must be an integer >= 0, got ${state.step}`);
     }
@@ -83,22 +142,24 @@ export abstract class Optimizer {
       const extra = [...byName.keys()].filter((n) => !this.stateBuffers.some((b) => b.name === n));
       throw new EngineError(`optimizer.loadState: unexpected buffers for ${this.type}: ${extra.join(', ')}`);
     }
-    for (const own of this.stateBuffers) own.data.set(byName.get(own.name)!.data);
-    this.steps = state.step;
+    return byName;
   }
 
   /** One zeroed buffer per param, named `${param.name}.${slot}`; call from subclass constructors only. */
   protected allocState(slot: string): Float32Array[] {
-    return this.params.map((p) => {
+    const arrays = this.params.map((p) => {
       const data = this.kernels.alloc(p.value.length);
       this.stateBuffers.push({ name: `${p.name}.${slot}`, shape: p.shape, data });
       return data;
     });
+    this.slots.push(arrays);
+    return arrays;
   }
 
   /**
-   * The hook: update param `index` in place. w, g: the param's values and grads (same length);
-   * t: 1-based step number. Must not allocate.
+   * The hook: update param `index` in place. w, g: the param's values and grads (same length), or a slice
+   * of them (stepParts): read state buffers through `part`. t: 1-based step number. Must not allocate
+   * (but for a slice's views).
    */
   protected abstract update(index: number, w: Float32Array, g: Float32Array, lr: number, t: number): void;
 }

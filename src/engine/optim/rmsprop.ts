@@ -19,7 +19,7 @@ export class RmsProp extends Optimizer {
   }
 
   protected override update(index: number, w: Float32Array, g: Float32Array, lr: number): void {
-    const s = this.meanSquare[index]!;
+    const s = this.part(this.meanSquare[index]!, w);
     const rho = this.rho;
     const keep = 1 - rho;
     const eps = this.eps;

@@ -1,5 +1,6 @@
-// The control block the threads of a data-parallel run share: step hand-off, two barriers per step,
-// each replica's share of the loss, the parameter-gradient offsets, and an error slot. Atomics only.
+// The control block the threads of a data-parallel run share: step hand-off, the barrier after backward,
+// the helpers' update count, each replica's share of the loss, the offsets of every replica's parameter
+// values and gradients, and an error slot. Atomics only.
 import { EngineError } from '../errors';
 
 export const MAX_REPLICAS = 16;
@@ -9,7 +10,7 @@ export const MAX_PARAMS = 256;
 // Bytes 0–511: Int32 slots; each word that threads wait on sits on its own 64-byte line.
 const GEN = 0; // step number, bumped by replica 0 to start a step
 const ARRIVED_A = 16; // arrivals at the barrier after backward (cumulative)
-const ARRIVED_B = 32; // arrivals at the barrier after the gradient sum (cumulative)
+const UPDATED = 32; // helpers' slices of the update done (cumulative)
 const READY = 48; // helpers set up for this run
 const QUIT = 64; // 1: the run is over, helpers return
 const FAILED = 65; // 1: a thread failed; ERROR_TEXT says why
@@ -18,19 +19,20 @@ const INPUT = 67;
 const LABELS = 68;
 const ERROR_LENGTH = 69;
 const DONE = 80; // helpers that have left the run (their checksums are in)
-// Bytes 512–1535: Float64 slots (indices into a Float64Array from byte 0). A step's shares sit in the
+// Bytes 512–1791: Float64 slots (indices into a Float64Array from byte 0). A step's shares sit in the
 // half of its parity: a replica may still read step s's while a faster one writes step s + 1's.
 const LR = 64;
-const PENALTY = 66; // + parity
 const LOSS = 96; // + 32·parity + replica
 const CORRECT = 112; // + 32·parity + replica
 const CHECKSUM = 160; // + replica
+const PENALTY = 192; // + 16·parity + replica
 // Elsewhere.
-const FLOAT_SLOTS = 192;
-const ERROR_TEXT_BYTES = 1536; // UTF-16 code units from this byte offset
+const FLOAT_SLOTS = 224;
+const ERROR_TEXT_BYTES = 2048; // UTF-16 code units from this byte offset
 const ERROR_TEXT_UNITS = 256;
-const OFFSETS_BYTES = 2048; // Int32 table [MAX_REPLICAS][MAX_PARAMS] of gradient byte offsets
-const BYTES = OFFSETS_BYTES + MAX_REPLICAS * MAX_PARAMS * 4;
+const OFFSETS_BYTES = 2560; // Int32 tables [2][MAX_REPLICAS][MAX_PARAMS] of gradient, then value byte offsets
+const TABLE = MAX_REPLICAS * MAX_PARAMS;
+const BYTES = OFFSETS_BYTES + 2 * TABLE * 4;
 /** Checks a waiter spins through before sleeping on the futex, unless the run says otherwise (see ReplicaThreads.spins). */
 export const DEFAULT_SPINS = 2_000;
 
@@ -49,7 +51,7 @@ export class ReplicaChannel {
     this.buffer = buffer ?? new SharedArrayBuffer(BYTES);
     this.i32 = new Int32Array(this.buffer, 0, 128);
     this.f64 = new Float64Array(this.buffer, 0, FLOAT_SLOTS);
-    this.offsets = new Int32Array(this.buffer, OFFSETS_BYTES, MAX_REPLICAS * MAX_PARAMS);
+    this.offsets = new Int32Array(this.buffer, OFFSETS_BYTES, 2 * TABLE);
   }
 
   /** Replica 0: starts step `step` (1, 2, …) over `batch` samples at these byte offsets. */
@@ -76,9 +78,15 @@ export class ReplicaChannel {
     this.arrive(ARRIVED_A, step * replicas);
   }
 
-  /** The barrier after the gradient sum. */
-  afterSum(step: number, replicas: number): void {
-    this.arrive(ARRIVED_B, step * replicas);
+  /** Helpers: their slice of the update is done (they go on without waiting: the next step's start waits for it). */
+  updated(): void {
+    Atomics.add(this.i32, UPDATED, 1);
+    Atomics.notify(this.i32, UPDATED);
+  }
+
+  /** Replica 0: waits until the `helpers` have done their slices of step `step`'s update. */
+  awaitUpdates(step: number, helpers: number): void {
+    this.waitFor(UPDATED, step * helpers, 'throw');
   }
 
   /** A replica's share of step `step`'s loss and hits. */
@@ -87,20 +95,22 @@ export class ReplicaChannel {
     this.f64[CORRECT + 32 * (step & 1) + replica] = correct;
   }
 
-  /** Replica 0: the L2 penalty of step `step`'s weights. */
-  setPenalty(step: number, penalty: number): void {
-    this.f64[PENALTY + (step & 1)] = penalty;
+  /** A replica's share of the L2 penalty of step `step`'s weights (its slices of them). */
+  setPenalty(step: number, replica: number, penalty: number): void {
+    this.f64[PENALTY + 16 * (step & 1) + replica] = penalty;
   }
 
-  /** Step `step`'s loss (shares summed in replica order, plus the penalty) and hits, once all shares are in. */
+  /** Step `step`'s loss (shares summed in replica order, plus the penalty's) and hits, once all shares are in. */
   total(step: number, replicas: number): { loss: number; correct: number } {
     let loss = 0;
     let correct = 0;
+    let penalty = 0;
     for (let r = 0; r < replicas; r++) {
       loss += this.f64[LOSS + 32 * (step & 1) + r]!;
       correct += this.f64[CORRECT + 32 * (step & 1) + r]!;
+      penalty += this.f64[PENALTY + 16 * (step & 1) + r]!;
     }
-    return { loss: loss + this.f64[PENALTY + (step & 1)]!, correct };
+    return { loss: loss + penalty, correct };
   }
 
   setGradOffset(replica: number, param: number, byteOffset: number): void {
@@ -109,6 +119,14 @@ export class ReplicaChannel {
 
   gradOffset(replica: number, param: number): number {
     return this.offsets[replica * MAX_PARAMS + param]!;
+  }
+
+  setValueOffset(replica: number, param: number, byteOffset: number): void {
+    this.offsets[TABLE + replica * MAX_PARAMS + param] = byteOffset;
+  }
+
+  valueOffset(replica: number, param: number): number {
+    return this.offsets[TABLE + replica * MAX_PARAMS + param]!;
   }
 
   setChecksum(replica: number, value: number): void {
@@ -132,7 +150,7 @@ export class ReplicaChannel {
   /** Replica 0: ends the run; helpers leave their loops, each then calling `done`. */
   quit(): void {
     Atomics.store(this.i32, QUIT, 1);
-    for (const slot of [GEN, ARRIVED_A, ARRIVED_B, READY, DONE]) Atomics.notify(this.i32, slot);
+    for (const slot of [GEN, ARRIVED_A, UPDATED, READY, DONE]) Atomics.notify(this.i32, slot);
   }
 
   /** Helpers: has left the run (after writing its checksum). */
@@ -153,7 +171,7 @@ export class ReplicaChannel {
     for (let i = 0; i < length; i++) text[i] = message.charCodeAt(i);
     this.i32[ERROR_LENGTH] = length;
     Atomics.store(this.i32, FAILED, 1);
-    for (const slot of [GEN, ARRIVED_A, ARRIVED_B, READY, DONE]) Atomics.notify(this.i32, slot);
+    for (const slot of [GEN, ARRIVED_A, UPDATED, READY, DONE]) Atomics.notify(this.i32, slot);
   }
 
   private arrive(slot: number, target: number): void {

@@ -29,7 +29,7 @@ export interface ReplicaSetup {
   readonly weights: readonly number[];
   /** Checks a waiter spins through before sleeping (see ReplicaThreads.spins). */
   readonly spins: number;
-  /** Replica 0's optimizer state: its step count and buffers (byte offsets), copied too. */
+  /** Replica 0's optimizer state: its step count and buffers (byte offsets), which the helper's optimizer then shares. */
   readonly optimizerState: { readonly step: number; readonly buffers: readonly { name: string; offset: number; length: number }[] };
 }
 

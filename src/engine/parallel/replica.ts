@@ -1,10 +1,9 @@
 // One replica of a data-parallel run: its model, loss and optimizer, and its part of every step —
-// forward and backward on its share, its slice of the gradient sum, then the same update as every replica.
+// forward and backward on its share, then its slice of the L2 penalty, of the gradient sum and of the update.
 import type { Kernels } from '../kernels/kernels';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy';
 import type { Sequential } from '../models/sequential';
-import type { Optimizer } from '../optim/optimizer';
-import { addL2Grad, l2Penalty } from '../regularization/l2';
+import type { Optimizer, OptimizerPart } from '../optim/optimizer';
 import type { Tensor } from '../tensor';
 import type { ReplicaChannel } from './channel';
 import { sumRange } from './shares';
@@ -12,10 +11,19 @@ import { sumRange } from './shares';
 /** A Float32Array of `length` values at `byteOffset` of the memory every replica's kernels share. */
 export type MemoryView = (byteOffset: number, length: number) => Float32Array;
 
+/** One param's slice that this replica sums and updates, as every replica's view of it. */
+interface Slice {
+  /** Each replica's gradient over the slice, replica 0's first: the sum goes into replica 0's. */
+  readonly grads: Float32Array[];
+  /** Each replica's values over the slice: this replica updates its own, then copies it to the others. */
+  readonly values: Float32Array[];
+  readonly weight: boolean;
+}
+
 export class Replica {
   private readonly loss: SoftmaxCrossEntropy;
-  /** Per param, the slice this replica sums: every replica's view of it, replica 0's first. */
-  private sumSlices: Float32Array[][] = [];
+  private slices: Slice[] = [];
+  private parts: OptimizerPart[] = [];
 
   constructor(
     readonly index: number,
@@ -27,21 +35,28 @@ export class Replica {
     private readonly kernels: Kernels,
   ) {
     this.loss = new SoftmaxCrossEntropy(kernels);
-    model.params().forEach((p, i) => channel.setGradOffset(index, i, p.grad.byteOffset));
+    model.params().forEach((p, i) => {
+      channel.setGradOffset(index, i, p.grad.byteOffset);
+      channel.setValueOffset(index, i, p.value.byteOffset);
+    });
   }
 
-  /** Once every replica has published its gradient offsets: the views this replica sums over. */
+  /** Once every replica has published its offsets: the views of the slices this replica sums and updates. */
   attach(view: MemoryView): void {
-    this.sumSlices = this.model.params().map((p, i) => {
-      const [start, end] = sumRange(p.grad.length, this.replicas, this.index);
-      return Array.from({ length: this.replicas }, (_, r) => view(this.channel.gradOffset(r, i), p.grad.length).subarray(start, end));
+    const params = this.model.params();
+    const ranges = params.map((p) => sumRange(p.grad.length, this.replicas, this.index));
+    this.slices = params.map((p, i) => {
+      const [start, end] = ranges[i]!;
+      const of = (offset: (r: number) => number) => Array.from({ length: this.replicas }, (_, r) => view(offset(r), p.grad.length).subarray(start, end));
+      return { grads: of((r) => this.channel.gradOffset(r, i)), values: of((r) => this.channel.valueOffset(r, i)), weight: p.role === 'weight' };
     });
+    this.parts = this.slices.map((s, i) => ({ index: i, at: ranges[i]![0], w: s.values[this.index]!, g: s.grads[0]! }));
   }
 
   /**
    * This replica's part of step `step`: x, labels its share of a batch of `batch` samples (maybe none).
    * Returns the batch's loss (data loss plus L2 penalty) and hits; the update is skipped, on every
-   * replica alike, when that loss is not finite.
+   * replica alike, when that loss is not finite. Replica 0 returns once every replica's update is done.
    */
   run(step: number, x: Tensor, labels: ArrayLike<number>, batch: number, lr: number): { loss: number; correct: number } {
     const params = this.model.params();
@@ -53,16 +68,20 @@ export class Replica {
       this.channel.setShare(step, this.index, 0, 0);
       for (const p of params) p.grad.fill(0);
     }
-    if (this.index === 0) this.channel.setPenalty(step, this.l2 > 0 ? l2Penalty(params, this.l2, this.kernels) : 0);
+    this.channel.setPenalty(step, this.index, this.l2 > 0 ? this.penalty() : 0);
     this.channel.afterBackward(step, this.replicas);
-    this.sumGradients();
-    this.channel.afterSum(step, this.replicas);
     const total = this.channel.total(step, this.replicas);
-    if (Number.isFinite(total.loss)) {
-      if (this.l2 > 0) addL2Grad(params, this.l2, this.kernels);
-      this.optimizer.step(lr);
-    }
+    if (Number.isFinite(total.loss)) this.update(lr);
+    if (this.index > 0) this.channel.updated();
+    else this.channel.awaitUpdates(step, this.replicas - 1);
     return total;
+  }
+
+  /** Its share of the L2 penalty λ·Σw²: over its slices of the weights (the penalty is the shares' sum, in replica order). */
+  private penalty(): number {
+    let sum = 0;
+    for (const s of this.slices) if (s.weight && s.values[this.index]!.length > 0) sum += this.kernels.sumSquares(s.values[this.index]!);
+    return this.l2 * sum;
   }
 
   /** Σ over the replicas' weights of Σw² (float64): equal on every replica unless they drifted apart. */
@@ -72,14 +91,24 @@ export class Replica {
     return sum;
   }
 
-  /** Its slices of every gradient: replica 0's += the others', in replica order, then copied back to each. */
-  // NOTE: a fixed order of float32 sums, so the same seed and replica count give bit-identical runs.
-  private sumGradients(): void {
-    for (const slices of this.sumSlices) {
-      const total = slices[0]!;
+  /**
+   * Its slices of the update: the gradient summed over the replicas (into replica 0's, in replica order),
+   * plus L2, then the optimizer on its own values (state shared by all), copied to every other replica.
+   */
+  // NOTE: a fixed order of float32 sums, so the same seed and replica count give bit-identical runs; each
+  // element is updated exactly as when every replica ran the whole update.
+  private update(lr: number): void {
+    for (const s of this.slices) {
+      const total = s.grads[0]!;
       if (total.length === 0) continue;
-      for (let r = 1; r < slices.length; r++) this.kernels.axpy(1, slices[r]!, total);
-      for (let r = 1; r < slices.length; r++) slices[r]!.set(total);
+      for (let r = 1; r < s.grads.length; r++) this.kernels.axpy(1, s.grads[r]!, total);
+      if (s.weight && this.l2 > 0) this.kernels.axpy(2 * this.l2, s.values[this.index]!, total);
+    }
+    this.optimizer.stepParts(lr, this.parts);
+    for (const s of this.slices) {
+      const own = s.values[this.index]!;
+      if (own.length === 0) continue;
+      for (let r = 0; r < s.values.length; r++) if (r !== this.index) s.values[r]!.set(own);
     }
   }
 }

@@ -21,7 +21,8 @@ export function runReplica(setup: ReplicaSetup, kernels: Kernels, memory: Shared
     model.params().forEach((p, i) => p.value.set(floats(setup.weights[i]!, p.value.length)));
     const optimizer = createOptimizer(setup.optimizer, model.params(), kernels);
     const state = setup.optimizerState;
-    optimizer.loadState({ step: state.step, buffers: state.buffers.map((b) => ({ name: b.name, shape: [b.length], data: floats(b.offset, b.length) })) });
+    // One optimizer state for all replicas, in the shared memory: each updates its slice of it.
+    optimizer.shareState({ step: state.step, buffers: state.buffers.map((b) => ({ name: b.name, shape: [b.length], data: floats(b.offset, b.length) })) });
     const replica = new Replica(setup.index, setup.replicas, model, optimizer, setup.l2, channel, kernels);
     channel.ready();
     channel.awaitReady(setup.replicas - 1);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kernels } from '../../engine/kernels/kernels';
 import type { ReplicaThreads } from '../../engine/parallel';
+import { ReplicaChannel } from '../../engine/parallel/channel';
 import { parseRunConfig, type RunConfigInput } from '../../shared/run-config';
 import { trainRun } from '../worker/train-run';
 import { loadNativeAddon } from '../native/native-addon';
@@ -92,9 +93,15 @@ describe.each(backends)('data-parallel training on two threads ($name kernels)',
 
   it('notices a replica whose weights drift from replica 0', async () => {
     const threads = two.replicas!;
-    // The helper regularises and replica 0 does not: the same summed gradients, different updates.
-    const drifting: ReplicaThreads = { ...threads, start: (setups) => threads.start(setups.map((s) => ({ ...s, l2: 0.1 }))) };
-    const kernels: Kernels = { ...two, replicas: drifting };
-    await expect(trainRun(config({ epochs: 1, l2: 0 }), kernels)).rejects.toThrow(/replica 1's weights drifted from replica 0's/);
+    // Each step's update of a slice is copied to every replica, so only corruption can make them drift: replica 1's
+    // first weight (in replica 0's slice) changed after every step, so still changed after the last one.
+    let channel: ReplicaChannel | undefined;
+    const watched: ReplicaThreads = { ...threads, start: (setups) => ((channel = new ReplicaChannel(setups[0]!.channel)), threads.start(setups)) };
+    const kernels: Kernels = { ...two, replicas: watched };
+    const corrupt = () => {
+      const w = new Float32Array(threads.memory.buffer, channel!.valueOffset(1, 0), 1);
+      w[0] = w[0]! + 1;
+    };
+    await expect(trainRun(config({ epochs: 1 }), kernels, { onStep: corrupt })).rejects.toThrow(/replica 1's weights drifted from replica 0's/);
   });
 });
