@@ -1,5 +1,5 @@
 // A small random sweep with ASHA from the form, on the fixture: bad input refused on its field, trials pruned with
-// their reason, and the importance plot with the method that computed it.
+// their reason, the importance plot with the method that computed it, and the runs table filtered to the pruned runs.
 import { call } from '../support/api';
 import { TINY_DATASET } from '../support/paths';
 import { expect, test } from '../support/fixtures';
@@ -72,4 +72,12 @@ test('start a random sweep with early termination, watch trials get pruned, open
   }
   await page.getByTestId('nav-sweeps').click();
   await expect(page.getByTestId(`sweep-row-${sweep!.id}`)).toContainText('pruned');
+
+  // The runs table filters on the status: exactly the pruned trials' runs.
+  const prunedIds = (await call(workbench, 'getSweep', { id: sweep!.id })).trials.filter((t) => t.run.status === 'pruned').map((t) => t.run.id);
+  await page.getByTestId('nav-runs').click();
+  await page.getByTestId('run-query').fill('status = pruned');
+  const rows = page.getByTestId('runs-table').locator('tbody tr');
+  await expect(rows).toHaveCount(prunedIds.length);
+  await expect(rows.locator('td.status')).toHaveText(prunedIds.map(() => /^pruned$/i));
 });

@@ -45,6 +45,7 @@ function statements(db: Db) {
     trials: p(`${TRIAL} WHERE experiment_id = ? ORDER BY number`),
     byRun: p(`${TRIAL} WHERE run_id = ?`),
     setRun: p('UPDATE sweep_trials SET run_id = ?, epoch_values = ?, pruned_reason = NULL, requeue = 0 WHERE experiment_id = ? AND number = ?'),
+    resumeRun: p('UPDATE sweep_trials SET epoch_values = ?, pruned_reason = NULL, requeue = 0 WHERE experiment_id = ? AND number = ?'),
     setRequeue: p('UPDATE sweep_trials SET requeue = ? WHERE experiment_id = ? AND number = ?'),
     setValues: p('UPDATE sweep_trials SET epoch_values = ? WHERE experiment_id = ? AND number = ?'),
     setPruned: p('UPDATE sweep_trials SET pruned_reason = ? WHERE experiment_id = ? AND number = ?'),
@@ -93,6 +94,11 @@ export class SweepsRepo {
   /** The trial trains again in a new run (same parameters): its scores start over. */
   setTrialRun(experimentId: number, number: number, runId: number): void {
     this.s.setRun.run(runId, '[]', experimentId, number);
+  }
+
+  /** The trial's run continues from its checkpoint after `epochsDone` epochs: the scores up to it stay, later ones go. */
+  resumeTrialRun(trial: SweepTrialRow, epochsDone: number): void {
+    this.s.resumeRun.run(JSON.stringify(trial.epochValues.slice(0, epochsDone)), trial.experimentId, trial.number);
   }
 
   /** Records the metric after epoch `epoch` (0-based). */

@@ -2,7 +2,7 @@
 // ends for early termination, and finishes the sweep when its last trial ends. Everything it decides from is in
 // the store (spec and seed, trials, their per-epoch scores), so a sweep continues after a restart where it was.
 import { isTerminal } from '../db/run-status';
-import { type Experiment, NotFoundError, type Run, type Store } from '../db';
+import { type Experiment, NotFoundError, type Run, type Store, type SweepTrialRow } from '../db';
 import type { RunEpochEvent } from '../../shared/api-contract';
 import type { SweepState } from '../../shared/api-sweep-types';
 import { describeCell } from '../../shared/grid-expand';
@@ -18,12 +18,6 @@ import { curvesOf, epochMetric, observationsOf } from './trial-state';
 export interface SweepRunnerOptions {
   /** A sweep changed (created, a trial proposed or ended, its state). */
   readonly onChange?: (sweepId: number) => void;
-  /**
-   * HOOK for exact resume: how a trial whose run was interrupted (the app was killed, or closed while it trained)
-   * trains again. Default: a fresh queued run with the same config (the trial starts over). The resume work
-   * swaps in "resume the run from its last checkpoint".
-   */
-  readonly retrainInterruptedTrial?: (store: Store, run: Run) => Run;
 }
 
 export class SweepRunner {
@@ -44,7 +38,7 @@ export class SweepRunner {
 
   /**
    * At boot, after the run manager started: continues every running sweep. Trials the last session left
-   * interrupted (killed) or cancelled while closing train again; then new trials fill the free slots.
+   * interrupted (killed) or cancelled while closing continue (see continueTrial); then new trials fill the free slots.
    */
   start(): { resumed: number[] } {
     const ids = [...this.store.sweeps.withState('running'), ...this.store.sweeps.withState('interrupted')].sort((a, b) => a - b);
@@ -52,17 +46,36 @@ export class SweepRunner {
       this.store.sweeps.setState(id, 'running');
       for (const t of this.store.sweeps.trials(id)) {
         const run = t.runId === null ? undefined : this.store.runs.get(t.runId);
-        const again = run !== undefined && (run.status === 'interrupted' || (t.requeue && run.status !== 'queued' && run.status !== 'running'));
-        if (run && again) {
-          const fresh = (this.options.retrainInterruptedTrial ?? retrainFromScratch)(this.store, run);
-          this.store.sweeps.setTrialRun(id, t.number, fresh.id);
-          this.manager.events.emit('runUpdated', fresh);
-          this.manager.enqueue(fresh.id);
-        } else if (t.requeue) this.store.sweeps.setRequeue(id, t.number, false);
+        // Cut short: killed with the app, or cancelled by its closing (a trial that still ended on its own is done).
+        const again = run !== undefined && (run.status === 'interrupted' || (t.requeue && (run.status === 'cancelled' || run.status === 'failed')));
+        if (run && again) this.continueTrial(t, run);
+        else if (t.requeue) this.store.sweeps.setRequeue(id, t.number, false);
       }
       this.fill(id);
     }
     return { resumed: ids };
+  }
+
+  /**
+   * A trial cut short continues in place from its run's last checkpoint (same run id; its scores up to the checkpoint
+   * stay, and early termination judges the later epochs as they come). Without a checkpoint, or with one that cannot
+   * be read, it trains again from the start as a new run.
+   */
+  private continueTrial(t: SweepTrialRow, run: Run): void {
+    const checkpoint = this.store.checkpoints.latest(run.id);
+    if (checkpoint) {
+      try {
+        const resumed = this.manager.resume(run.id);
+        this.store.sweeps.resumeTrialRun(t, checkpoint.epochsDone);
+        return void this.manager.events.emit('runUpdated', resumed);
+      } catch (err) {
+        console.error(`sweep ${t.experimentId} trial ${t.number}: could not resume run ${run.id}, training it again:`, err);
+      }
+    }
+    const fresh = this.store.runs.create({ config: run.config, name: run.name, experimentId: run.experimentId, parentRunId: run.id });
+    this.store.sweeps.setTrialRun(t.experimentId, t.number, fresh.id);
+    this.manager.events.emit('runUpdated', fresh);
+    this.manager.enqueue(fresh.id);
   }
 
   /** Validates the spec (refused naming the field before anything is stored), stores the sweep and starts its first trials. */
@@ -207,14 +220,4 @@ export class SweepRunner {
   private changed(id: number): void {
     this.options.onChange?.(id);
   }
-}
-
-/** The default for an interrupted trial until exact resume exists: a fresh run with the same config and name. */
-function retrainFromScratch(store: Store, run: Run): Run {
-  return store.runs.create({
-    config: run.config,
-    name: run.name,
-    experimentId: run.experimentId,
-    parentRunId: run.id,
-  });
 }

@@ -60,7 +60,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
       },
       onStep: (m) => {
         batcher.push(m);
-        if (m.step === holdAt) holdForTest(batcher);
+        if (m.step === holdAt && (holdRun === undefined || holdRun === runId)) holdForTest(batcher);
       },
       onEpoch: (m, model) => {
         batcher.flush();
@@ -104,9 +104,11 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
 
 /**
  * A test hook: with NNWB_TEST_HOLD_AT_STEP=N the run records step N, then stops dead for a minute, so a test can
- * kill -9 its process at a known point (after a checkpoint, with steps recorded past it).
+ * kill -9 its process at a known point (after a checkpoint, with steps recorded past it). With NNWB_TEST_HOLD_RUN=ID
+ * only run ID holds (a sweep's other trials train through).
  */
 const holdAt = Number(process.env.NNWB_TEST_HOLD_AT_STEP ?? NaN);
+const holdRun = process.env.NNWB_TEST_HOLD_RUN || undefined;
 
 function holdForTest(batcher: StepBatcher): void {
   batcher.flush();
