@@ -6,35 +6,22 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { METRIC_KEYS } from '../../shared/api-inspect-types';
 import { databaseFile, openStore, type Store } from '../db';
 import { readEpochRecords } from '../runs/run-metrics';
-import { REPO, tempDataDir, TINY } from '../workbench/testing/fixtures';
-import { startRedis, startWorker, TEST_PASSWORD, type WorkerProcess } from './testing/redis-server';
-import { makeCertificates, NO_TLS_REDIS_REASON, startTlsRedis, type TlsRedis } from './testing/tls-redis';
+import { REPO, TINY } from '../workbench/testing/fixtures';
+import { startRedis, startWorker, TEST_PASSWORD } from './testing/redis-server';
+import { redisSuite } from './testing/remote-suite';
+import { makeCertificates, NO_TLS_REDIS_REASON, startTlsRedis } from './testing/tls-redis';
 
 const TIMEOUT = 180_000;
 const CLI = path.join(REPO, 'src/main/cli/main.ts');
 const TINY_ARGS = ['--dataset', TINY, '--limit-train', '300', '--limit-test', '100', '--hidden', '16', '--batch', '32', '--epochs', '2', '--quiet', '--json'];
 
-let redis: TlsRedis;
-let workers: WorkerProcess[] = [];
-const temp = tempDataDir('nnw-remote-tls-');
+const suite = redisSuite('nnw-remote-tls-', { app: 'per-file', start: startTlsRedis, skipReason: NO_TLS_REDIS_REASON });
 // Each process states its own trust: none inherits a NODE_EXTRA_CA_CERTS from the shell running the tests.
 const NO_EXTRA_CA = { NODE_EXTRA_CA_CERTS: '' };
-
-beforeAll(async () => {
-  if (!NO_TLS_REDIS_REASON) redis = await startTlsRedis();
-});
-afterEach(async () => {
-  await Promise.all(workers.map((w) => w.stop()));
-  workers = [];
-});
-afterAll(async () => {
-  await redis?.stop();
-  temp.remove();
-});
 
 interface CliResult {
   readonly code: number | null;
@@ -78,14 +65,14 @@ describe.skipIf(NO_TLS_REDIS_REASON !== null)(`remote workers over TLS (skipped:
   it(
     'trains over rediss:// when the worker and the app trust the private CA, recording the metrics and weights of a local run',
     async () => {
-      const trust = { NODE_EXTRA_CA_CERTS: redis.caFile };
-      workers = [startWorker(redis.url, 'tls-worker', [], trust)];
-      const remote = await cli(['train', ...TINY_ARGS, '--redis', redis.url, '--data-dir', temp.dir], trust);
+      const trust = { NODE_EXTRA_CA_CERTS: suite.redis.caFile };
+      suite.workers = [startWorker(suite.redis.url, 'tls-worker', [], trust)];
+      const remote = await cli(['train', ...TINY_ARGS, '--redis', suite.redis.url, '--data-dir', suite.temp.dir], trust);
       expect(remote.stderr).toBe('');
       expect(remote.code).toBe(0);
-      const local = await cli(['train', ...TINY_ARGS, '--data-dir', temp.dir], NO_EXTRA_CA);
+      const local = await cli(['train', ...TINY_ARGS, '--data-dir', suite.temp.dir], NO_EXTRA_CA);
       expect(local.code).toBe(0);
-      const store = openStore(databaseFile(temp.dir));
+      const store = openStore(databaseFile(suite.temp.dir));
       try {
         const remoteId = runIdOf(remote);
         const localId = runIdOf(local);
@@ -98,7 +85,7 @@ describe.skipIf(NO_TLS_REDIS_REASON !== null)(`remote workers over TLS (skipped:
         store.close();
       }
       // Trusted by the CA alone: no warning that verification was turned off anywhere.
-      expect(workers[0]!.stderr()).not.toMatch(/NODE_TLS_REJECT_UNAUTHORIZED|certificate/i);
+      expect(suite.workers[0]!.stderr()).not.toMatch(/NODE_TLS_REJECT_UNAUTHORIZED|certificate/i);
     },
     TIMEOUT,
   );
@@ -109,27 +96,27 @@ describe.skipIf(NO_TLS_REDIS_REASON !== null)(`remote workers over TLS (skipped:
       const other = mkdtempSync(path.join(tmpdir(), 'nnw-other-ca-'));
       try {
         const otherCa = (await makeCertificates(other)).ca;
-        const refused = `Redis at rediss://nnwb:***@127.0.0.1:${redis.port}: TLS certificate verification failed (SELF_SIGNED_CERT_IN_CHAIN`;
+        const refused = `Redis at rediss://nnwb:***@127.0.0.1:${suite.redis.port}: TLS certificate verification failed (SELF_SIGNED_CERT_IN_CHAIN`;
         for (const [name, env] of [
           ['no-ca', NO_EXTRA_CA],
           ['other-ca', { NODE_EXTRA_CA_CERTS: otherCa }],
         ] as const) {
-          const w = startWorker(redis.url, name, [], env);
-          workers.push(w);
+          const w = startWorker(suite.redis.url, name, [], env);
+          suite.workers.push(w);
           expect(await within(w.exited, 60_000, `worker ${name} to give up`)).toBe(1);
           expect(w.stderr()).toContain(refused);
           expect(w.stderr()).toContain('NODE_EXTRA_CA_CERTS=/path/to/ca.pem');
           expect(w.stderr()).not.toContain(TEST_PASSWORD);
         }
-        const app = await cli(['train', ...TINY_ARGS, '--redis', redis.url, '--data-dir', temp.dir], NO_EXTRA_CA);
+        const app = await cli(['train', ...TINY_ARGS, '--redis', suite.redis.url, '--data-dir', suite.temp.dir], NO_EXTRA_CA);
         expect(app.code).toBe(1);
         expect(app.stderr).toContain(refused);
         // Trusted CA, but a host name the certificate (IP:127.0.0.1 only) does not name: refused as well.
-        const byName = startWorker(redis.url.replace('@127.0.0.1:', '@localhost:'), 'by-name', [], { NODE_EXTRA_CA_CERTS: redis.caFile });
-        workers.push(byName);
+        const byName = startWorker(suite.redis.url.replace('@127.0.0.1:', '@localhost:'), 'by-name', [], { NODE_EXTRA_CA_CERTS: suite.redis.caFile });
+        suite.workers.push(byName);
         expect(await within(byName.exited, 60_000, 'the worker using a name outside the certificate to give up')).toBe(1);
         expect(byName.stderr()).toContain(
-          `Redis at rediss://nnwb:***@localhost:${redis.port}: TLS certificate verification failed (Hostname/IP does not match`,
+          `Redis at rediss://nnwb:***@localhost:${suite.redis.port}: TLS certificate verification failed (Hostname/IP does not match`,
         );
       } finally {
         rmSync(other, { recursive: true, force: true });
@@ -141,12 +128,16 @@ describe.skipIf(NO_TLS_REDIS_REASON !== null)(`remote workers over TLS (skipped:
   it(
     'fails at once, in words, when a redis:// client reaches the TLS port',
     async () => {
-      const w = startWorker(redis.plainUrl, 'plain', [], { NODE_EXTRA_CA_CERTS: redis.caFile });
-      workers = [w];
+      const w = startWorker(suite.redis.plainUrl, 'plain', [], { NODE_EXTRA_CA_CERTS: suite.redis.caFile });
+      suite.workers = [w];
       expect(await within(w.exited, 60_000, 'the plain-text worker to give up')).toBe(1);
-      const hint = `Redis at redis://nnwb:***@127.0.0.1:${redis.port} reset the connection at once: if that port speaks TLS, use rediss:// instead of redis://`;
+      const hint = `Redis at redis://nnwb:***@127.0.0.1:${suite.redis.port} reset the connection at once: if that port speaks TLS, use rediss:// instead of redis://`;
       expect(w.stderr()).toContain(hint);
-      const app = await within(cli(['train', ...TINY_ARGS, '--redis', redis.plainUrl, '--data-dir', temp.dir], NO_EXTRA_CA), 60_000, 'the app to give up');
+      const app = await within(
+        cli(['train', ...TINY_ARGS, '--redis', suite.redis.plainUrl, '--data-dir', suite.temp.dir], NO_EXTRA_CA),
+        60_000,
+        'the app to give up',
+      );
       expect(app.code).toBe(1);
       expect(app.stderr).toContain(hint);
     },
@@ -159,7 +150,7 @@ describe.skipIf(NO_TLS_REDIS_REASON !== null)(`remote workers over TLS (skipped:
       const plain = await startRedis();
       try {
         const w = startWorker(plain.url.replace('redis://', 'rediss://'), 'tls-to-plain', [], NO_EXTRA_CA);
-        workers = [w];
+        suite.workers = [w];
         // ioredis gives up a connection after 10 s (its connectTimeout): long, but an end.
         expect(await within(w.exited, 60_000, 'the TLS worker at a plain port to give up')).toBe(1);
         expect(w.stderr()).toContain(
