@@ -3,9 +3,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFile, openStore, type Store } from '../db';
 import { runRecord } from '../runs/testing/run-record';
-import { REPO, tempDataDir, TINY } from '../workbench/testing/fixtures';
+import { REPO, tempDataDir, TINY, withStore } from '../workbench/testing/fixtures';
 
 const MAIN = path.join(REPO, 'src/main/cli/main.ts');
 
@@ -52,15 +51,6 @@ beforeAll(() => {
 });
 afterAll(() => temp?.remove());
 
-function withStore<T>(fn: (store: Store) => T): T {
-  const store = openStore(databaseFile(temp.dir));
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
-
 /** Trains straight; then trains again, SIGKILLs the training process at step 25 and resumes it. Returns both run ids. */
 async function straightAndResumed(extra: string[], threads: string[] = []): Promise<{ straight: number; resumed: number }> {
   const straight = await cli(['train', ...tiny, ...extra, ...threads, '--data-dir', temp.dir]).done;
@@ -71,7 +61,7 @@ async function straightAndResumed(extra: string[], threads: string[] = []): Prom
   const runId = straightId + 1;
   // Held at step 25: the checkpoint after epoch 2 is on disk and steps 21–25 of epoch 3 are recorded past it.
   await until('step 25 and the epoch-2 checkpoint', () =>
-    withStore((s) => (s.runs.get(runId)?.stepsDone === 25 && s.checkpoints.get(runId, 2) ? true : undefined)),
+    withStore(temp.dir, (s) => (s.runs.get(runId)?.stepsDone === 25 && s.checkpoints.get(runId, 2) ? true : undefined)),
   );
   const trainer = execFileSync('ps', ['-o', 'pid=', '--ppid', String(held.pid)], { encoding: 'utf8' })
     .trim()
@@ -82,7 +72,7 @@ async function straightAndResumed(extra: string[], threads: string[] = []): Prom
   const killed = await held.done;
   expect(killed.code).toBe(1);
   expect(lastJson(killed.stdout).status).toBe('failed');
-  const before = withStore((s) => {
+  const before = withStore(temp.dir, (s) => {
     const at = s.metrics.series(runId, 'train/loss').wallTimes;
     const checkpointStep = s.checkpoints.get(runId, 2)!.step;
     return { checkpointStep, kept: at[checkpointStep - 1], replaced: at[24] };
@@ -93,7 +83,7 @@ async function straightAndResumed(extra: string[], threads: string[] = []): Prom
   expect(resumed.code).toBe(0);
   expect(lastJson(resumed.stdout)).toMatchObject({ run_id: runId, status: 'completed', epochs: 4 });
   // It continued from the checkpoint: epochs 1–2 are the points recorded before the kill, epoch 3 was trained again.
-  withStore((s) => {
+  withStore(temp.dir, (s) => {
     const after = s.metrics.series(runId, 'train/loss').wallTimes;
     expect(after[before.checkpointStep - 1]).toBe(before.kept);
     expect(after[24]).toBeGreaterThan(before.replaced!);
@@ -105,7 +95,7 @@ async function straightAndResumed(extra: string[], threads: string[] = []): Prom
 describe('runs resume after kill -9', () => {
   it('continues a run killed mid-epoch to the same weights and metrics as the run that never stopped', async () => {
     const { straight, resumed } = await straightAndResumed(['--model', 'mlp', '--optimizer', 'adam', '--lr', '0.01', '--validation', '0.1']);
-    withStore((s) => {
+    withStore(temp.dir, (s) => {
       const a = runRecord(s, straight);
       const b = runRecord(s, resumed);
       expect(Object.keys(b.metrics).length).toBeGreaterThan(10);
@@ -119,6 +109,6 @@ describe('runs resume after kill -9', () => {
 
   it('does the same with two data-parallel threads', async () => {
     const { straight, resumed } = await straightAndResumed([], ['--threads', '2']);
-    withStore((s) => expect(runRecord(s, resumed)).toEqual(runRecord(s, straight)));
+    withStore(temp.dir, (s) => expect(runRecord(s, resumed)).toEqual(runRecord(s, straight)));
   }, 300_000);
 });

@@ -7,11 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SweepDetail } from '../../shared/api-sweep-types';
 import { sweepSpecSchema } from '../../shared/sweep-spec';
-import { databaseFile, openStore, type Store } from '../db';
 import { runRecord } from '../runs/testing/run-record';
 import { proposeTrial } from '../sweeps/propose';
 import { createWorkbench, type Workbench } from '../workbench/create-workbench';
-import { REPO, tempDataDir, tinyRun } from '../workbench/testing/fixtures';
+import { REPO, tempDataDir, tinyRun, withStore } from '../workbench/testing/fixtures';
 
 const MAIN = path.join(REPO, 'src/main/cli/main.ts');
 
@@ -32,15 +31,6 @@ beforeAll(() => {
   temp = tempDataDir('nnwb-cli-sweep-resume-');
 });
 afterAll(() => temp?.remove());
-
-function withStore<T>(fn: (store: Store) => T): T {
-  const store = openStore(databaseFile(temp.dir));
-  try {
-    return fn(store);
-  } finally {
-    store.close();
-  }
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 150_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -63,7 +53,7 @@ async function sweepKilledInEpoch2(): Promise<void> {
   });
   const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
   await until('trial 1 held at step 15 with its epoch-1 checkpoint', () =>
-    withStore((s) => (s.runs.get(HELD_RUN)?.stepsDone === HOLD_STEP && s.checkpoints.get(HELD_RUN, 1) ? true : undefined)),
+    withStore(temp.dir, (s) => (s.runs.get(HELD_RUN)?.stepsDone === HOLD_STEP && s.checkpoints.get(HELD_RUN, 1) ? true : undefined)),
   );
   // The held training process too: with the CLI gone it would linger for the rest of its hold.
   const trainers = execFileSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], { encoding: 'utf8' })
@@ -78,7 +68,7 @@ async function sweepKilledInEpoch2(): Promise<void> {
 describe('a sweep killed during a trial', () => {
   it('resumes the trial from its checkpoint at the next start, to the same end as training it straight', async () => {
     await sweepKilledInEpoch2();
-    const before = withStore((s) => ({
+    const before = withStore(temp.dir, (s) => ({
       runs: s.runs.list({ orderBy: 'createdAt', descending: false }).map((r) => [r.id, r.status, r.epochsDone]),
       trial: s.sweeps.trialOfRun(HELD_RUN)!,
     }));

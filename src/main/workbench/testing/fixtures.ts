@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkbenchEvent, WorkbenchEventSource } from '../../../shared/api-contract';
 import type { RunConfigInput } from '../../../shared/run-config';
-import type { Store } from '../../db';
+import { databaseFile, openStore, type Store } from '../../db';
 
 import { TINY, tinyConfig } from '../../runs/testing/manager-fixtures';
 
@@ -20,6 +20,16 @@ export const tinyRun: (overrides?: Partial<RunConfigInput>) => RunConfigInput = 
 export function tempDataDir(prefix = 'nnwb-wb-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Opens the store of data folder `dir` as the app does, runs `fn` on it and closes it again (a test's look between steps). */
+export function withStore<T>(dir: string, fn: (store: Store) => T): T {
+  const store = openStore(databaseFile(dir));
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
 }
 
 /** Resolves with the first event `match` accepts (events before the call are not seen). */
