@@ -1,6 +1,6 @@
 // Remote workers end to end, with a real redis-server and real worker processes: a grid on two workers recorded
 // as a local run is, a worker killed mid-run, Redis restarted mid-grid, and the app closed while workers train.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { METRIC_KEYS } from '../../shared/api-inspect-types';
 import type { Run } from '../db';
 import { readEpochRecords } from '../runs/run-metrics';
@@ -25,6 +25,7 @@ describe.skipIf(NO_REDIS_REASON !== null)(`remote workers (skipped: ${NO_REDIS_R
     'trains a grid of 8 cells on 2 worker processes, each recorded with its worker and the metrics of a local run',
     async () => {
       const fresh = tempFolder('nnw-remote-grid-');
+      onTestFinished(() => fresh.remove());
       suite.app = await openRemoteApp(fresh, suite.redis.url);
       suite.workers = [startWorker(suite.redis.url, 'alpha'), startWorker(suite.redis.url, 'beta')];
       const spec = { name: 'remote grid', base: tinyConfig(), parameters: { lr: { values: [0.01, 0.05] }, seed: { values: [1, 2, 3, 4] } } };
@@ -88,6 +89,7 @@ describe.skipIf(NO_REDIS_REASON !== null)(`remote workers (skipped: ${NO_REDIS_R
     'catches up on runs that trained while the app was closed',
     async () => {
       const folder = tempFolder('nnw-remote-closed-');
+      onTestFinished(() => folder.remove());
       suite.app = await openRemoteApp(folder, suite.redis.url);
       suite.workers = [startWorker(suite.redis.url, 'night-shift')];
       const run: Run = suite.app.manager.startRun(longConfig(3), { placement: 'workers' });
