@@ -63,6 +63,8 @@ export class DataParallel {
   private readonly replica: Replica;
   private readonly shares = new Map<number, Tensor>();
   private steps = 0;
+  /** The last step whose update every replica has finished (steps: the last started). */
+  private settled = 0;
   private closed = false;
 
   /** Starts a run on `threads` with `model` and `optimizer` as replica 0; returns once every helper is ready. */
@@ -101,14 +103,26 @@ export class DataParallel {
   /**
    * One training step on the batch x: [n, ...] with `labels` (both in the shared memory, x from its
    * start): every replica trains on its share and all apply the same update. Returns the batch's loss
-   * (data loss + L2 penalty; the update was skipped if it is not finite) and hits.
+   * (data loss + L2 penalty; the update was skipped if it is not finite) and hits. The helpers may still be
+   * updating their slices of the weights on return: call `settle` before reading or writing any weights
+   * (the next step does). The batch buffers may be refilled at once (every replica is past reading them).
    */
   step(x: Tensor, labels: Uint8Array, n: number, lr: number): { loss: number; correct: number } {
     if (this.closed) throw new EngineError('data-parallel training: step after close');
+    this.settle();
     const step = ++this.steps;
     this.channel.startStep(step, n, x.data.byteOffset, labels.byteOffset, lr);
     const [, end] = batchShare(n, this.threads.helpers + 1, 0);
     return this.replica.run(step, this.share(x, end), labels.subarray(0, end), n, lr);
+  }
+
+  /** Waits until the last step's update is in every replica's weights (a no-op when it is). */
+  // NOTE: a sync point of its own rather than the end of `step`, so that the caller's copy of the next batch
+  // overlaps the helpers' slices of the update.
+  settle(): void {
+    if (this.settled === this.steps) return;
+    this.replica.settle(this.steps);
+    this.settled = this.steps;
   }
 
   /** Ends the run: the helpers leave it, and their weights must equal this replica's (else throws). */

@@ -56,7 +56,8 @@ export class Replica {
   /**
    * This replica's part of step `step`: x, labels its share of a batch of `batch` samples (maybe none).
    * Returns the batch's loss (data loss plus L2 penalty) and hits; the update is skipped, on every
-   * replica alike, when that loss is not finite. Replica 0 returns once every replica's update is done.
+   * replica alike, when that loss is not finite. Replica 0 may return before the helpers' slices of the
+   * update are done: `settle` waits for them.
    */
   run(step: number, x: Tensor, labels: ArrayLike<number>, batch: number, lr: number): { loss: number; correct: number } {
     const params = this.model.params();
@@ -73,8 +74,12 @@ export class Replica {
     const total = this.channel.total(step, this.replicas);
     if (Number.isFinite(total.loss)) this.update(lr);
     if (this.index > 0) this.channel.updated();
-    else this.channel.awaitUpdates(step, this.replicas - 1);
     return total;
+  }
+
+  /** Replica 0: waits until the helpers' slices of step `step`'s update are in every replica's weights. */
+  settle(step: number): void {
+    this.channel.awaitUpdates(step, this.replicas - 1);
   }
 
   /** Its share of the L2 penalty λ·Σw²: over its slices of the weights (the penalty is the shares' sum, in replica order). */

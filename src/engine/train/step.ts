@@ -6,8 +6,12 @@ import type { Optimizer } from '../optim/optimizer';
 import { addL2Grad, l2Penalty } from '../regularization/l2';
 import type { Tensor } from '../tensor';
 
-/** x: [n, ...] with its labels → the batch's loss (data + penalty; no update when not finite) and hits. */
-export type TrainStep = (x: Tensor, labels: Uint8Array, n: number, lr: number) => { loss: number; correct: number };
+/**
+ * x: [n, ...] with its labels → the batch's loss (data + penalty; no update when not finite) and hits.
+ * `settle`, when present, must run before the weights are read or written after a step (the batch buffers
+ * may be refilled before it).
+ */
+export type TrainStep = ((x: Tensor, labels: Uint8Array, n: number, lr: number) => { loss: number; correct: number }) & { settle?: () => void };
 
 export function singleThreadStep(model: Sequential, loss: SoftmaxCrossEntropy, optimizer: Optimizer, l2: number, kernels: Kernels): TrainStep {
   const params = model.params();

@@ -73,7 +73,9 @@ export function train(o: TrainerOptions): TrainResult {
           l2: o.l2,
         })
       : null;
-  const step: TrainStep = parallel ? (x, labels, n, lr) => parallel.step(x, labels, n, lr) : singleThreadStep(o.model, loss, o.optimizer, o.l2, kernels);
+  const step: TrainStep = parallel
+    ? Object.assign((x: Tensor, labels: Uint8Array, n: number, lr: number) => parallel.step(x, labels, n, lr), { settle: () => parallel.settle() })
+    : singleThreadStep(o.model, loss, o.optimizer, o.l2, kernels);
   let result: TrainResult;
   try {
     result = trainWith(o, step, loss);
@@ -116,13 +118,17 @@ function trainWith(o: TrainerOptions, trainStep: TrainStep, loss: SoftmaxCrossEn
     let seen = 0;
     let lossSum = 0;
     let correctSum = 0;
-    for (let n = batcher.next(buffers); n > 0; n = batcher.next(buffers)) {
+    for (let n = batcher.next(buffers), next = 0; n > 0; n = next) {
       if (o.shouldStop?.()) {
         stop = { reason: 'cancelled', message: `cancelled at step ${step} (epoch ${epoch + 1})` };
         break;
       }
       const lr = o.schedule(step);
       const batch = trainStep(inputFor(n), buffers.y, n, lr);
+      // The next batch is copied while helper threads finish their slices of the update, then the weights
+      // are whole again for the hooks, the evaluation and the checkpoint.
+      next = batcher.next(buffers);
+      trainStep.settle?.();
       const total = batch.loss;
       if (!Number.isFinite(total)) {
         stop = { reason: 'diverged', message: `loss became ${total} at step ${step + 1} (epoch ${epoch + 1}): lower the learning rate` };
