@@ -15,6 +15,23 @@ export async function fillTinyRun(page: Page, options: { name: string; epochs: n
   await page.getByLabel('Run name').fill(options.name);
 }
 
+/**
+ * Fills the new-grid form (the page must be on it) from its quick preset: lr 0.01, 0.1 × L2 0, 0.001 on the tiny
+ * fixture, 1 epoch, named `name`: 4 cells, not started.
+ */
+export async function fillTinyGrid(page: Page, name: string): Promise<void> {
+  await page.getByTestId('grid-preset-quick').click();
+  await page.getByTestId('dataset-folder').check();
+  await page.getByRole('textbox', { name: 'Folder' }).fill(TINY_DATASET);
+  await page.getByLabel('Training images').fill('');
+  await page.getByLabel('Test images').fill('');
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByTestId('grid-values-0').fill('0.01, 0.1');
+  await page.getByTestId('grid-values-1').fill('0, 0.001');
+  await page.getByTestId('grid-name').fill(name);
+  await expect(page.getByTestId('grid-cell-count')).toHaveText('4');
+}
+
 /** Opens the form, fills it, starts the run, and waits for its page. Returns the run id. */
 export async function startTinyRunFromForm(page: Page, options: { name: string; epochs: number; batchSize?: number }): Promise<number> {
   await page.getByTestId('nav-new-run').click();

@@ -1,6 +1,6 @@
 // A small grid search from the form: its cells train and its results table fills in.
 import { call, tinyRunConfig } from '../support/api';
-import { TINY_DATASET } from '../support/paths';
+import { fillTinyGrid } from '../support/ui';
 import { expect, test } from '../support/fixtures';
 
 test('run a small grid and read its table, then refine it', async ({ page, workbench }) => {
@@ -10,17 +10,7 @@ test('run a small grid and read its table, then refine it', async ({ page, workb
   await page.getByTestId('nav-grids').click();
   await expect(page.getByTestId('empty-state')).toContainText('No grid searches yet');
   await page.getByTestId('new-grid').click();
-  await page.getByTestId('grid-preset-quick').click();
-
-  await page.getByTestId('dataset-folder').check();
-  await page.getByRole('textbox', { name: 'Folder' }).fill(TINY_DATASET);
-  await page.getByLabel('Training images').fill('');
-  await page.getByLabel('Test images').fill('');
-  await page.getByLabel('Epochs').fill('1');
-  await page.getByTestId('grid-values-0').fill('0.01, 0.1');
-  await page.getByTestId('grid-values-1').fill('0, 0.001');
-  await page.getByTestId('grid-name').fill('e2e lr x l2');
-  await expect(page.getByTestId('grid-cell-count')).toHaveText('4');
+  await fillTinyGrid(page, 'e2e lr x l2');
   await page.getByTestId('start-grid').click();
 
   await expect(page.getByTestId('grid-title')).toHaveText('e2e lr x l2 #1');

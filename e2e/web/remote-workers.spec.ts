@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { call } from '../support/api';
 import { test as base, expect } from '../support/fixtures';
-import { TINY_DATASET } from '../support/paths';
+import { fillTinyGrid } from '../support/ui';
 import { hasRedis, type Started, startTestRedis, startWorker } from '../support/remote-workers';
 import { startWorkbenchServer, type WorkbenchServer } from '../support/web-server';
 
@@ -48,16 +48,7 @@ test('a grid switched to "run on workers" trains on them, its runs showing their
 
   await page.getByTestId('nav-grids').click();
   await page.getByTestId('new-grid').click();
-  await page.getByTestId('grid-preset-quick').click();
-  await page.getByTestId('dataset-folder').check();
-  await page.getByRole('textbox', { name: 'Folder' }).fill(TINY_DATASET);
-  await page.getByLabel('Training images').fill('');
-  await page.getByLabel('Test images').fill('');
-  await page.getByLabel('Epochs').fill('1');
-  await page.getByTestId('grid-values-0').fill('0.01, 0.1');
-  await page.getByTestId('grid-values-1').fill('0, 0.001');
-  await page.getByTestId('grid-name').fill('on workers');
-  await expect(page.getByTestId('grid-cell-count')).toHaveText('4');
+  await fillTinyGrid(page, 'on workers');
 
   await expect(page.getByTestId('placement-local')).toBeChecked();
   await expect(page.getByTestId('placement')).toContainText('redis://nnwb:***@127.0.0.1');
