@@ -2,7 +2,8 @@
 // at the same thread counts when installed, then where the 1-thread epoch's time goes (kernel ops, layers).
 // A benchmark, not a test: it measures and reports ratios from one run on one machine.
 // `--compare` adds the compare page's load of many long runs (batched call vs one call per run);
-// `--models none --no-recording --compare` runs that alone. `--stalls` adds the event-loop stalls of the
+// `--models none --no-recording --compare` runs that alone. `--all-threads`: every 2-thread run uses both threads,
+// even one whose steps are below the size from which a second thread pays (which otherwise trains on one). `--stalls` adds the event-loop stalls of the
 // process that owns IPC during that load, with the workbench service in it vs in its own process.
 import { parseArgs } from 'node:util';
 import { trainingFlopsPerSample } from '../../src/engine/models/flops';
@@ -25,6 +26,7 @@ const { values: opts } = parseArgs({
     kernels: { type: 'string', default: 'auto' },
     threads: { type: 'string', default: '1,2' },
     'no-profile': { type: 'boolean' },
+    'all-threads': { type: 'boolean' },
     'profile-limit': { type: 'string', default: '10240' },
     'no-torch': { type: 'boolean' },
     'no-recording': { type: 'boolean' },
@@ -42,9 +44,10 @@ const log = (line: string) => opts.json || process.stderr.write(`${line}\n`);
 /** The backends to time at `threads`: with --kernels auto, the native kernels (when built) and the wasm ones. */
 async function backendsAt(threads: number): Promise<Kernels[]> {
   const prefer = opts.kernels as KernelPreference;
-  if (prefer !== 'auto') return [await loadKernels({ prefer, threads })];
-  const native = typeof loadNativeAddon() === 'string' ? [] : [await loadKernels({ prefer: 'native', threads })];
-  return [...native, await loadKernels({ native: false, threads })];
+  const minStepMacs = opts['all-threads'] ? 0 : undefined;
+  if (prefer !== 'auto') return [await loadKernels({ prefer, threads, minStepMacs })];
+  const native = typeof loadNativeAddon() === 'string' ? [] : [await loadKernels({ prefer: 'native', threads, minStepMacs })];
+  return [...native, await loadKernels({ native: false, threads, minStepMacs })];
 }
 
 async function main(): Promise<void> {
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
           model,
           threads,
           kernels: kernels.name,
+          trained_with: run.kernels,
           seconds_per_epoch: epoch.trainSeconds,
           samples_per_second: epoch.samplesPerSecond,
           gflops: flops / epoch.trainSeconds / 1e9,
@@ -121,7 +125,8 @@ async function main(): Promise<void> {
     }
     for (const s of speedups)
       console.log(
-        `${s.model} at ${s.threads} threads (${s.kernels}): ${f(s.ours)}x our 1-thread speed${s.torch === undefined ? '' : `, PyTorch ${f(s.torch)}x its own`}`,
+        `${s.model} at ${s.threads} threads (${s.kernels}): ${f(s.ours)}x our 1-thread speed${s.torch === undefined ? '' : `, PyTorch ${f(s.torch)}x its own`}` +
+          (s.alone ? ' — trained on one thread: its steps are below the size from which a second pays (--all-threads forces it)' : ''),
       );
     for (const { model, kernels, profile } of profiles) formatProfile(`${model}, ${kernels}, 1 thread`, profile).forEach((line) => console.log(line));
     if (recording) {
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
  * Per model and thread count above 1: epoch-time speed-up over 1 thread of the same kernels (the wasm
  * ones: "wasm-relaxed-simd-2t" against "wasm-relaxed-simd"), ours and PyTorch's.
  */
-function speedUps(rows: Record<string, unknown>[]): { model: string; kernels: string; threads: number; ours: number; torch?: number }[] {
+function speedUps(rows: Record<string, unknown>[]): { model: string; kernels: string; threads: number; ours: number; torch?: number; alone: boolean }[] {
   const torchSeconds = (r: Record<string, unknown>) => (r.torch as { seconds_per_epoch: number } | undefined)?.seconds_per_epoch;
   return rows.flatMap((r) => {
     const family = String(r.kernels).replace(/-\d+t$/, '');
@@ -155,6 +160,7 @@ function speedUps(rows: Record<string, unknown>[]): { model: string; kernels: st
         threads: Number(r.threads),
         ours: Number(base.seconds_per_epoch) / Number(r.seconds_per_epoch),
         torch: t1 && tn ? t1 / tn : undefined,
+        alone: r.trained_with !== r.kernels,
       },
     ];
   });

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const steps = 2 * Math.ceil(limit / 128);
     for (const prefer of opts.kernels!.split(',') as ('relaxed' | 'native')[]) {
       for (const threads of opts.threads!.split(',').map(Number)) {
-        const kernels = await loadKernels({ prefer, threads, maximumMiB: 512 });
+        const kernels = await loadKernels({ prefer, threads, maximumMiB: 512, minStepMacs: 0 });
         waits.clear();
         const run = await trainRun({ ...benchConfig(model, limit), epochs: 2 }, kernels);
         const ms = (run.result.epochs.at(-1)!.trainSeconds * 1000) / (steps / 2);

@@ -44,6 +44,11 @@ export interface ReplicaThreads {
    * (a spinner then takes the core the replica it waits for needs). Default DEFAULT_SPINS.
    */
   readonly spins?: number;
+  /**
+   * Multiply-adds a training step needs for the helpers to pay for their sync points (see threadsPay): a run
+   * with smaller steps trains on one thread. Default 0.
+   */
+  readonly minStepMacs?: number;
   /** Hands helper h setups[h]; it runs runReplica with it until the run quits, then waits for the next. */
   start(setups: readonly ReplicaSetup[]): void;
   /** Stops the threads (between runs). */

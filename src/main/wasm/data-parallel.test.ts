@@ -54,7 +54,8 @@ describe.each(backends)('data-parallel training on two threads ($name kernels)',
   let two: Kernels;
   beforeAll(async () => {
     one = await loadKernels({ threads: 1, maximumMiB: 256, native });
-    two = await loadKernels({ threads: 2, maximumMiB: 256, native });
+    // Every run on both threads, however small its steps (these are tiny).
+    two = await loadKernels({ threads: 2, maximumMiB: 256, native, minStepMacs: 0 });
   });
   afterAll(async () => {
     await two.replicas?.close();
@@ -81,6 +82,14 @@ describe.each(backends)('data-parallel training on two threads ($name kernels)',
       expect(Math.abs(acc! - single.metrics[e]![3]!)).toBeLessThan(0.1);
     }
     expect(a.metrics.at(-1)![3]).toBeGreaterThan(0.4); // it learns (chance is 0.1)
+  });
+
+  it('trains a run whose steps are too small for a second thread on one, named so', async () => {
+    const alone: Kernels = { ...two, replicas: { ...two.replicas!, minStepMacs: 1e12 } };
+    const run = await trainRun(config({ epochs: 1 }), alone);
+    expect(run.kernels).toBe(two.name.replace(/-2t$/, ''));
+    const single = await trainRun(config({ epochs: 1 }), one);
+    expect(run.model.params().map((p) => Array.from(p.value))).toEqual(single.model.params().map((p) => Array.from(p.value)));
   });
 
   it('reports a replica that fails instead of waiting for it, and runs again afterwards', async () => {

@@ -31,6 +31,8 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
   threads?: number;
   /** The training-process entry (file: URL) the replica threads run; by default the one in these sources. */
   threadEntry?: string;
+  /** Multiply-adds per step below which a run trains on one thread all the same (default: by backend; see replica-threads.ts). */
+  minStepMacs?: number;
   /** Whether 'auto' may pick the native kernels (default true). */
   native?: boolean;
 }
@@ -101,7 +103,7 @@ export function relaxedSimdSupported(dir?: string, enableFlag = true): boolean {
  * `name` on the result says which one it is (and "-<threads>t").
  */
 export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Kernels> {
-  const { prefer = 'auto', dir, threads = 1, threadEntry, enableRelaxedFlag = true, native = true, ...wasmOptions } = options;
+  const { prefer = 'auto', dir, threads = 1, threadEntry, enableRelaxedFlag = true, native = true, minStepMacs, ...wasmOptions } = options;
   if (prefer === 'reference') return referenceKernels;
   if (!(Number.isInteger(threads) && threads >= 1)) throw new Error(`threads must be an integer ≥ 1, got ${threads}`);
   const maximumMiB = wasmOptions.maximumMiB ?? 2048;
@@ -117,6 +119,7 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
       memory,
       maximumMiB,
       threads - 1,
+      minStepMacs,
     );
     return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
   }
@@ -135,7 +138,7 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
   const module = await compileKernelModule(bytes);
   const { memory } = createKernelMemory({ ...wasmOptions, shared: true });
   const kernels = await createWasmKernels(module, { ...wasmOptions, memory });
-  const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), { kind: 'wasm', module }, memory, maximumMiB, threads - 1);
+  const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), { kind: 'wasm', module }, memory, maximumMiB, threads - 1, minStepMacs);
   return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
 }
 

@@ -7,13 +7,24 @@ import { DEFAULT_SPINS, type ReplicaThreads } from '../../engine/parallel';
 import { startEntryThread } from '../worker/entry-thread';
 import type { ReplicaBackend, ReplicaThreadData } from './replica-thread';
 
-/** Starts `helpers` replica threads computing with `backend` over `memory`; resolves when all are ready. */
+/**
+ * Multiply-adds per step from which a second thread pays, by backend (measured on 2 cores, README "Speed"): the
+ * bench MLP's 29 M train 0.7–0.9× as fast on two native threads and 1.1–1.3× on two wasm ones (whose steps take
+ * 2.7× longer); 64 M (hidden 256-128) 1.26× native.
+ */
+const MIN_STEP_MACS = { native: 50e6, wasm: 15e6 };
+
+/**
+ * Starts `helpers` replica threads computing with `backend` over `memory`; resolves when all are ready.
+ * `minStepMacs`: runs with smaller steps train on one thread (default: by backend).
+ */
 export async function startReplicaThreads(
   entryUrl: string,
   backend: ReplicaBackend,
   memory: WasmMemory,
   maximumMiB: number,
   helpers: number,
+  minStepMacs = MIN_STEP_MACS[backend.kind],
 ): Promise<ReplicaThreads> {
   const data: ReplicaThreadData = { role: 'replica', backend, memory, maximumMiB };
   const workers = Array.from({ length: helpers }, () => startEntryThread(entryUrl, data));
@@ -28,6 +39,7 @@ export async function startReplicaThreads(
   return {
     helpers,
     memory,
+    minStepMacs,
     get spins() {
       return spinsFor(helpers + 1);
     },

@@ -38,7 +38,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
     let probe: Tensor | undefined;
     let final: EpochRecord | null = null;
     const run = await trainRun(config, kernels, {
-      onReady: ({ dataset, model, stepsPerEpoch, train, validation, normalisation }) => {
+      onReady: ({ dataset, model, stepsPerEpoch, train, validation, normalisation, kernels: kernelsName }) => {
         probe = makeProbe(model, dataset.test);
         post({
           type: 'ready',
@@ -54,7 +54,7 @@ export async function runTraining(job: TrainingJob, post: (msg: WorkerMessage) =
           },
           parameterCount: model.parameterCount(),
           normalisation: { mean: normalisation.mean, std: normalisation.std },
-          kernels: kernels.name,
+          kernels: kernelsName,
           stepsPerEpoch,
         });
       },

@@ -7,6 +7,7 @@ import type { Kernels } from '../../engine/kernels/kernels';
 import { buildModel } from '../../engine/models/build';
 import type { Sequential } from '../../engine/models/sequential';
 import { createOptimizer } from '../../engine/optim';
+import { threadsPay } from '../../engine/parallel';
 import { createSchedule } from '../../engine/schedules';
 import type { TrainerCheckpoint } from '../../engine/train/checkpoint';
 import type { EpochMetrics, StepMetrics, TrainResult } from '../../engine/train/metrics';
@@ -23,6 +24,8 @@ export interface TrainRunHooks {
     train: Dataset;
     validation?: Dataset;
     normalisation: Normalisation;
+    /** The kernels the run trains with: without "-<n>t" when its steps are too small for the threads to pay. */
+    kernels: string;
   }) => void;
   onStep?: (m: StepMetrics) => void;
   onEpoch?: (m: EpochMetrics, model: Sequential) => void;
@@ -62,7 +65,9 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
   }
   const stepsPerEpoch = Math.ceil(trainSet.n / config.batchSize);
   const schedule = createSchedule(config.schedule, config.lr, stepsPerEpoch, stepsPerEpoch * config.epochs);
-  hooks.onReady?.({ dataset, model, stepsPerEpoch, train: trainSet, validation, normalisation });
+  const threads = kernels.replicas && threadsPay(model, config.batchSize, kernels.replicas) ? kernels.replicas : undefined;
+  const kernelsName = kernels.replicas && !threads ? kernels.name.replace(/-\d+t$/, '') : kernels.name;
+  hooks.onReady?.({ dataset, model, stepsPerEpoch, train: trainSet, validation, normalisation, kernels: kernelsName });
   const result = train({
     model,
     optimizer: createOptimizer(config.optimizer, model.params(), kernels),
@@ -83,7 +88,7 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
     resume: hooks.resume,
     onCheckpoint: hooks.onCheckpoint,
     now: () => performance.now(),
-    parallel: kernels.replicas && { threads: kernels.replicas, optimizer: config.optimizer, seed: config.seed },
+    parallel: threads && { threads, optimizer: config.optimizer, seed: config.seed },
   });
-  return { result, model, dataset, kernels: kernels.name, normalisation };
+  return { result, model, dataset, kernels: kernelsName, normalisation };
 }
