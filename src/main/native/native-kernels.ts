@@ -5,7 +5,7 @@ import { type ConvGeometry, convOutSize, type Kernels, type KernelOps } from '..
 import { referencePrimitives } from '../../engine/kernels/reference';
 import { resolveKernels } from '../../engine/kernels/registry';
 import { WasmArena } from '../../engine/kernels/wasm/arena';
-import { checkDims, checkLength, checkOutSize } from '../../engine/kernels/wasm/checks';
+import { checkCount, checkDims, checkLength, checkOutSize } from '../../engine/kernels/wasm/checks';
 import { PAGE_BYTES, type WasmMemory } from '../../engine/kernels/wasm/wasm-api';
 import type { NativeAddon } from './native-addon';
 
@@ -53,32 +53,33 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
       addon.col2im(shape, cols, dx);
     },
     gemm(transA, transB, m, n, k, a, b, c, beta) {
-      checkDims('gemm', { m, n, k });
-      lengths('gemm', [
-        ['A', a, m * k],
-        ['B', b, k * n],
-        ['C', c, m * n],
-      ]);
+      // NOTE: one check per value, no objects or arrays: this runs several times a step (see checkCount).
+      checkCount('gemm', 'm', m);
+      checkCount('gemm', 'n', n);
+      checkCount('gemm', 'k', k);
+      checkLength('gemm', 'A', a, m * k);
+      checkLength('gemm', 'B', b, k * n);
+      checkLength('gemm', 'C', c, m * n);
       addon.gemm(id, transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, transA ? m : k, b, transB ? k : n, c, n, beta, null, 0, 0, null);
     },
     linearForward(n, inF, outF, x, w, b, relu, y) {
-      checkDims('linearForward', { n, inFeatures: inF, outFeatures: outF });
-      lengths('linearForward', [
-        ['x', x, n * inF],
-        ['w', w, outF * inF],
-        ['b', b, outF],
-        ['y', y, n * outF],
-      ]);
+      checkCount('linearForward', 'n', n);
+      checkCount('linearForward', 'inFeatures', inF);
+      checkCount('linearForward', 'outFeatures', outF);
+      checkLength('linearForward', 'x', x, n * inF);
+      checkLength('linearForward', 'w', w, outF * inF);
+      checkLength('linearForward', 'b', b, outF);
+      checkLength('linearForward', 'y', y, n * outF);
       addon.linearForward(id, n, inF, outF, x, w, b, relu ? 1 : 0, y);
     },
     linearParamGrads(n, inF, outF, dy, x, dw, db) {
-      checkDims('linearParamGrads', { n, inFeatures: inF, outFeatures: outF });
-      lengths('linearParamGrads', [
-        ['dy', dy, n * outF],
-        ['x', x, n * inF],
-        ['dw', dw, outF * inF],
-        ['db', db, outF],
-      ]);
+      checkCount('linearParamGrads', 'n', n);
+      checkCount('linearParamGrads', 'inFeatures', inF);
+      checkCount('linearParamGrads', 'outFeatures', outF);
+      checkLength('linearParamGrads', 'dy', dy, n * outF);
+      checkLength('linearParamGrads', 'x', x, n * inF);
+      checkLength('linearParamGrads', 'dw', dw, outF * inF);
+      checkLength('linearParamGrads', 'db', db, outF);
       addon.gemm(id, 1, 0, outF, inF, n, dy, outF, x, inF, dw, inF, 0, null, 0, 0, db);
     },
     conv2dForward(g, n, x, w, b, relu, y) {
@@ -178,10 +179,8 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
       addon.reluForward(x, y);
     },
     reluBackward(x, dy, dx) {
-      lengths('reluBackward', [
-        ['dy (same length as x)', dy, x.length],
-        ['dx (same length as x)', dx, x.length],
-      ]);
+      checkLength('reluBackward', 'dy (same length as x)', dy, x.length);
+      checkLength('reluBackward', 'dx (same length as x)', dx, x.length);
       addon.reluBackward(x, dy, dx);
     },
     sumSquares: (x) => addon.sumSquares(x),
@@ -190,18 +189,14 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
       addon.axpy(alpha, x, y);
     },
     momentumStep(w, g, v, beta, lr) {
-      lengths('momentumStep', [
-        ['g (same length as w)', g, w.length],
-        ['v (same length as w)', v, w.length],
-      ]);
+      checkLength('momentumStep', 'g (same length as w)', g, w.length);
+      checkLength('momentumStep', 'v (same length as w)', v, w.length);
       addon.momentumStep(w, g, v, beta, lr);
     },
     adamStep(w, g, m, v, step) {
-      lengths('adamStep', [
-        ['g (same length as w)', g, w.length],
-        ['m (same length as w)', m, w.length],
-        ['v (same length as w)', v, w.length],
-      ]);
+      checkLength('adamStep', 'g (same length as w)', g, w.length);
+      checkLength('adamStep', 'm (same length as w)', m, w.length);
+      checkLength('adamStep', 'v (same length as w)', v, w.length);
       addon.adamStep(w, g, m, v, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps);
     },
   };

@@ -1,14 +1,24 @@
 // Argument checks for the wasm kernels: a wrong size must throw, not read or write a neighbouring buffer.
 import { ShapeError } from '../../errors';
 
+const NONE: readonly string[] = [];
+
 /** Throws unless every value is a non-negative integer (or ≥ 1 for the names in `positive`). */
-export function checkDims(op: string, dims: Record<string, number>, positive: readonly string[] = []): void {
-  for (const [name, value] of Object.entries(dims)) {
+// NOTE: for…in and a shared default, not Object.entries: this runs on every kernel call, and garbage made per
+// call pauses the training loop (and a data-parallel run's other replica) when it is collected.
+export function checkDims(op: string, dims: Record<string, number>, positive: readonly string[] = NONE): void {
+  for (const name in dims) {
+    const value = dims[name]!;
     const min = positive.includes(name) ? 1 : 0;
     if (!Number.isInteger(value) || value < min) {
       throw new ShapeError(`${op}: ${name} must be an integer ≥ ${min}, got ${value}`);
     }
   }
+}
+
+/** checkDims for one value, making no garbage (for the ops called several times a step). */
+export function checkCount(op: string, name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) throw new ShapeError(`${op}: ${name} must be an integer ≥ 0, got ${value}`);
 }
 
 /** Throws unless `view` holds at least `n` values. */
