@@ -19,6 +19,8 @@ export interface FollowOptions {
   readonly tags?: readonly string[];
   /** performance.now() when the command started (for the JSON's wall time). */
   readonly started: number;
+  /** Threads asked for per run (--threads), to say when a run trains on fewer. */
+  readonly threads?: number;
 }
 
 /** Starts a run with `start` (which queues it) and follows it; returns the exit code (see exitCodeOf). */
@@ -32,7 +34,7 @@ export async function followRun(wb: Workbench, start: () => Promise<RunSummary>,
     else if (e.event === 'runEpoch' && e.payload.runId === runId) progress?.epoch(e.payload.record);
     else if (e.event === 'runUpdated' && e.payload.id === runId && !announced && e.payload.stepsTotal !== null && e.payload.status === 'running') {
       announced = true;
-      void readyLine(wb, runId).then(
+      void readyLine(wb, runId, options.threads ?? 1).then(
         (line) => progress?.say(line),
         () => {},
       );
@@ -83,10 +85,12 @@ async function facts(wb: Workbench, runId: number): Promise<RunFacts> {
 }
 
 /** "MNIST: 60000 train / 10000 test · 109,386 parameters · kernels wasm-relaxed-simd", once the data is loaded. */
-async function readyLine(wb: Workbench, runId: number): Promise<string> {
+async function readyLine(wb: Workbench, runId: number, threads: number): Promise<string> {
   const run = await wb.getRun({ id: runId });
   const f = await facts(wb, runId);
   const train = f.trainSamples === null ? '?' : f.trainSamples + (f.validationSamples ?? 0);
   const params = run.paramCount === null ? '?' : run.paramCount.toLocaleString('en');
-  return `${run.datasetTitle}: ${train} train / ${f.testSamples ?? '?'} test · ${params} parameters · kernels ${run.kernels ?? '?'}`;
+  const alone = threads > 1 && run.kernels !== null && !/-\d+t$/.test(run.kernels) && run.kernels !== 'reference';
+  const note = alone ? ` (one thread: its steps are too small for ${threads} to pay)` : '';
+  return `${run.datasetTitle}: ${train} train / ${f.testSamples ?? '?'} test · ${params} parameters · kernels ${run.kernels ?? '?'}${note}`;
 }

@@ -18,6 +18,14 @@ export async function trainCommand(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   return withWorkbench(
     { dataDir: options.dataDir, concurrency: 1, kernels: options.kernels, threadsPerRun: options.threads, redisUrl: options.redisUrl, queue: options.queue },
-    (_call, wb) => followRun(wb, () => wb.startRun(config), { json: options.json, quiet: options.quiet, save: options.save, tags: options.tags, started }),
+    (_call, wb) =>
+      followRun(wb, () => wb.startRun(config), {
+        json: options.json,
+        quiet: options.quiet,
+        save: options.save,
+        tags: options.tags,
+        started,
+        threads: options.threads,
+      }),
   );
 }

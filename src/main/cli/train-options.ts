@@ -56,7 +56,8 @@ ${REMOTE_HELP}
 ${DATA_DIR_HELP}
   --kernels NAME           auto (default: native where built, else wasm), native, relaxed, simd, reference
   --threads N              threads training on shares of each batch (default 1; same seed and thread count
-                           give bit-identical runs)
+                           give bit-identical runs). A model whose steps are too small to gain from them
+                           (the report's MLP with native kernels) trains on one, and its kernels say so
   --json                   print the result as one JSON object on stdout
   --quiet                  no progress output
   -h, --help               show this help
