@@ -56,7 +56,10 @@ function untilExit(proc: TrainingProcess): Promise<Ended> {
 
 const ofType = <T extends WorkerMessage['type']>(ms: WorkerMessage[], t: T) => ms.filter((m): m is WorkerMessageOf<T> => m.type === t);
 
-/** Trains 2 epochs of a small MLP on the fixture in the packaged app in `dir`, with `threads` data-parallel threads. */
+/**
+ * Trains 2 epochs of an MLP on the fixture in the packaged app in `dir`, with `threads` data-parallel threads: wide
+ * enough (52 M multiply-adds a step) that a run gets its second thread with either backend (see threadsPay).
+ */
 async function trainPackaged(dir: string, threads: number, withWasm = true, withNative = false): Promise<Ended> {
   const { worker, shim } = packagedApp(dir, withWasm, withNative);
   const env = { ...process.env };
@@ -66,7 +69,7 @@ async function trainPackaged(dir: string, threads: number, withWasm = true, with
   const proc = host.spawn(worker);
   const config: RunConfigInput = {
     dataset: { name: 'folder', path: TINY },
-    model: { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 64 }, { type: 'relu' }, { type: 'linear', units: 10 }] },
+    model: { input: [1, 28, 28], layers: [{ type: 'flatten' }, { type: 'linear', units: 512 }, { type: 'relu' }, { type: 'linear', units: 10 }] },
     optimizer: { type: 'momentum' },
     lr: 0.05,
     batchSize: 64,
