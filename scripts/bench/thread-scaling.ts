@@ -13,6 +13,8 @@ import { parseRunConfig } from '../../src/shared/run-config';
 
 const { values: opts } = parseArgs({ options: { kernels: { type: 'string', default: 'native,relaxed' }, limit: { type: 'string', default: '20000' } } });
 const SHAPES: [hidden: number[], batch: number][] = [
+  [[64], 128],
+  [[128, 64], 64],
   [[128, 64], 128],
   [[128, 64], 256],
   [[256, 128], 128],

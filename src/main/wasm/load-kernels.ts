@@ -31,7 +31,7 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
   threads?: number;
   /** The training-process entry (file: URL) the replica threads run; by default the one in these sources. */
   threadEntry?: string;
-  /** Multiply-adds per step below which a run trains on one thread all the same (default: by backend; see replica-threads.ts). */
+  /** Multiply-adds per step below which a run trains on one thread all the same (default 14 M; see replica-threads.ts). */
   minStepMacs?: number;
   /** Whether 'auto' may pick the native kernels (default true). */
   native?: boolean;

@@ -8,15 +8,15 @@ import { startEntryThread } from '../worker/entry-thread';
 import type { ReplicaBackend, ReplicaThreadData } from './replica-thread';
 
 /**
- * Multiply-adds per step from which a second thread pays, by backend (measured on 2 cores, README "Speed"): the
- * bench MLP's 29 M train 0.7–0.9× as fast on two native threads and 1.1–1.3× on two wasm ones (whose steps take
- * 2.7× longer); 64 M (hidden 256-128) 1.26× native.
+ * Multiply-adds per step from which a second thread pays (measured on 2 idle cores with
+ * scripts/bench/thread-scaling.ts, README "Speed"): an MLP of hidden 64 at batch 128 (13 M) trains 0.77× as fast
+ * on two native threads, 0.98× on two wasm ones; hidden 128-64 at batch 64 (15 M) 1.16× and 1.48×.
  */
-const MIN_STEP_MACS = { native: 50e6, wasm: 15e6 };
+const MIN_STEP_MACS = 14e6;
 
 /**
  * Starts `helpers` replica threads computing with `backend` over `memory`; resolves when all are ready.
- * `minStepMacs`: runs with smaller steps train on one thread (default: by backend).
+ * `minStepMacs`: runs with smaller steps train on one thread (default 14 M).
  */
 export async function startReplicaThreads(
   entryUrl: string,
@@ -24,7 +24,7 @@ export async function startReplicaThreads(
   memory: WasmMemory,
   maximumMiB: number,
   helpers: number,
-  minStepMacs = MIN_STEP_MACS[backend.kind],
+  minStepMacs = MIN_STEP_MACS,
 ): Promise<ReplicaThreads> {
   const data: ReplicaThreadData = { role: 'replica', backend, memory, maximumMiB };
   const workers = Array.from({ length: helpers }, () => startEntryThread(entryUrl, data));
