@@ -16,7 +16,7 @@ import { benchConfig, type BenchModel } from './configs';
 import { type EpochProfile, formatProfile, profileEpoch } from './profile';
 import { benchMainThreadStalls, formatStalls, type StallsBench } from './main-thread-stalls';
 import { benchRunManager, type RunManagerBench } from './run-manager';
-import { runTorch, torchAvailable } from './torch';
+import { runTorch, torchAvailable, WARMUP_STEPS } from './torch';
 
 const { values: opts } = parseArgs({
   options: {
@@ -62,8 +62,8 @@ async function main(): Promise<void> {
       kernelNames.push(kernels.name);
       for (const model of models) {
         log(`${model}: training one epoch with ${kernels.name} kernels…`);
-        // Untimed warm-up, as PyTorch gets: the JIT compiles the training loop before the timed epoch.
-        await trainRun(benchConfig(model, 1024), kernels);
+        // Untimed warm-up, as PyTorch gets (the same number of steps): the JIT compiles the training loop first.
+        await trainRun(benchConfig(model, WARMUP_STEPS * 128), kernels);
         const run = await trainRun(benchConfig(model, limit), kernels);
         const epoch = run.result.epochs[0]!;
         const flops = trainingFlopsPerSample(run.model) * run.dataset.train.n;
@@ -118,9 +118,9 @@ async function main(): Promise<void> {
     if (rows.length) console.log(`kernels: ${kernelNames.join(', ')}${withTorch ? '' : noTorch}`);
     if (rows.length) console.log('model  kernels                 s/epoch  samples/s  GFLOPS  test acc | torch s/epoch  ratio (ours/torch, lower is better)');
     for (const r of rows) {
-      const t = r.torch as { seconds_per_epoch: number } | undefined;
+      const t = r.torch as { seconds_per_epoch: number; omp_wait?: string } | undefined;
       console.log(
-        `${String(r.model).padEnd(6)} ${String(r.kernels).padEnd(22)}  ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}`,
+        `${String(r.model).padEnd(6)} ${String(r.kernels).padEnd(22)}  ${f(r.seconds_per_epoch).padStart(7)}  ${f(r.samples_per_second, 0).padStart(9)}  ${f(r.gflops, 1).padStart(6)}  ${f(r.test_accuracy, 4).padStart(8)} | ${f(t?.seconds_per_epoch).padStart(13)}  ${f(r.ratio_vs_torch)}${t?.omp_wait ? `  (PyTorch's best: OpenMP ${t.omp_wait} wait)` : ''}`,
       );
     }
     for (const s of speedups)
