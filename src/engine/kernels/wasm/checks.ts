@@ -21,6 +21,15 @@ export function checkCount(op: string, name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) throw new ShapeError(`${op}: ${name} must be an integer ≥ 0, got ${value}`);
 }
 
+/**
+ * checkLength for a [rows, cols] operand (cols < 0: a vector of rows), its shape in the message: built only when
+ * it throws, as these run several times a step.
+ */
+export function checkShaped(op: string, name: string, view: ArrayLike<number>, rows: number, cols = -1): void {
+  const n = cols < 0 ? rows : rows * cols;
+  if (view.length < n) throw new ShapeError(`${op}: ${name} ([${cols < 0 ? rows : `${rows}, ${cols}`}]) needs ${n} values, got ${view.length}`);
+}
+
 /** Throws unless `view` holds at least `n` values. */
 export function checkLength(op: string, what: string, view: ArrayLike<number>, n: number): void {
   if (view.length < n) throw new ShapeError(`${op}: ${what} needs ${n} values, got ${view.length}`);

@@ -1,7 +1,7 @@
 // The wasm backend's matrix and vector kernels: gemm, the fused linear ops, and the optimizer steps.
 import { ShapeError } from '../../errors';
 import type { KernelOps } from '../kernels';
-import { checkDims, checkLength } from './checks';
+import { checkCount, checkLength, checkShaped } from './checks';
 import type { KernelExports } from './kernel-module';
 import type { Staging } from './staging';
 
@@ -21,11 +21,13 @@ type MatrixOps = Pick<KernelOps, 'gemm' | 'linearForward' | 'linearParamGrads' |
 export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
   return {
     gemm(transA, transB, m, n, k, a, b, c, beta) {
-      checkDims('gemm', { m, n, k });
+      checkCount('gemm', 'm', m);
+      checkCount('gemm', 'n', n);
+      checkCount('gemm', 'k', k);
       if (beta !== 0 && beta !== 1) throw new ShapeError(`gemm: beta must be 0 or 1, got ${beta}`);
-      checkLength('gemm', `A (${transA ? `[${k}, ${m}]` : `[${m}, ${k}]`})`, a, m * k);
-      checkLength('gemm', `B (${transB ? `[${n}, ${k}]` : `[${k}, ${n}]`})`, b, k * n);
-      checkLength('gemm', `C ([${m}, ${n}])`, c, m * n);
+      checkShaped('gemm', 'A', a, transA ? k : m, transA ? m : k);
+      checkShaped('gemm', 'B', b, transB ? n : k, transB ? k : n);
+      checkShaped('gemm', 'C', c, m, n);
       if (m === 0 || n === 0) return;
       const pa = io.pointer(0, a, m * k, true);
       const pb = io.pointer(1, b, k * n, true);
@@ -34,11 +36,13 @@ export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
       io.copyOut(c, pc, m * n);
     },
     linearForward(n, inF, outF, x, w, b, relu, y) {
-      checkDims('linearForward', { n, inFeatures: inF, outFeatures: outF });
-      checkLength('linearForward', `x ([${n}, ${inF}])`, x, n * inF);
-      checkLength('linearForward', `w ([${outF}, ${inF}])`, w, outF * inF);
-      checkLength('linearForward', `b ([${outF}])`, b, outF);
-      checkLength('linearForward', `y ([${n}, ${outF}])`, y, n * outF);
+      checkCount('linearForward', 'n', n);
+      checkCount('linearForward', 'inFeatures', inF);
+      checkCount('linearForward', 'outFeatures', outF);
+      checkShaped('linearForward', 'x', x, n, inF);
+      checkShaped('linearForward', 'w', w, outF, inF);
+      checkShaped('linearForward', 'b', b, outF);
+      checkShaped('linearForward', 'y', y, n, outF);
       const px = io.pointer(0, x, n * inF, true);
       const pw = io.pointer(1, w, outF * inF, true);
       const pb = io.pointer(2, b, outF, true);
@@ -47,11 +51,13 @@ export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
       io.copyOut(y, py, n * outF);
     },
     linearParamGrads(n, inF, outF, dy, x, dw, db) {
-      checkDims('linearParamGrads', { n, inFeatures: inF, outFeatures: outF });
-      checkLength('linearParamGrads', `dy ([${n}, ${outF}])`, dy, n * outF);
-      checkLength('linearParamGrads', `x ([${n}, ${inF}])`, x, n * inF);
-      checkLength('linearParamGrads', `dw ([${outF}, ${inF}])`, dw, outF * inF);
-      checkLength('linearParamGrads', `db ([${outF}])`, db, outF);
+      checkCount('linearParamGrads', 'n', n);
+      checkCount('linearParamGrads', 'inFeatures', inF);
+      checkCount('linearParamGrads', 'outFeatures', outF);
+      checkShaped('linearParamGrads', 'dy', dy, n, outF);
+      checkShaped('linearParamGrads', 'x', x, n, inF);
+      checkShaped('linearParamGrads', 'dw', dw, outF, inF);
+      checkShaped('linearParamGrads', 'db', db, outF);
       const pdy = io.pointer(0, dy, n * outF, true);
       const px = io.pointer(1, x, n * inF, true);
       const pdw = io.pointer(2, dw, outF * inF, false);
