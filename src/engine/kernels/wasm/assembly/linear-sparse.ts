@@ -32,7 +32,7 @@ const OUT_BLOCK: i32 = 112;
 
 /** y[n, outF] = act(x·Wᵀ + b): x [n, inF], W [outF, inF], b [outF], act = ReLU when `relu`; gemmFused's bits. */
 export function linearForward(n: i32, inF: i32, outF: i32, x: usize, w: usize, bias: usize, relu: i32, y: usize, sparse: i32, ws: usize): void {
-  if (n <= 0 || inF <= 0 || outF <= 0 || !useSparse(sparse, FORWARD_MAX_DENSITY, x, n * inF, w, outF * inF)) {
+  if (n <= 0 || inF <= 0 || outF <= 0 || !useSparse(sparse, FORWARD_MAX_DENSITY, x, n * inF, w, 0)) {
     gemmFused(0, 1, n, outF, inF, x, inF, w, inF, y, outF, 0, bias, BIAS_COLUMNS, relu, 0, ws);
     return;
   }
@@ -57,7 +57,11 @@ export function linearForward(n: i32, inF: i32, outF: i32, x: usize, w: usize, b
       let v = 0;
       for (let c = 0; c < chunks; c++) {
         const size = chunkVectors(vectors, chunks, c);
-        packTransposed(w, inF, o0 + (v << 2), min(size << 2, oc - (v << 2)), pc, kc, wt + <usize>c * chunkBytes, rowBytes >> 2);
+        if (!packTransposed(w, inF, o0 + (v << 2), min(size << 2, oc - (v << 2)), pc, kc, wt + <usize>c * chunkBytes, rowBytes >> 2)) {
+          // A weight is infinite or NaN (checked while packing): the dense path, where 0·∞ gives NaN, redoes all of y.
+          gemmFused(0, 1, n, outF, inF, x, inF, w, inF, y, outF, 0, bias, BIAS_COLUMNS, relu, 0, ws);
+          return;
+        }
         v += size;
       }
       for (let s0 = 0; s0 < n; s0 += group) {
@@ -82,8 +86,14 @@ export function linearForward(n: i32, inF: i32, outF: i32, x: usize, w: usize, b
   }
 }
 
-/** dst[p·ld + o] = W[o0 + o, pc + p] for p < kc, o < ld (0 from oc on): a block of W transposed, rows padded. */
-function packTransposed(w: usize, inF: i32, o0: i32, oc: i32, pc: i32, kc: i32, dst: usize, ld: i32): void {
+/**
+ * dst[p·ld + o] = W[o0 + o, pc + p] for p < kc, o < ld (0 from oc on): a block of W transposed, rows padded.
+ * Returns 0 when one of those weights is infinite or NaN, else 1.
+ */
+function packTransposed(w: usize, inF: i32, o0: i32, oc: i32, pc: i32, kc: i32, dst: usize, ld: i32): i32 {
+  const exp = i32x4.splat(0x7f800000);
+  let bad = i32x4.splat(0);
+  let bits = 0;
   const wBytes = <usize>inF << 2;
   const ldBytes = <usize>ld << 2;
   const src = w + (<usize>o0 * inF + pc) * 4;
@@ -93,15 +103,32 @@ function packTransposed(w: usize, inF: i32, o0: i32, oc: i32, pc: i32, kc: i32, 
     let p = 0;
     for (; p + 4 <= kc; p += 4) {
       const at = from + (<usize>p << 2);
-      storeTransposed4(dst + (<usize>p * ld + o) * 4, ldBytes, v128.load(at), v128.load(at + wBytes), v128.load(at + 2 * wBytes), v128.load(at + 3 * wBytes));
+      const r0 = v128.load(at);
+      const r1 = v128.load(at + wBytes);
+      const r2 = v128.load(at + 2 * wBytes);
+      const r3 = v128.load(at + 3 * wBytes);
+      bad = v128.or(bad, i32x4.eq(v128.and(r0, exp), exp));
+      bad = v128.or(bad, i32x4.eq(v128.and(r1, exp), exp));
+      bad = v128.or(bad, i32x4.eq(v128.and(r2, exp), exp));
+      bad = v128.or(bad, i32x4.eq(v128.and(r3, exp), exp));
+      storeTransposed4(dst + (<usize>p * ld + o) * 4, ldBytes, r0, r1, r2, r3);
     }
     for (; p < kc; p++) {
-      for (let r = 0; r < 4; r++) store<f32>(dst + (<usize>p * ld + o + r) * 4, load<f32>(from + <usize>r * wBytes + (<usize>p << 2)));
+      for (let r = 0; r < 4; r++) {
+        const v = load<i32>(from + <usize>r * wBytes + (<usize>p << 2));
+        bits |= (v & 0x7f800000) == 0x7f800000 ? 1 : 0;
+        store<i32>(dst + (<usize>p * ld + o + r) * 4, v);
+      }
     }
   }
   for (; o < ld; o++) {
-    for (let p = 0; p < kc; p++) store<f32>(dst + (<usize>p * ld + o) * 4, o < oc ? load<f32>(src + <usize>o * wBytes + (<usize>p << 2)) : 0);
+    for (let p = 0; p < kc; p++) {
+      const v = o < oc ? load<i32>(src + <usize>o * wBytes + (<usize>p << 2)) : 0;
+      bits |= (v & 0x7f800000) == 0x7f800000 ? 1 : 0;
+      store<i32>(dst + (<usize>p * ld + o) * 4, v);
+    }
   }
+  return v128.any_true(bad) || bits ? 0 : 1;
 }
 
 /** As the GEMM tile's epilogue: out = tile (+ out unless first), then on the last k-block + bias and ReLU. */
