@@ -39,6 +39,8 @@ export interface KernelExports {
     ws: number,
   ): void;
   gemmWorkspaceBytes(): number;
+  linearForward(n: number, inF: number, outF: number, x: number, w: number, b: number, relu: number, y: number, sparse: number, ws: number): void;
+  linearParamGrads(n: number, inF: number, outF: number, dy: number, x: number, dw: number, db: number, sparse: number, ws: number): void;
   convForward(shape: number, n: number, x: number, w: number, bias: number, relu: number, y: number, ws: number): void;
   convWeightGrad(shape: number, n: number, x: number, dy: number, dw: number, db: number, ws: number): void;
   convInputGrad(shape: number, n: number, dy: number, w: number, dx: number, cols: number, ws: number): void;
@@ -119,6 +121,8 @@ const exportNames: readonly (keyof KernelExports)[] = [
   'gemm',
   'gemmFused',
   'gemmWorkspaceBytes',
+  'linearForward',
+  'linearParamGrads',
   'convForward',
   'convWeightGrad',
   'convInputGrad',

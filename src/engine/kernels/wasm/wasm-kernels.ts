@@ -10,7 +10,7 @@ import { Staging } from './staging';
 import { PAGE_BYTES, type WasmMemory, type WasmModule, webAssembly } from './wasm-api';
 import { convPoolOps } from './wasm-conv-pool-ops';
 import { imageOps } from './wasm-image-ops';
-import { matrixOps } from './wasm-matrix-ops';
+import { matrixOps, type SparseLinear } from './wasm-matrix-ops';
 
 export interface WasmKernelsOptions {
   /** Shared memory to start with, in MiB (default 16; a private memory starts at its maximum). */
@@ -27,6 +27,8 @@ export interface WasmKernelsOptions {
    * kernels on other threads (data-parallel replicas) allocate from it without overlapping these.
    */
   memory?: WasmMemory;
+  /** Whether linearForward / linearParamGrads skip the zeros of x, with the same bits (default 'auto'). */
+  sparseLinear?: SparseLinear;
 }
 
 /** Kernels plus what only this backend has: explicit free and a look at its memory. */
@@ -64,7 +66,7 @@ export async function createWasmKernels(source: Uint8Array | WasmModule, options
   const workspace = arena.allocBytes(wasm.gemmWorkspaceBytes());
   const shapeOffset = arena.allocBytes(64); // first: it may grow the memory and so replace arena.buffer
   const shape = new Int32Array(arena.buffer, shapeOffset, 10);
-  const context = { wasm, io, workspace };
+  const context = { wasm, io, workspace, sparseLinear: options.sparseLinear };
   const name = wasm.relaxed() === 1 ? 'wasm-relaxed-simd' : 'wasm-simd';
   const kernels = resolveKernels(
     {

@@ -11,14 +11,20 @@ export interface WasmOpContext {
   readonly io: Staging;
   /** Byte offset of this thread's gemm workspace. */
   readonly workspace: number;
+  /** When the FC products skip the zeros of their input x (see WasmKernelsOptions.sparseLinear). */
+  readonly sparseLinear?: SparseLinear;
 }
 
-/** BIAS_COLUMNS of the module's gemmFused: one bias value per column of C. */
-const BIAS_COLUMNS = 2;
+/** 'auto': when few enough of x are nonzero; 'never': always the dense GEMM; 'always': whenever it applies (tests). */
+export type SparseLinear = 'auto' | 'never' | 'always';
+
+/** The module's SPARSE_NEVER / SPARSE_AUTO / SPARSE_ALWAYS. */
+const sparseModes: Record<SparseLinear, number> = { never: 0, auto: 1, always: 2 };
 
 type MatrixOps = Pick<KernelOps, 'gemm' | 'linearForward' | 'linearParamGrads' | 'sumSquares' | 'axpy' | 'momentumStep' | 'adamStep'>;
 
-export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
+export function matrixOps({ wasm, io, workspace, sparseLinear = 'auto' }: WasmOpContext): MatrixOps {
+  const sparse = sparseModes[sparseLinear];
   return {
     gemm(transA, transB, m, n, k, a, b, c, beta) {
       checkCount('gemm', 'm', m);
@@ -47,7 +53,8 @@ export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
       const pw = io.pointer(1, w, outF * inF, true);
       const pb = io.pointer(2, b, outF, true);
       const py = io.pointer(3, y, n * outF, false);
-      wasm.gemmFused(0, 1, n, outF, inF, px, inF, pw, inF, py, outF, 0, pb, BIAS_COLUMNS, relu ? 1 : 0, 0, workspace);
+      // Skips the zeros of x (ReLU or pooled activations, image margins) with the dense GEMM's bits.
+      wasm.linearForward(n, inF, outF, px, pw, pb, relu ? 1 : 0, py, sparse, workspace);
       io.copyOut(y, py, n * outF);
     },
     linearParamGrads(n, inF, outF, dy, x, dw, db) {
@@ -62,8 +69,8 @@ export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
       const px = io.pointer(1, x, n * inF, true);
       const pdw = io.pointer(2, dw, outF * inF, false);
       const pdb = io.pointer(3, db, outF, false);
-      // dW = dyᵀ·x, and db = the row sums of dyᵀ, taken while its panels are packed.
-      wasm.gemmFused(1, 0, outF, inF, n, pdy, outF, px, inF, pdw, inF, 0, 0, 0, 0, pdb, workspace);
+      // dW = dyᵀ·x over the nonzeros of x, and db = the row sums of dyᵀ, taken while its panels are packed.
+      wasm.linearParamGrads(n, inF, outF, pdy, px, pdw, pdb, sparse, workspace);
       io.copyOut(dw, pdw, outF * inF);
       io.copyOut(db, pdb, outF);
     },

@@ -12,8 +12,8 @@ export const NC: i32 = 1024;
 
 const TILE_BYTES: usize = 256;
 const LANE_BYTES: usize = 256;
-const A_BYTES: usize = <usize>(MC * KC) * 4;
-const B_BYTES: usize = <usize>(KC * NC) * 4;
+export const A_BYTES: usize = <usize>(MC * KC) * 4;
+export const B_BYTES: usize = <usize>(KC * NC) * 4;
 
 /** Bytes of scratch one gemm call needs (16-byte aligned pointer expected): a tile, lane tables, A and B panels. */
 export function gemmWorkspaceBytes(): usize {

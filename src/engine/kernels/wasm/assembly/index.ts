@@ -1,5 +1,7 @@
 // Entry of the kernels module: what the engine's loader calls (pointers are byte addresses in the shared memory).
 export { gemm, gemmFused, gemmWorkspaceBytes } from './gemm';
+export { linearForward } from './linear-sparse';
+export { linearParamGrads } from './linear-sparse-grad';
 export { convForward, convWeightGrad, convInputGrad } from './conv';
 export { convReluPoolForward, convReluPoolWeightGrad, convReluPoolInputGrad } from './conv-pool';
 export { im2col, col2im } from './im2col';
