@@ -238,6 +238,22 @@ BINDING(adam_step) {
   return done(&a, 0);
 }
 
+BINDING(momentum_step_l2) {
+  ARGS float *w = f32(&a, 0);
+  float *g = f32(&a, 1), *v = f32(&a, 2);
+  if (!a.bad) nnw_momentum_step_l2(w, g, v, (float)f64(&a, 3), (float)f64(&a, 4), (float)f64(&a, 5), len(&a, 0));
+  return done(&a, 0);
+}
+
+BINDING(adam_step_l2) {
+  ARGS float *w = f32(&a, 0);
+  float *g = f32(&a, 1), *m = f32(&a, 2), *v = f32(&a, 3);
+  if (!a.bad)
+    nnw_adam_step_l2(w, g, m, v, (float)f64(&a, 4), (float)f64(&a, 5), (float)f64(&a, 6), (float)f64(&a, 7), (float)f64(&a, 8), (float)f64(&a, 9),
+                     (float)f64(&a, 10), (float)f64(&a, 11), len(&a, 0));
+  return done(&a, 0);
+}
+
 NAPI_MODULE_INIT() {
   const napi_property_descriptor props[] = {
       {"isaNames", NULL, isa_names, NULL, NULL, NULL, napi_default, NULL},
@@ -260,6 +276,8 @@ NAPI_MODULE_INIT() {
       {"axpy", NULL, axpy, NULL, NULL, NULL, napi_default, NULL},
       {"momentumStep", NULL, momentum_step, NULL, NULL, NULL, napi_default, NULL},
       {"adamStep", NULL, adam_step, NULL, NULL, NULL, napi_default, NULL},
+      {"momentumStepL2", NULL, momentum_step_l2, NULL, NULL, NULL, napi_default, NULL},
+      {"adamStepL2", NULL, adam_step_l2, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

@@ -22,6 +22,8 @@ export const PRIMITIVE_NAMES = [
 ] as const satisfies readonly (keyof PrimitiveOps)[];
 
 export const FUSED_NAMES = [
+  'momentumStepL2',
+  'adamStepL2',
   'linearForward',
   'linearParamGrads',
   'conv2dForward',

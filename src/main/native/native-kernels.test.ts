@@ -180,6 +180,18 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       ref.momentumStep(mwRef, g, mvRef, 0.9, 0.05);
       expect([Array.from(mw), Array.from(mv)]).toEqual([Array.from(mwRef), Array.from(mvRef)]);
       expect(k.sumSquares(w)).toBeCloseTo(ref.sumSquares(w), 8);
+      // The steps with L2 folded in: as axpy then the step (g keeps the L2 term), bit for bit.
+      const all = (...xs: Float32Array[]) => xs.map((x) => Array.from(x));
+      const [fw, fg, fv, fm] = [w.slice(), g.slice(), m.slice(), v.slice()];
+      const [cw, cg, cv, cm] = [w.slice(), g.slice(), m.slice(), v.slice()];
+      k.momentumStepL2(fw, fg, fv, 0.9, 0.05, 2e-3);
+      ref.axpy(2e-3, cw, cg);
+      ref.momentumStep(cw, cg, cv, 0.9, 0.05);
+      expect(all(fw, fg, fv)).toEqual(all(cw, cg, cv));
+      k.adamStepL2(fw, fg, fm, fv, step, 2e-3);
+      ref.axpy(2e-3, cw, cg);
+      ref.adamStep(cw, cg, cm, cv, step);
+      expect(all(fw, fg, fm, fv)).toEqual(all(cw, cg, cm, cv));
     });
 
     it('passes the layers’ gradient checks', () => {

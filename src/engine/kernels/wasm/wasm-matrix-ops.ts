@@ -16,7 +16,10 @@ export interface WasmOpContext {
 /** BIAS_COLUMNS of the module's gemmFused: one bias value per column of C. */
 const BIAS_COLUMNS = 2;
 
-type MatrixOps = Pick<KernelOps, 'gemm' | 'linearForward' | 'linearParamGrads' | 'sumSquares' | 'axpy' | 'momentumStep' | 'adamStep'>;
+type MatrixOps = Pick<
+  KernelOps,
+  'gemm' | 'linearForward' | 'linearParamGrads' | 'sumSquares' | 'axpy' | 'momentumStep' | 'adamStep' | 'momentumStepL2' | 'adamStepL2'
+>;
 
 export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
   return {
@@ -94,6 +97,33 @@ export function matrixOps({ wasm, io, workspace }: WasmOpContext): MatrixOps {
       const pv = io.pointer(3, v, n, true);
       wasm.adamStep(pw, pg, pm, pv, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps, n);
       io.copyOut(w, pw, n);
+      io.copyOut(m, pm, n);
+      io.copyOut(v, pv, n);
+    },
+    momentumStepL2(w, g, v, beta, lr, decay) {
+      const n = w.length;
+      checkLength('momentumStepL2', 'g (same length as w)', g, n);
+      checkLength('momentumStepL2', 'v (same length as w)', v, n);
+      const pw = io.pointer(0, w, n, true);
+      const pg = io.pointer(1, g, n, true);
+      const pv = io.pointer(2, v, n, true);
+      wasm.momentumStepL2(pw, pg, pv, beta, lr, decay, n);
+      io.copyOut(w, pw, n);
+      io.copyOut(g, pg, n);
+      io.copyOut(v, pv, n);
+    },
+    adamStepL2(w, g, m, v, step, decay) {
+      const n = w.length;
+      checkLength('adamStepL2', 'g (same length as w)', g, n);
+      checkLength('adamStepL2', 'm (same length as w)', m, n);
+      checkLength('adamStepL2', 'v (same length as w)', v, n);
+      const pw = io.pointer(0, w, n, true);
+      const pg = io.pointer(1, g, n, true);
+      const pm = io.pointer(2, m, n, true);
+      const pv = io.pointer(3, v, n, true);
+      wasm.adamStepL2(pw, pg, pm, pv, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps, decay, n);
+      io.copyOut(w, pw, n);
+      io.copyOut(g, pg, n);
       io.copyOut(m, pm, n);
       io.copyOut(v, pv, n);
     },
