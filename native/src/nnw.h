@@ -71,6 +71,9 @@ void nnw_momentum_step_l2(float *w, float *g, float *v, float beta, float lr, fl
 void nnw_adam_step_l2(float *w, float *g, float *m, float *v, float b1, float c1, float b2, float c2, float lr, float isc2, float eps, float decay,
                       size_t n);
 
+/* dst[k·size ..] = src[rows[k]·size ..] for k < count (a mini-batch's examples, copied from the dataset). */
+void nnw_gather_rows(const float *src, const uint32_t *rows, size_t count, size_t size, float *dst);
+
 /* A thread's scratch buffer `slot` of at least n floats, 64-byte aligned (NULL when out of memory). */
 float *nnw_scratch(int slot, size_t n);
 

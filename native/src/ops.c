@@ -3,6 +3,15 @@
 #include <string.h>
 #include "nnw.h"
 
+/* One memcpy per row, the next row's first lines prefetched (rows are scattered over the whole dataset). */
+void nnw_gather_rows(const float *src, const uint32_t *rows, size_t count, size_t size, float *dst) {
+  for (size_t k = 0; k < count; k++) {
+    if (k + 1 < count)
+      for (size_t b = 0; b < size * sizeof(float) && b < 1024; b += 64) __builtin_prefetch((const char *)(src + rows[k + 1] * size) + b);
+    memcpy(dst + k * size, src + rows[k] * size, size * sizeof(float));
+  }
+}
+
 void nnw_im2col(const float *x, const nnw_conv *g, float *cols) {
   for (int ch = 0, row = 0; ch < g->c; ch++) {
     for (int ky = 0; ky < g->kh; ky++) {

@@ -87,6 +87,8 @@ export interface PrimitiveOps {
    * v ← β2·v + (1−β2)·g²; w ← w − step.lr·m / (√v·step.invSqrtC2 + step.eps) (all the same length).
    */
   adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, step: AdamStep): void;
+  /** dst[k·size, (k+1)·size) = src[rows[k]·size, (rows[k]+1)·size) for every k < rows.length (a mini-batch's examples). */
+  gatherRows(src: Float32Array, rows: Uint32Array, size: number, dst: Float32Array): void;
 }
 
 /** The fused ops a layer or optimizer calls: each is also defined as a composition of primitives (./composed.ts). */

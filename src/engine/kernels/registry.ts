@@ -19,6 +19,7 @@ export const PRIMITIVE_NAMES = [
   'axpy',
   'momentumStep',
   'adamStep',
+  'gatherRows',
 ] as const satisfies readonly (keyof PrimitiveOps)[];
 
 export const FUSED_NAMES = [

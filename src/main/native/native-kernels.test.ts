@@ -203,6 +203,18 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       expect(gradcheckLayer(conv, randomTensor([2, 2, 5, 5], new Rng(2))).failures).toEqual([]);
     });
 
+    it('gatherRows copies the rows named, as the reference does, and refuses a row past the end', () => {
+      const src = Float32Array.from({ length: 50 * 37 }, (_, i) => i * 0.5);
+      const rows = Uint32Array.from([49, 0, 7, 7, 23]);
+      const [dst, dstRef] = [new Float32Array(5 * 37), new Float32Array(5 * 37)];
+      k.gatherRows(src, rows, 37, dst);
+      ref.gatherRows(src, rows, 37, dstRef);
+      expect(Array.from(dst)).toEqual(Array.from(dstRef));
+      expect(dst[37]).toBe(0);
+      expect(() => k.gatherRows(src, Uint32Array.from([50]), 37, dst)).toThrow(/gatherRows: row 50 is past the 50 rows/);
+      expect(() => k.gatherRows(src, rows, 37, new Float32Array(10))).toThrow(/gatherRows: dst/);
+    });
+
     it('rejects sizes that do not fit, naming the operand', () => {
       expect(() => k.gemm(false, false, 2, 3, 4, new Float32Array(8), new Float32Array(11), new Float32Array(6), 0)).toThrow(/gemm: B needs 12 values, got 11/);
       expect(() => k.linearForward(2, 3, 4, new Float32Array(6), new Float32Array(12), new Float32Array(3), false, new Float32Array(8))).toThrow(
