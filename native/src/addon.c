@@ -39,6 +39,7 @@ static void *array_at(args_t *a, size_t i, napi_typedarray_type type, int option
 static float *f32(args_t *a, size_t i) { return array_at(a, i, napi_float32_array, 0); }
 static float *f32_or_null(args_t *a, size_t i) { return array_at(a, i, napi_float32_array, 1); }
 static int32_t *i32s(args_t *a, size_t i) { return array_at(a, i, napi_int32_array, 0); }
+static uint32_t *u32s(args_t *a, size_t i) { return array_at(a, i, napi_uint32_array, 0); }
 static size_t len(args_t *a, size_t i) {
   size_t length = 0;
   if (i < a->argc) napi_get_typedarray_info(a->env, a->argv[i], NULL, &length, NULL, NULL, NULL);
@@ -238,6 +239,32 @@ BINDING(adam_step) {
   return done(&a, 0);
 }
 
+BINDING(momentum_step_l2) {
+  ARGS float *w = f32(&a, 0);
+  float *g = f32(&a, 1), *v = f32(&a, 2);
+  if (!a.bad) nnw_momentum_step_l2(w, g, v, (float)f64(&a, 3), (float)f64(&a, 4), (float)f64(&a, 5), len(&a, 0));
+  return done(&a, 0);
+}
+
+BINDING(adam_step_l2) {
+  ARGS float *w = f32(&a, 0);
+  float *g = f32(&a, 1), *m = f32(&a, 2), *v = f32(&a, 3);
+  if (!a.bad)
+    nnw_adam_step_l2(w, g, m, v, (float)f64(&a, 4), (float)f64(&a, 5), (float)f64(&a, 6), (float)f64(&a, 7), (float)f64(&a, 8), (float)f64(&a, 9),
+                     (float)f64(&a, 10), (float)f64(&a, 11), len(&a, 0));
+  return done(&a, 0);
+}
+
+/* gatherRows(src, rows, size, dst): the wrapper checked every row index and dst's length. */
+BINDING(gather_rows) {
+  ARGS const float *src = f32(&a, 0);
+  const uint32_t *rows = u32s(&a, 1);
+  const int size = i32(&a, 2);
+  float *dst = f32(&a, 3);
+  if (!a.bad) nnw_gather_rows(src, rows, len(&a, 1), (size_t)size, dst);
+  return done(&a, 0);
+}
+
 NAPI_MODULE_INIT() {
   const napi_property_descriptor props[] = {
       {"isaNames", NULL, isa_names, NULL, NULL, NULL, napi_default, NULL},
@@ -260,6 +287,9 @@ NAPI_MODULE_INIT() {
       {"axpy", NULL, axpy, NULL, NULL, NULL, napi_default, NULL},
       {"momentumStep", NULL, momentum_step, NULL, NULL, NULL, napi_default, NULL},
       {"adamStep", NULL, adam_step, NULL, NULL, NULL, napi_default, NULL},
+      {"momentumStepL2", NULL, momentum_step_l2, NULL, NULL, NULL, napi_default, NULL},
+      {"adamStepL2", NULL, adam_step_l2, NULL, NULL, NULL, napi_default, NULL},
+      {"gatherRows", NULL, gather_rows, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

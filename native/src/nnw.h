@@ -66,6 +66,13 @@ double nnw_sum_squares(const float *x, size_t n);
 void nnw_axpy(float alpha, const float *x, float *y, size_t n);
 void nnw_momentum_step(float *w, const float *g, float *v, float beta, float lr, size_t n);
 void nnw_adam_step(float *w, const float *g, float *m, float *v, float b1, float c1, float b2, float c2, float lr, float isc2, float eps, size_t n);
+/* The same steps with the L2 gradient folded in: g ← g + decay·w (kept in g), then the step. */
+void nnw_momentum_step_l2(float *w, float *g, float *v, float beta, float lr, float decay, size_t n);
+void nnw_adam_step_l2(float *w, float *g, float *m, float *v, float b1, float c1, float b2, float c2, float lr, float isc2, float eps, float decay,
+                      size_t n);
+
+/* dst[k·size ..] = src[rows[k]·size ..] for k < count (a mini-batch's examples, copied from the dataset). */
+void nnw_gather_rows(const float *src, const uint32_t *rows, size_t count, size_t size, float *dst);
 
 /* A thread's scratch buffer `slot` of at least n floats, 64-byte aligned (NULL when out of memory). */
 float *nnw_scratch(int slot, size_t n);

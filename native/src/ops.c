@@ -1,13 +1,16 @@
-/* The element-wise and window kernels: im2col/col2im, max pooling, ReLU, and the optimizer's vector steps. */
-/* NOTE: no fused multiply-adds here, so momentum and Adam round exactly as the TypeScript reference does. */
-#if defined(__clang__)
-#pragma clang fp contract(off)
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
+/* The element-wise and window kernels: im2col/col2im, max pooling, ReLU (the optimizer's steps: vector.c). */
 #include <math.h>
 #include <string.h>
 #include "nnw.h"
+
+/* One memcpy per row, the next row's first lines prefetched (rows are scattered over the whole dataset). */
+void nnw_gather_rows(const float *src, const uint32_t *rows, size_t count, size_t size, float *dst) {
+  for (size_t k = 0; k < count; k++) {
+    if (k + 1 < count)
+      for (size_t b = 0; b < size * sizeof(float) && b < 1024; b += 64) __builtin_prefetch((const char *)(src + rows[k + 1] * size) + b);
+    memcpy(dst + k * size, src + rows[k] * size, size * sizeof(float));
+  }
+}
 
 void nnw_im2col(const float *x, const nnw_conv *g, float *cols) {
   for (int ch = 0, row = 0; ch < g->c; ch++) {
@@ -117,39 +120,5 @@ void nnw_relu_backward(const float *x, const float *dy, float *dx, size_t n) {
   for (size_t i = 0; i < n; i++) {
     const float d = dy[i];
     dx[i] = x[i] > 0 ? d : 0.f;
-  }
-}
-
-/* In float64 over 8 interleaved partial sums (vectorizable, and 8 dependency chains instead of one); the
- * float32 squares are exact in float64, so only the order of the additions differs from a running sum. */
-double nnw_sum_squares(const float *x, size_t n) {
-  double part[8] = {0};
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8)
-    for (int j = 0; j < 8; j++) part[j] += (double)x[i + j] * x[i + j];
-  for (; i < n; i++) part[0] += (double)x[i] * x[i];
-  return ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
-}
-
-void nnw_axpy(float alpha, const float *x, float *y, size_t n) {
-  for (size_t i = 0; i < n; i++) y[i] = y[i] + alpha * x[i];
-}
-
-void nnw_momentum_step(float *w, const float *g, float *v, float beta, float lr, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    const float vi = beta * v[i] - lr * g[i];
-    v[i] = vi;
-    w[i] = w[i] + vi;
-  }
-}
-
-void nnw_adam_step(float *w, const float *g, float *m, float *v, float b1, float c1, float b2, float c2, float lr, float isc2, float eps, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    const float gi = g[i];
-    const float mi = b1 * m[i] + c1 * gi;
-    const float vi = b2 * v[i] + c2 * gi * gi;
-    m[i] = mi;
-    v[i] = vi;
-    w[i] = w[i] - (lr * mi) / (sqrtf(vi) * isc2 + eps);
   }
 }

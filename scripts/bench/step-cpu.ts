@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     for (const prefer of opts.kernels!.split(',') as ('native' | 'relaxed' | 'simd')[]) {
       try {
         const r = await stepMs(model, prefer);
-        process.stdout.write(`${model} ${r.kernels.padEnd(20)} ${r.ms.toFixed(2)} ms/step (blocks ${r.blocks.map((v) => v.toFixed(2)).join(' ')})\n`);
+        process.stdout.write(`${model} ${r.kernels.padEnd(20)} ${r.ms.toFixed(3)} ms/step (blocks ${r.blocks.map((v) => v.toFixed(3)).join(' ')})\n`);
       } catch (e) {
         process.stderr.write(`${model} ${prefer} skipped: ${(e as Error).message}\n`);
       }

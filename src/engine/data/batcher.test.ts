@@ -73,6 +73,22 @@ describe('Batcher', () => {
     expect(runEpoch(b, 4)).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
   });
 
+  it('copies through the gatherRows it is given, with the rows of the batch in visiting order', () => {
+    const calls: number[][] = [];
+    const plain = new Batcher(numbered(23), { batchSize: 5, seed: 3 });
+    const gathered = new Batcher(numbered(23), {
+      batchSize: 5,
+      seed: 3,
+      gatherRows: (src, rows, size, dst) => {
+        calls.push(Array.from(rows));
+        rows.forEach((r, k) => dst.set(src.subarray(r * size, (r + 1) * size), k * size));
+      },
+    });
+    const batches = runEpoch(gathered, 1);
+    expect(batches).toEqual(runEpoch(plain, 1));
+    expect(calls).toEqual(batches);
+  });
+
   it('returns 0 after the epoch until the next beginEpoch, and fills caller buffers in place', () => {
     const b = new Batcher(numbered(4), { batchSize: 4, seed: 1 });
     const buf = { x: new Float32Array(8), y: new Uint8Array(4) };

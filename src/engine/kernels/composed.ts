@@ -27,6 +27,14 @@ export function composedOps(k: PrimitiveOps, memory: KernelMemory): FusedOps {
   const colsOf = scratch(memory);
   const convOutOf = scratch(memory);
   const ops: FusedOps = {
+    momentumStepL2(w, g, v, beta, lr, decay) {
+      k.axpy(decay, w, g);
+      k.momentumStep(w, g, v, beta, lr);
+    },
+    adamStepL2(w, g, m, v, step, decay) {
+      k.axpy(decay, w, g);
+      k.adamStep(w, g, m, v, step);
+    },
     linearForward(n, inF, outF, x, w, b, relu, y) {
       k.gemm(false, true, n, outF, inF, x, w, y, 0);
       addBias(y, n, outF, b, false, relu);

@@ -87,10 +87,19 @@ export interface PrimitiveOps {
    * v ← β2·v + (1−β2)·g²; w ← w − step.lr·m / (√v·step.invSqrtC2 + step.eps) (all the same length).
    */
   adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, step: AdamStep): void;
+  /** dst[k·size, (k+1)·size) = src[rows[k]·size, (rows[k]+1)·size) for every k < rows.length (a mini-batch's examples). */
+  gatherRows(src: Float32Array, rows: Uint32Array, size: number, dst: Float32Array): void;
 }
 
-/** The fused ops a layer calls: each is also defined as a composition of primitives (./composed.ts). */
+/** The fused ops a layer or optimizer calls: each is also defined as a composition of primitives (./composed.ts). */
 export interface FusedOps {
+  /**
+   * The L2 gradient folded into momentumStep (one pass): g ← g + decay·w, rounded as axpy(decay, w, g)
+   * rounds it and kept in g as that leaves it, then momentumStep(w, g, v, beta, lr).
+   */
+  momentumStepL2(w: Float32Array, g: Float32Array, v: Float32Array, beta: number, lr: number, decay: number): void;
+  /** Likewise for adamStep: g ← g + decay·w (kept in g), then adamStep(w, g, m, v, step). */
+  adamStepL2(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, step: AdamStep, decay: number): void;
   /** y = act(x·Wᵀ + b): x [n, in], w [out, in], b [out], y [n, out]; act is ReLU when `relu`. */
   linearForward(n: number, inFeatures: number, outFeatures: number, x: Float32Array, w: Float32Array, b: Float32Array, relu: boolean, y: Float32Array): void;
   /** dw = dyᵀ·x and db = Σ over the batch of dy (both overwritten): dy [n, out], x [n, in], dw [out, in], db [out]. */

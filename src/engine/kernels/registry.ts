@@ -19,9 +19,12 @@ export const PRIMITIVE_NAMES = [
   'axpy',
   'momentumStep',
   'adamStep',
+  'gatherRows',
 ] as const satisfies readonly (keyof PrimitiveOps)[];
 
 export const FUSED_NAMES = [
+  'momentumStepL2',
+  'adamStepL2',
   'linearForward',
   'linearParamGrads',
   'conv2dForward',

@@ -25,10 +25,12 @@ export class Adam extends Optimizer {
     this.v = this.allocState('exp_avg_sq');
   }
 
-  protected override update(index: number, w: Float32Array, g: Float32Array, lr: number, t: number): void {
+  protected override update(index: number, w: Float32Array, g: Float32Array, lr: number, t: number, decay: number): void {
     const { beta1, beta2, eps } = this;
     // Fold both corrections into per-step scalars: lr·m̂/(√v̂+ε) = (lr/c1)·m/(√v/√c2 + ε).
     const step = { beta1, beta2, eps, lr: lr / (1 - Math.pow(beta1, t)), invSqrtC2: 1 / Math.sqrt(1 - Math.pow(beta2, t)) };
-    this.kernels.adamStep(w, g, this.part(this.m[index]!, w), this.part(this.v[index]!, w), step);
+    const [m, v] = [this.part(this.m[index]!, w), this.part(this.v[index]!, w)];
+    if (decay === 0) this.kernels.adamStep(w, g, m, v, step);
+    else this.kernels.adamStepL2(w, g, m, v, step, decay);
   }
 }

@@ -22,18 +22,21 @@ export class Momentum extends Optimizer {
     this.velocity = this.allocState('velocity');
   }
 
-  protected override update(index: number, w: Float32Array, g: Float32Array, lr: number): void {
+  protected override update(index: number, w: Float32Array, g: Float32Array, lr: number, _t: number, decay: number): void {
     const v = this.part(this.velocity[index]!, w);
     const beta = this.beta;
     if (this.nesterov) {
+      this.addDecay(w, g, decay);
       // Look-ahead form (Sutskever 2013, rewritten on w): w ← w + βv_new − lr·g.
       for (let j = 0; j < w.length; j++) {
         const vj = beta * v[j]! - lr * g[j]!;
         v[j] = vj;
         w[j] = w[j]! + beta * vj - lr * g[j]!;
       }
-    } else {
+    } else if (decay === 0) {
       this.kernels.momentumStep(w, g, v, beta, lr);
+    } else {
+      this.kernels.momentumStepL2(w, g, v, beta, lr, decay);
     }
   }
 }

@@ -3,6 +3,7 @@ import { ConfigError, EngineError, ShapeError } from '../errors';
 import type { Kernels } from '../kernels/kernels';
 import { referenceKernels } from '../kernels/reference';
 import type { Param } from '../layers/layer';
+import { checkLambda } from '../regularization/l2';
 import type { Shape } from '../tensor';
 import type { OptimizerType } from './spec';
 
@@ -60,15 +61,16 @@ export abstract class Optimizer {
   }
 
   /**
-   * Applies every param's current grad (which already includes L2) with learning rate `lr`.
+   * Applies every param's current grad with learning rate `lr`, first adding the L2 gradient 2·l2·w to the
+   * weights' grads (as addL2Grad does, in the same pass as the update where a kernel fuses the two).
    * Allocates nothing: state buffers were made once in the constructor.
    */
-  step(lr: number): void {
-    const t = this.nextStep(lr);
+  step(lr: number, l2 = 0): void {
+    const t = this.nextStep(lr, l2);
     const params = this.params;
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
-      this.update(i, p.value, p.grad, lr, t);
+      this.update(i, p.value, p.grad, lr, t, this.decay(i, l2));
     }
   }
 
@@ -76,18 +78,29 @@ export abstract class Optimizer {
    * One step over slices of the params only (a data-parallel replica's share of the update; the other
    * replicas update the rest, each element exactly as `step` would): counts as a step like `step`.
    */
-  stepParts(lr: number, parts: readonly OptimizerPart[]): void {
-    const t = this.nextStep(lr);
+  stepParts(lr: number, parts: readonly OptimizerPart[], l2 = 0): void {
+    const t = this.nextStep(lr, l2);
     for (const part of parts) {
       this.at = part.at;
-      this.update(part.index, part.w, part.g, lr, t);
+      this.update(part.index, part.w, part.g, lr, t, this.decay(part.index, l2));
     }
     this.at = 0;
   }
 
-  private nextStep(lr: number): number {
+  private nextStep(lr: number, l2: number): number {
     if (!Number.isFinite(lr) || lr < 0) throw new ConfigError('lr', `must be a finite number >= 0, got ${lr}`);
+    checkLambda(l2);
     return ++this.steps;
+  }
+
+  /** The L2 gradient's factor for param `index`: 2·l2 for a weight, 0 for a bias (not regularised). */
+  private decay(index: number, l2: number): number {
+    return l2 > 0 && this.params[index]!.role === 'weight' ? 2 * l2 : 0;
+  }
+
+  /** g ← g + decay·w (the L2 gradient, as addL2Grad adds it), for an update hook that does not fuse it. */
+  protected addDecay(w: Float32Array, g: Float32Array, decay: number): void {
+    if (decay !== 0) this.kernels.axpy(decay, w, g);
   }
 
   /** The state buffers by name; the arrays are the live ones (copy them before the next step if needed). */
@@ -158,8 +171,8 @@ export abstract class Optimizer {
 
   /**
    * The hook: update param `index` in place. w, g: the param's values and grads (same length), or a slice
-   * of them (stepParts): read state buffers through `part`. t: 1-based step number. Must not allocate
-   * (but for a slice's views).
+   * of them (stepParts): read state buffers through `part`. t: 1-based step number. decay: first add
+   * decay·w to g, in g (0: nothing to add; see addDecay). Must not allocate (but for a slice's views).
    */
-  protected abstract update(index: number, w: Float32Array, g: Float32Array, lr: number, t: number): void;
+  protected abstract update(index: number, w: Float32Array, g: Float32Array, lr: number, t: number, decay: number): void;
 }

@@ -18,7 +18,8 @@ export class RmsProp extends Optimizer {
     this.meanSquare = this.allocState('square_avg');
   }
 
-  protected override update(index: number, w: Float32Array, g: Float32Array, lr: number): void {
+  protected override update(index: number, w: Float32Array, g: Float32Array, lr: number, _t: number, decay: number): void {
+    this.addDecay(w, g, decay);
     const s = this.part(this.meanSquare[index]!, w);
     const rho = this.rho;
     const keep = 1 - rho;

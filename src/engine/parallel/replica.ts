@@ -98,7 +98,7 @@ export class Replica {
 
   /**
    * Its slices of the update: the gradient summed over the replicas (into replica 0's, in replica order),
-   * plus L2, then the optimizer on its own values (state shared by all), copied to every other replica.
+   * then the optimizer (adding L2) on its own values (state shared by all), copied to every other replica.
    */
   // NOTE: a fixed order of float32 sums, so the same seed and replica count give bit-identical runs; each
   // element is updated exactly as when every replica ran the whole update.
@@ -107,9 +107,8 @@ export class Replica {
       const total = s.grads[0]!;
       if (total.length === 0) continue;
       for (let r = 1; r < s.grads.length; r++) this.kernels.axpy(1, s.grads[r]!, total);
-      if (s.weight && this.l2 > 0) this.kernels.axpy(2 * this.l2, s.values[this.index]!, total);
     }
-    this.optimizer.stepParts(lr, this.parts);
+    this.optimizer.stepParts(lr, this.parts, this.l2);
     for (const s of this.slices) {
       const own = s.values[this.index]!;
       if (own.length === 0) continue;

@@ -4,7 +4,8 @@ import type { Kernels } from '../kernels/kernels';
 import { referenceKernels } from '../kernels/reference';
 import type { Param } from '../layers/layer';
 
-function checkLambda(lambda: number): void {
+/** Throws a ConfigError naming l2 unless λ is a finite number ≥ 0. */
+export function checkLambda(lambda: number): void {
   if (!Number.isFinite(lambda) || lambda < 0) throw new ConfigError('l2', `must be a finite number ≥ 0, got ${lambda}`);
 }
 
@@ -20,7 +21,10 @@ export function l2Penalty(params: readonly Param[], lambda: number, kernels: Ker
   return lambda * sum;
 }
 
-/** grad += 2λ·w for every param with role 'weight' (biases untouched); call after backward, before the step. */
+/**
+ * grad += 2λ·w for every param with role 'weight' (biases untouched); call after backward, before the step.
+ * (A training step leaves this to Optimizer.step(lr, λ), which adds it in the same pass as the update.)
+ */
 export function addL2Grad(params: readonly Param[], lambda: number, kernels: Kernels = referenceKernels): void {
   checkLambda(lambda);
   if (lambda === 0) return;

@@ -3,7 +3,7 @@ import type { Kernels } from '../kernels/kernels';
 import type { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy';
 import type { Sequential } from '../models/sequential';
 import type { Optimizer } from '../optim/optimizer';
-import { addL2Grad, l2Penalty } from '../regularization/l2';
+import { l2Penalty } from '../regularization/l2';
 import type { Tensor } from '../tensor';
 
 /**
@@ -20,8 +20,7 @@ export function singleThreadStep(model: Sequential, loss: SoftmaxCrossEntropy, o
     const total = batch.loss + (l2 > 0 ? l2Penalty(params, l2, kernels) : 0);
     if (Number.isFinite(total)) {
       model.backward(loss.grad);
-      if (l2 > 0) addL2Grad(params, l2, kernels);
-      optimizer.step(lr);
+      optimizer.step(lr, l2);
     }
     return { loss: total, correct: batch.correct };
   };

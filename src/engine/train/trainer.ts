@@ -94,7 +94,7 @@ export function train(o: TrainerOptions): TrainResult {
 function trainWith(o: TrainerOptions, trainStep: TrainStep, loss: SoftmaxCrossEntropy): TrainResult {
   const now = o.now ?? Date.now;
   const kernels = o.model.kernels;
-  const batcher = new Batcher(o.train, { batchSize: o.batchSize, seed: o.seed, augment: o.augment });
+  const batcher = new Batcher(o.train, { batchSize: o.batchSize, seed: o.seed, augment: o.augment, gatherRows: kernels.gatherRows });
   const sampleShape = o.train.shape;
   const sampleSize = sampleShape[0] * sampleShape[1] * sampleShape[2];
   // The batch lives in backend memory, labels too, so the first layer and the helper threads read it in place.

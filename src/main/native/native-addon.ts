@@ -102,6 +102,24 @@ export interface NativeAddon {
     isc2: number,
     eps: number,
   ): void;
+  /** dst[k·size ..] = src[rows[k]·size ..]; absent from an addon built before it. */
+  gatherRows?(src: Float32Array, rows: Uint32Array, size: number, dst: Float32Array): void;
+  /** The steps with the L2 gradient folded in (decay last); absent from an addon built before them. */
+  momentumStepL2?(w: Float32Array, g: Float32Array, v: Float32Array, beta: number, lr: number, decay: number): void;
+  adamStepL2?(
+    w: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    lr: number,
+    isc2: number,
+    eps: number,
+    decay: number,
+  ): void;
 }
 
 const ADDON = path.join('native', 'build', 'Release', 'nnw_kernels.node');

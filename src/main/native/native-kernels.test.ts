@@ -180,6 +180,18 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       ref.momentumStep(mwRef, g, mvRef, 0.9, 0.05);
       expect([Array.from(mw), Array.from(mv)]).toEqual([Array.from(mwRef), Array.from(mvRef)]);
       expect(k.sumSquares(w)).toBeCloseTo(ref.sumSquares(w), 8);
+      // The steps with L2 folded in: as axpy then the step (g keeps the L2 term), bit for bit.
+      const all = (...xs: Float32Array[]) => xs.map((x) => Array.from(x));
+      const [fw, fg, fv, fm] = [w.slice(), g.slice(), m.slice(), v.slice()];
+      const [cw, cg, cv, cm] = [w.slice(), g.slice(), m.slice(), v.slice()];
+      k.momentumStepL2(fw, fg, fv, 0.9, 0.05, 2e-3);
+      ref.axpy(2e-3, cw, cg);
+      ref.momentumStep(cw, cg, cv, 0.9, 0.05);
+      expect(all(fw, fg, fv)).toEqual(all(cw, cg, cv));
+      k.adamStepL2(fw, fg, fm, fv, step, 2e-3);
+      ref.axpy(2e-3, cw, cg);
+      ref.adamStep(cw, cg, cm, cv, step);
+      expect(all(fw, fg, fm, fv)).toEqual(all(cw, cg, cm, cv));
     });
 
     it('passes the layers’ gradient checks', () => {
@@ -189,6 +201,18 @@ describe.skipIf(!built)(`native kernels${built ? '' : ` (skipped: ${addon})`}`, 
       const conv = new Conv2d({ type: 'conv2d', filters: 3, kernel: 3, stride: 2, padding: 1 });
       conv.build([2, 5, 5], testContext({ kernels: k }));
       expect(gradcheckLayer(conv, randomTensor([2, 2, 5, 5], new Rng(2))).failures).toEqual([]);
+    });
+
+    it('gatherRows copies the rows named, as the reference does, and refuses a row past the end', () => {
+      const src = Float32Array.from({ length: 50 * 37 }, (_, i) => i * 0.5);
+      const rows = Uint32Array.from([49, 0, 7, 7, 23]);
+      const [dst, dstRef] = [new Float32Array(5 * 37), new Float32Array(5 * 37)];
+      k.gatherRows(src, rows, 37, dst);
+      ref.gatherRows(src, rows, 37, dstRef);
+      expect(Array.from(dst)).toEqual(Array.from(dstRef));
+      expect(dst[37]).toBe(0);
+      expect(() => k.gatherRows(src, Uint32Array.from([50]), 37, dst)).toThrow(/gatherRows: row 50 is past the 50 rows/);
+      expect(() => k.gatherRows(src, rows, 37, new Float32Array(10))).toThrow(/gatherRows: dst/);
     });
 
     it('rejects sizes that do not fit, naming the operand', () => {

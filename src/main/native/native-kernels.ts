@@ -9,6 +9,9 @@ import { checkCount, checkDims, checkLength, checkOutSize } from '../../engine/k
 import { PAGE_BYTES, type WasmMemory } from '../../engine/kernels/wasm/wasm-api';
 import type { NativeAddon } from './native-addon';
 
+/** The ops an older addon build lacks (the registry then falls back for each). */
+type Later = 'momentumStepL2' | 'adamStepL2' | 'gatherRows';
+
 /**
  * Kernels over `addon` with micro-kernel `isa` (one of addon.isaNames() this CPU runs); named "native-<isa>".
  * Buffers are plain Float32Arrays, or views into `memory` (a shared wasm memory of at most `maximumMiB`,
@@ -35,7 +38,7 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
   };
   const im2colShape = (op: string, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number) =>
     setShape(op, { c, h, w, filters: 1, kh, kw, stride, pad, oh: convOutSize(h, kh, stride, pad), ow: convOutSize(w, kw, stride, pad) }, 1);
-  const ops: KernelOps = {
+  const ops: Omit<KernelOps, Later> & Partial<Pick<KernelOps, Later>> = {
     im2col(x, c, h, w, kh, kw, stride, pad, cols) {
       const [taps, pix, inSize] = im2colShape('im2col', c, h, w, kh, kw, stride, pad);
       lengths('im2col', [
@@ -200,6 +203,39 @@ export function createNativeKernels(addon: NativeAddon, isa: string, memory?: Wa
       addon.adamStep(w, g, m, v, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps);
     },
   };
+  // NOTE: an addon built before these ops lacks them: the registry then composes axpy and the step, or
+  // takes the reference gather.
+  const { momentumStepL2, adamStepL2, gatherRows } = addon;
+  if (gatherRows) {
+    ops.gatherRows = (src, rows, size, dst) => {
+      checkDims('gatherRows', { size }, ['size']);
+      checkLength('gatherRows', 'dst (rows × size)', dst, rows.length * size);
+      const n = Math.floor(src.length / size);
+      for (let k = 0; k < rows.length; k++) {
+        if (rows[k]! >= n) throw new ShapeError(`gatherRows: row ${rows[k]} is past the ${n} rows of src`);
+      }
+      gatherRows.call(addon, src, rows, size, dst);
+    };
+  }
+  if (momentumStepL2) {
+    ops.momentumStepL2 = (w, g, v, beta, lr, decay) => {
+      lengths('momentumStepL2', [
+        ['g (same length as w)', g, w.length],
+        ['v (same length as w)', v, w.length],
+      ]);
+      momentumStepL2.call(addon, w, g, v, beta, lr, decay);
+    };
+  }
+  if (adamStepL2) {
+    ops.adamStepL2 = (w, g, m, v, step, decay) => {
+      lengths('adamStepL2', [
+        ['g (same length as w)', g, w.length],
+        ['m (same length as w)', m, w.length],
+        ['v (same length as w)', v, w.length],
+      ]);
+      adamStepL2.call(addon, w, g, m, v, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps, decay);
+    };
+  }
   const arena = memory && new WasmArena(memory, Math.floor((maximumMiB * 2 ** 20) / PAGE_BYTES) * PAGE_BYTES, PAGE_BYTES);
   /** A zeroed block of n 4-byte values from the memory's arena. */
   const block = (n: number): number => {

@@ -5,7 +5,7 @@ import { gemmReference } from './gemm';
 import { col2imReference, im2colReference } from './im2col';
 import { maxPoolBackwardReference, maxPoolForwardReference, maxPoolReluBackwardReference } from './max-pool';
 import { reluBackwardReference, reluForwardReference } from './relu';
-import { adamStepReference, axpyReference, momentumStepReference, sumSquaresReference } from './vector';
+import { adamStepReference, axpyReference, gatherRowsReference, momentumStepReference, sumSquaresReference } from './vector';
 
 /** Every primitive in plain TypeScript (what other backends fall back to, op by op). */
 export const referencePrimitives: PrimitiveOps = {
@@ -21,6 +21,7 @@ export const referencePrimitives: PrimitiveOps = {
   axpy: axpyReference,
   momentumStep: momentumStepReference,
   adamStep: adamStepReference,
+  gatherRows: gatherRowsReference,
 };
 
 /** The primitives above with the fused ops composed from them. */

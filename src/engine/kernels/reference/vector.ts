@@ -36,3 +36,8 @@ export function adamStepReference(w: Float32Array, g: Float32Array, m: Float32Ar
     w[j] = f(w[j]! - f(f(lr * mj) / f(f(f(Math.sqrt(vj)) * isc2) + eps)));
   }
 }
+
+/** One TypedArray.set (a memcpy) per row. */
+export function gatherRowsReference(src: Float32Array, rows: Uint32Array, size: number, dst: Float32Array): void {
+  for (let k = 0; k < rows.length; k++) dst.set(src.subarray(rows[k]! * size, (rows[k]! + 1) * size), k * size);
+}

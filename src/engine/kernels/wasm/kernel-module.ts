@@ -114,6 +114,22 @@ export interface KernelExports {
   axpy(alpha: number, x: number, y: number, n: number): void;
   momentumStep(w: number, g: number, v: number, beta: number, lr: number, n: number): void;
   adamStep(w: number, g: number, m: number, v: number, b1: number, c1: number, b2: number, c2: number, lr: number, isc2: number, eps: number, n: number): void;
+  momentumStepL2(w: number, g: number, v: number, beta: number, lr: number, decay: number, n: number): void;
+  adamStepL2(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    lr: number,
+    isc2: number,
+    eps: number,
+    decay: number,
+    n: number,
+  ): void;
   relaxed(): number;
 }
 
@@ -140,6 +156,8 @@ const exportNames: readonly (keyof KernelExports)[] = [
   'axpy',
   'momentumStep',
   'adamStep',
+  'momentumStepL2',
+  'adamStepL2',
   'relaxed',
 ];
 

@@ -6,9 +6,9 @@ import { adamStepReference, axpyReference, momentumStepReference, sumSquaresRefe
 import { createWasmKernels } from './index';
 
 describe.each(runnableVariants())('wasm vector kernels (%s)', (variant) => {
-  const sizes = [1, 3, 4, 7, 1001];
+  const sizes = [1, 3, 4, 7, 17, 1001];
 
-  it.each(sizes)('sumSquares, axpy and momentumStep match the reference on %i values', async (n) => {
+  it.each(sizes)('sumSquares, axpy, momentumStep and momentumStepL2 match the reference on %i values', async (n) => {
     const kernels = await createWasmKernels(readKernelWasm(variant), { initialMiB: 4 });
     const rng = new Rng(n);
     const fill = () => kernels.alloc(n).map(() => rng.normal());
@@ -25,9 +25,16 @@ describe.each(runnableVariants())('wasm vector kernels (%s)', (variant) => {
     momentumStepReference(wRef, g, vRef, 0.9, 0.05);
     expect(Array.from(v)).toEqual(Array.from(vRef));
     expect(Array.from(w)).toEqual(Array.from(wRef));
+
+    // With L2 folded in: axpy then the step, g keeping the L2 term, bit for bit.
+    const gRef = g.slice();
+    kernels.momentumStepL2(w, g, v, 0.9, 0.05, 2e-3);
+    axpyReference(2e-3, wRef, gRef);
+    momentumStepReference(wRef, gRef, vRef, 0.9, 0.05);
+    expect([Array.from(w), Array.from(g), Array.from(v)]).toEqual([Array.from(wRef), Array.from(gRef), Array.from(vRef)]);
   });
 
-  it.each(sizes)('adamStep matches the reference bit for bit on %i values, step after step', async (n) => {
+  it.each(sizes)('adamStep (and adamStepL2) match the reference bit for bit on %i values, step after step', async (n) => {
     const kernels = await createWasmKernels(readKernelWasm(variant), { initialMiB: 4 });
     const rng = new Rng(n + 7);
     const fill = () => kernels.alloc(n).map(() => rng.normal());
@@ -36,8 +43,17 @@ describe.each(runnableVariants())('wasm vector kernels (%s)', (variant) => {
     for (let t = 1; t <= 3; t++) {
       const g = fill();
       const step = { beta1: 0.9, beta2: 0.999, eps: 1e-8, lr: 0.001 / (1 - 0.9 ** t), invSqrtC2: 1 / Math.sqrt(1 - 0.999 ** t) };
-      kernels.adamStep(w, g, m, v, step);
-      adamStepReference(wRef, g, mRef, vRef, step);
+      if (t < 3) {
+        kernels.adamStep(w, g, m, v, step);
+        adamStepReference(wRef, g, mRef, vRef, step);
+      } else {
+        // The last with L2 folded in: as axpy then the step.
+        const gRef = g.slice();
+        kernels.adamStepL2(w, g, m, v, step, 2e-3);
+        axpyReference(2e-3, wRef, gRef);
+        adamStepReference(wRef, gRef, mRef, vRef, step);
+        expect(Array.from(g)).toEqual(Array.from(gRef));
+      }
     }
     expect(Array.from(m)).toEqual(Array.from(mRef));
     expect(Array.from(v)).toEqual(Array.from(vRef));

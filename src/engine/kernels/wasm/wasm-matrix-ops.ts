@@ -21,7 +21,10 @@ export type SparseLinear = 'auto' | 'never' | 'always';
 /** The module's SPARSE_NEVER / SPARSE_AUTO / SPARSE_ALWAYS. */
 const sparseModes: Record<SparseLinear, number> = { never: 0, auto: 1, always: 2 };
 
-type MatrixOps = Pick<KernelOps, 'gemm' | 'linearForward' | 'linearParamGrads' | 'sumSquares' | 'axpy' | 'momentumStep' | 'adamStep'>;
+type MatrixOps = Pick<
+  KernelOps,
+  'gemm' | 'linearForward' | 'linearParamGrads' | 'sumSquares' | 'axpy' | 'momentumStep' | 'adamStep' | 'momentumStepL2' | 'adamStepL2'
+>;
 
 export function matrixOps({ wasm, io, workspace, sparseLinear = 'auto' }: WasmOpContext): MatrixOps {
   const sparse = sparseModes[sparseLinear];
@@ -107,6 +110,33 @@ export function matrixOps({ wasm, io, workspace, sparseLinear = 'auto' }: WasmOp
       const pv = io.pointer(3, v, n, true);
       wasm.adamStep(pw, pg, pm, pv, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps, n);
       io.copyOut(w, pw, n);
+      io.copyOut(m, pm, n);
+      io.copyOut(v, pv, n);
+    },
+    momentumStepL2(w, g, v, beta, lr, decay) {
+      const n = w.length;
+      checkLength('momentumStepL2', 'g (same length as w)', g, n);
+      checkLength('momentumStepL2', 'v (same length as w)', v, n);
+      const pw = io.pointer(0, w, n, true);
+      const pg = io.pointer(1, g, n, true);
+      const pv = io.pointer(2, v, n, true);
+      wasm.momentumStepL2(pw, pg, pv, beta, lr, decay, n);
+      io.copyOut(w, pw, n);
+      io.copyOut(g, pg, n);
+      io.copyOut(v, pv, n);
+    },
+    adamStepL2(w, g, m, v, step, decay) {
+      const n = w.length;
+      checkLength('adamStepL2', 'g (same length as w)', g, n);
+      checkLength('adamStepL2', 'm (same length as w)', m, n);
+      checkLength('adamStepL2', 'v (same length as w)', v, n);
+      const pw = io.pointer(0, w, n, true);
+      const pg = io.pointer(1, g, n, true);
+      const pm = io.pointer(2, m, n, true);
+      const pv = io.pointer(3, v, n, true);
+      wasm.adamStepL2(pw, pg, pm, pv, step.beta1, 1 - step.beta1, step.beta2, 1 - step.beta2, step.lr, step.invSqrtC2, step.eps, decay, n);
+      io.copyOut(w, pw, n);
+      io.copyOut(g, pg, n);
       io.copyOut(m, pm, n);
       io.copyOut(v, pv, n);
     },

@@ -7,7 +7,7 @@ export { convReluPoolForward, convReluPoolWeightGrad, convReluPoolInputGrad } fr
 export { im2col, col2im } from './im2col';
 export { maxPoolForward, maxPoolBackward, maxPoolReluBackward } from './pool';
 export { reluForward, reluBackward } from './relu';
-export { sumSquares, axpy, momentumStep, adamStep } from './vector';
+export { sumSquares, axpy, momentumStep, adamStep, momentumStepL2, adamStepL2 } from './vector';
 
 /** 1 when built with relaxed-SIMD FMA, 0 for plain SIMD. */
 export function relaxed(): i32 {
