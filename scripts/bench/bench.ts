@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { trainingFlopsPerSample } from '../../src/engine/models/flops';
 import type { Kernels } from '../../src/engine/kernels/kernels';
 import { loadNativeAddon } from '../../src/main/native/native-addon';
-import { type KernelPreference, loadKernels } from '../../src/main/wasm/load-kernels';
+import { type KernelPreference, loadKernels, oneThreadName } from '../../src/main/wasm/load-kernels';
 import { trainRun } from '../../src/main/worker/train-run';
 import { benchCompareLoad, formatCompareLoad, type CompareLoadBench } from './compare-load';
 import { benchConfig, type BenchModel } from './configs';
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
 function speedUps(rows: Record<string, unknown>[]): { model: string; kernels: string; threads: number; ours: number; torch?: number; alone: boolean }[] {
   const torchSeconds = (r: Record<string, unknown>) => (r.torch as { seconds_per_epoch: number } | undefined)?.seconds_per_epoch;
   return rows.flatMap((r) => {
-    const family = String(r.kernels).replace(/-\d+t$/, '');
+    const family = oneThreadName(String(r.kernels));
     const base = rows.find((b) => b.model === r.model && b.threads === 1 && b.kernels === family);
     if (!base || r.threads === 1) return [];
     const [t1, tn] = [torchSeconds(base), torchSeconds(r)];

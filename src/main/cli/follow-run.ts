@@ -7,6 +7,7 @@ import { FACT_KEYS } from '../runs/run-metrics';
 import type { Workbench } from '../workbench/create-workbench';
 import { EXIT } from './exit-codes';
 import { ProgressBar } from './progress-bar';
+import { oneThreadName } from '../wasm/load-kernels';
 import { RunProgress } from './run-progress';
 import { onInterrupt } from './session';
 import { resultJson, summaryLine, type RunFacts } from './train-report';
@@ -90,7 +91,7 @@ async function readyLine(wb: Workbench, runId: number, threads: number): Promise
   const f = await facts(wb, runId);
   const train = f.trainSamples === null ? '?' : f.trainSamples + (f.validationSamples ?? 0);
   const params = run.paramCount === null ? '?' : run.paramCount.toLocaleString('en');
-  const alone = threads > 1 && run.kernels !== null && !/-\d+t$/.test(run.kernels) && run.kernels !== 'reference';
+  const alone = threads > 1 && run.kernels !== null && oneThreadName(run.kernels) === run.kernels && run.kernels !== 'reference';
   const note = alone ? ` (one thread: its steps are too small for ${threads} to pay)` : '';
   return `${run.datasetTitle}: ${train} train / ${f.testSamples ?? '?'} test · ${params} parameters · kernels ${run.kernels ?? '?'}${note}`;
 }

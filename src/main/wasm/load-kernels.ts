@@ -39,6 +39,16 @@ export interface LoadKernelsOptions extends Omit<WasmKernelsOptions, 'memory' | 
 
 const WASM_SUBDIR = path.join('build', 'wasm');
 
+/** The kernels' name at `threads` threads: "native-avx512-2t" (one thread keeps the plain name). */
+export function threadedName(name: string, threads: number): string {
+  return threads > 1 ? `${name}-${threads}t` : name;
+}
+
+/** The plain name of kernels named by threadedName: "native-avx512-2t" → "native-avx512". */
+export function oneThreadName(name: string): string {
+  return name.replace(/-\d+t$/, '');
+}
+
 /**
  * Where a packaged app keeps the kernels: electron-builder copies build/wasm to `<resources>/wasm` (extraResources),
  * and Electron names that folder in process.resourcesPath. Undefined outside Electron.
@@ -121,7 +131,7 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
       threads - 1,
       minStepMacs,
     );
-    return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
+    return { ...kernels, name: threadedName(kernels.name, threads), replicas };
   }
   const wasmDir = findWasmDir(dir);
   const shared = threads > 1;
@@ -139,7 +149,7 @@ export async function loadKernels(options: LoadKernelsOptions = {}): Promise<Ker
   const { memory } = createKernelMemory({ ...wasmOptions, shared: true });
   const kernels = await createWasmKernels(module, { ...wasmOptions, memory });
   const replicas = await startReplicaThreads(threadEntry ?? sourceEntry(), { kind: 'wasm', module }, memory, maximumMiB, threads - 1, minStepMacs);
-  return { ...kernels, name: `${kernels.name}-${threads}t`, replicas };
+  return { ...kernels, name: threadedName(kernels.name, threads), replicas };
 }
 
 /** The native addon, or (unless `insist`, which throws) null after one line on stderr saying why not, once per process. */

@@ -14,6 +14,7 @@ import type { EpochMetrics, StepMetrics, TrainResult } from '../../engine/train/
 import { train } from '../../engine/train/trainer';
 import type { RunConfig } from '../../shared/run-config';
 import { loadDataset, type LoadedDataset } from '../datasets/load';
+import { oneThreadName } from '../wasm/load-kernels';
 
 export interface TrainRunHooks {
   /** Called once the data is loaded and the model built, before the first step. */
@@ -66,7 +67,7 @@ export async function trainRun(config: RunConfig, kernels: Kernels, hooks: Train
   const stepsPerEpoch = Math.ceil(trainSet.n / config.batchSize);
   const schedule = createSchedule(config.schedule, config.lr, stepsPerEpoch, stepsPerEpoch * config.epochs);
   const threads = kernels.replicas && threadsPay(model, config.batchSize, kernels.replicas) ? kernels.replicas : undefined;
-  const kernelsName = kernels.replicas && !threads ? kernels.name.replace(/-\d+t$/, '') : kernels.name;
+  const kernelsName = kernels.replicas && !threads ? oneThreadName(kernels.name) : kernels.name;
   hooks.onReady?.({ dataset, model, stepsPerEpoch, train: trainSet, validation, normalisation, kernels: kernelsName });
   const result = train({
     model,
