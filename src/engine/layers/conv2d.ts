@@ -6,7 +6,7 @@ import type { LayerSpec } from '../models/spec';
 import { expectShape, shapeToString, Tensor, type Shape } from '../tensor';
 import { BatchCache } from './batch-cache';
 import type { BuildContext, Layer, Param } from './layer';
-import { makeParam } from './param';
+import { buildParam } from './param';
 import { nonNegativeInt, positiveInt } from './spec-checks';
 
 interface Buffers {
@@ -57,9 +57,8 @@ export class Conv2d implements Layer {
     const f = this.filters;
     this.kernels = kernels;
     this.geometry = g;
-    this.weight = makeParam(kernels, `${ctx.prefix}.weight`, [f, c, k, k], 'weight');
-    this.bias = makeParam(kernels, `${ctx.prefix}.bias`, [f], 'bias');
-    initWeight(this.weight.value, this.weight.shape, ctx.init, ctx.rng);
+    this.weight = buildParam(ctx, `${ctx.prefix}.weight`, [f, c, k, k], 'weight', (w) => initWeight(w, [f, c, k, k], ctx.init, ctx.rng));
+    this.bias = buildParam(ctx, `${ctx.prefix}.bias`, [f], 'bias');
     const needsDx = ctx.needsInputGrad;
     this.cache = new BatchCache((n) => ({
       y: new Tensor([n, f, g.oh, g.ow], kernels.alloc(n * f * g.oh * g.ow)),

@@ -26,6 +26,8 @@ export interface BuildContext {
   readonly needsInputGrad: boolean;
   /** Parameter name prefix, e.g. "layers.0". */
   readonly prefix: string;
+  /** Values to use, by param name, instead of allocating and initialising them (a data-parallel helper's, replica 0's). */
+  readonly sharedValues?: ReadonlyMap<string, Float32Array>;
 }
 
 export interface Layer {

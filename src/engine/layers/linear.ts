@@ -6,7 +6,7 @@ import type { LayerSpec } from '../models/spec';
 import { expectShape, shapeToString, Tensor, type Shape } from '../tensor';
 import { BatchCache } from './batch-cache';
 import type { BuildContext, Layer, Param } from './layer';
-import { makeParam } from './param';
+import { buildParam } from './param';
 import { positiveInt } from './spec-checks';
 
 interface Buffers {
@@ -47,9 +47,8 @@ export class Linear implements Layer {
     const out = this.units;
     this.kernels = kernels;
     this.inFeatures = inF;
-    this.weight = makeParam(kernels, `${ctx.prefix}.weight`, [out, inF], 'weight');
-    this.bias = makeParam(kernels, `${ctx.prefix}.bias`, [out], 'bias');
-    initWeight(this.weight.value, this.weight.shape, ctx.init, ctx.rng);
+    this.weight = buildParam(ctx, `${ctx.prefix}.weight`, [out, inF], 'weight', (w) => initWeight(w, [out, inF], ctx.init, ctx.rng));
+    this.bias = buildParam(ctx, `${ctx.prefix}.bias`, [out], 'bias');
     const needsDx = ctx.needsInputGrad;
     this.cache = new BatchCache((n) => ({
       y: new Tensor([n, out], kernels.alloc(n * out)),

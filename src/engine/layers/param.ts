@@ -1,10 +1,17 @@
 // Creates a Param whose value and grad live in buffers the kernels backend allocated.
-import type { Kernels } from '../kernels/kernels';
+import { ShapeError } from '../errors';
 import { sizeOf, type Shape } from '../tensor';
-import type { Param } from './layer';
+import type { BuildContext, Param } from './layer';
 
-/** A zeroed param `name` of `shape` with its zeroed gradient. */
-export function makeParam(kernels: Kernels, name: string, shape: Shape, role: Param['role']): Param {
+/**
+ * Param `name` of `shape` with a zeroed gradient. Its value is the one the context shares under that name
+ * if any (left as it is), else a zeroed buffer that `init` fills.
+ */
+export function buildParam(ctx: BuildContext, name: string, shape: Shape, role: Param['role'], init?: (value: Float32Array) => void): Param {
   const n = sizeOf(shape);
-  return { name, shape: [...shape], value: kernels.alloc(n), grad: kernels.alloc(n), role };
+  const shared = ctx.sharedValues?.get(name);
+  if (shared !== undefined && shared.length !== n) throw new ShapeError(`${name}: the shared value holds ${shared.length} numbers, the param ${n}`);
+  const value = shared ?? ctx.kernels.alloc(n);
+  if (shared === undefined) init?.(value);
+  return { name, shape: [...shape], value, grad: ctx.kernels.alloc(n), role };
 }

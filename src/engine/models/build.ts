@@ -9,8 +9,11 @@ import { initFor } from './init-choice';
 import type { ModelSpec } from './spec';
 import { validateModelSpec } from './validate';
 
-/** Builds the model, its neighbouring layers fused; the same spec and seed give bit-identical initial weights. */
-export function buildModel(spec: ModelSpec, kernels: Kernels, seed: number): Sequential {
+/**
+ * Builds the model, its neighbouring layers fused; the same spec and seed give bit-identical initial weights.
+ * `sharedValues`: param values (by name) the model uses as they are, instead of its own.
+ */
+export function buildModel(spec: ModelSpec, kernels: Kernels, seed: number, sharedValues?: ReadonlyMap<string, Float32Array>): Sequential {
   validateModelSpec(spec);
   const rng = new Rng(seed);
   let shape: Shape = spec.input;
@@ -24,6 +27,7 @@ export function buildModel(spec: ModelSpec, kernels: Kernels, seed: number): Seq
       init: initFor(spec.layers, i, spec.init),
       needsInputGrad: seenParams,
       prefix: `layers.${i}`,
+      sharedValues,
     });
     shapes.push(shape);
     if (layer.params().length > 0) seenParams = true;

@@ -1,6 +1,6 @@
 // The control block the threads of a data-parallel run share: step hand-off, the barrier after backward,
 // the helpers' update count, each replica's share of the loss, the offsets of every replica's parameter
-// values and gradients, and an error slot. Atomics only.
+// gradients, and an error slot. Atomics only.
 import { EngineError } from '../errors';
 
 export const MAX_REPLICAS = 16;
@@ -18,21 +18,20 @@ const BATCH = 66; // the step's batch size, input and label byte offsets
 const INPUT = 67;
 const LABELS = 68;
 const ERROR_LENGTH = 69;
-const DONE = 80; // helpers that have left the run (their checksums are in)
+const DONE = 80; // helpers that have left the run
 // Bytes 512–1791: Float64 slots (indices into a Float64Array from byte 0). A step's shares sit in the
 // half of its parity: a replica may still read step s's while a faster one writes step s + 1's.
 const LR = 64;
 const LOSS = 96; // + 32·parity + replica
 const CORRECT = 112; // + 32·parity + replica
-const CHECKSUM = 160; // + replica
 const PENALTY = 192; // + 16·parity + replica
 // Elsewhere.
 const FLOAT_SLOTS = 224;
 const ERROR_TEXT_BYTES = 2048; // UTF-16 code units from this byte offset
 const ERROR_TEXT_UNITS = 256;
-const OFFSETS_BYTES = 2560; // Int32 tables [2][MAX_REPLICAS][MAX_PARAMS] of gradient, then value byte offsets
+const OFFSETS_BYTES = 2560; // Int32 table [MAX_REPLICAS][MAX_PARAMS] of gradient byte offsets
 const TABLE = MAX_REPLICAS * MAX_PARAMS;
-const BYTES = OFFSETS_BYTES + 2 * TABLE * 4;
+const BYTES = OFFSETS_BYTES + TABLE * 4;
 /** Checks a waiter spins through before sleeping on the futex, unless the run says otherwise (see ReplicaThreads.spins). */
 export const DEFAULT_SPINS = 2_000;
 
@@ -51,7 +50,7 @@ export class ReplicaChannel {
     this.buffer = buffer ?? new SharedArrayBuffer(BYTES);
     this.i32 = new Int32Array(this.buffer, 0, 128);
     this.f64 = new Float64Array(this.buffer, 0, FLOAT_SLOTS);
-    this.offsets = new Int32Array(this.buffer, OFFSETS_BYTES, 2 * TABLE);
+    this.offsets = new Int32Array(this.buffer, OFFSETS_BYTES, TABLE);
   }
 
   /** Replica 0: starts step `step` (1, 2, …) over `batch` samples at these byte offsets. */
@@ -121,22 +120,6 @@ export class ReplicaChannel {
     return this.offsets[replica * MAX_PARAMS + param]!;
   }
 
-  setValueOffset(replica: number, param: number, byteOffset: number): void {
-    this.offsets[TABLE + replica * MAX_PARAMS + param] = byteOffset;
-  }
-
-  valueOffset(replica: number, param: number): number {
-    return this.offsets[TABLE + replica * MAX_PARAMS + param]!;
-  }
-
-  setChecksum(replica: number, value: number): void {
-    this.f64[CHECKSUM + replica] = value;
-  }
-
-  checksum(replica: number): number {
-    return this.f64[CHECKSUM + replica]!;
-  }
-
   /** Helpers: set up for the run. */
   ready(): void {
     Atomics.add(this.i32, READY, 1);
@@ -153,7 +136,7 @@ export class ReplicaChannel {
     for (const slot of [GEN, ARRIVED_A, UPDATED, READY, DONE]) Atomics.notify(this.i32, slot);
   }
 
-  /** Helpers: has left the run (after writing its checksum). */
+  /** Helpers: has left the run. */
   done(): void {
     Atomics.add(this.i32, DONE, 1);
     Atomics.notify(this.i32, DONE);

@@ -1,5 +1,6 @@
-// One replica of a data-parallel run: its model, loss and optimizer, and its part of every step —
-// forward and backward on its share, then its slice of the L2 penalty, of the gradient sum and of the update.
+// One replica of a data-parallel run: its model (over the one copy of the weights all replicas share), loss and
+// optimizer, and its part of every step — forward and backward on its share, then its slice of the L2 penalty,
+// of the gradient sum and of the update.
 import type { Kernels } from '../kernels/kernels';
 import { SoftmaxCrossEntropy } from '../losses/softmax-cross-entropy';
 import type { Sequential } from '../models/sequential';
@@ -11,12 +12,12 @@ import { sumRange } from './shares';
 /** A Float32Array of `length` values at `byteOffset` of the memory every replica's kernels share. */
 export type MemoryView = (byteOffset: number, length: number) => Float32Array;
 
-/** One param's slice that this replica sums and updates, as every replica's view of it. */
+/** One param's slice that this replica sums and updates. */
 interface Slice {
   /** Each replica's gradient over the slice, replica 0's first: the sum goes into replica 0's. */
   readonly grads: Float32Array[];
-  /** Each replica's values over the slice: this replica updates its own, then copies it to the others. */
-  readonly values: Float32Array[];
+  /** The weights over the slice (one copy, every replica's). */
+  readonly value: Float32Array;
   readonly weight: boolean;
 }
 
@@ -35,10 +36,7 @@ export class Replica {
     private readonly kernels: Kernels,
   ) {
     this.loss = new SoftmaxCrossEntropy(kernels);
-    model.params().forEach((p, i) => {
-      channel.setGradOffset(index, i, p.grad.byteOffset);
-      channel.setValueOffset(index, i, p.value.byteOffset);
-    });
+    model.params().forEach((p, i) => channel.setGradOffset(index, i, p.grad.byteOffset));
   }
 
   /** Once every replica has published its offsets: the views of the slices this replica sums and updates. */
@@ -47,10 +45,10 @@ export class Replica {
     const ranges = params.map((p) => sumRange(p.grad.length, this.replicas, this.index));
     this.slices = params.map((p, i) => {
       const [start, end] = ranges[i]!;
-      const of = (offset: (r: number) => number) => Array.from({ length: this.replicas }, (_, r) => view(offset(r), p.grad.length).subarray(start, end));
-      return { grads: of((r) => this.channel.gradOffset(r, i)), values: of((r) => this.channel.valueOffset(r, i)), weight: p.role === 'weight' };
+      const grads = Array.from({ length: this.replicas }, (_, r) => view(this.channel.gradOffset(r, i), p.grad.length).subarray(start, end));
+      return { grads, value: p.value.subarray(start, end), weight: p.role === 'weight' };
     });
-    this.parts = this.slices.map((s, i) => ({ index: i, at: ranges[i]![0], w: s.values[this.index]!, g: s.grads[0]! }));
+    this.parts = this.slices.map((s, i) => ({ index: i, at: ranges[i]![0], w: s.value, g: s.grads[0]! }));
   }
 
   /**
@@ -77,7 +75,7 @@ export class Replica {
     return total;
   }
 
-  /** Replica 0: waits until the helpers' slices of step `step`'s update are in every replica's weights. */
+  /** Replica 0: waits until the helpers' slices of step `step`'s update are in the weights. */
   settle(step: number): void {
     this.channel.awaitUpdates(step, this.replicas - 1);
   }
@@ -85,20 +83,13 @@ export class Replica {
   /** Its share of the L2 penalty λ·Σw²: over its slices of the weights (the penalty is the shares' sum, in replica order). */
   private penalty(): number {
     let sum = 0;
-    for (const s of this.slices) if (s.weight && s.values[this.index]!.length > 0) sum += this.kernels.sumSquares(s.values[this.index]!);
+    for (const s of this.slices) if (s.weight && s.value.length > 0) sum += this.kernels.sumSquares(s.value);
     return this.l2 * sum;
-  }
-
-  /** Σ over the replicas' weights of Σw² (float64): equal on every replica unless they drifted apart. */
-  checksum(): number {
-    let sum = 0;
-    for (const p of this.model.params()) sum += this.kernels.sumSquares(p.value);
-    return sum;
   }
 
   /**
    * Its slices of the update: the gradient summed over the replicas (into replica 0's, in replica order),
-   * then the optimizer (adding L2) on its own values (state shared by all), copied to every other replica.
+   * then the optimizer (adding L2) on the weights' slice (optimizer state shared by all).
    */
   // NOTE: a fixed order of float32 sums, so the same seed and replica count give bit-identical runs; each
   // element is updated exactly as when every replica ran the whole update.
@@ -109,10 +100,5 @@ export class Replica {
       for (let r = 1; r < s.grads.length; r++) this.kernels.axpy(1, s.grads[r]!, total);
     }
     this.optimizer.stepParts(lr, this.parts, this.l2);
-    for (const s of this.slices) {
-      const own = s.values[this.index]!;
-      if (own.length === 0) continue;
-      for (let r = 0; r < s.values.length; r++) if (r !== this.index) s.values[r]!.set(own);
-    }
   }
 }

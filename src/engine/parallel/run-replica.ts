@@ -17,8 +17,8 @@ export function runReplica(setup: ReplicaSetup, kernels: Kernels, memory: Shared
   const channel = new ReplicaChannel(setup.channel, setup.spins);
   const floats = (offset: number, length: number) => new Float32Array(memory.buffer, offset, length);
   try {
-    const model = buildModel(setup.spec, kernels, setup.seed);
-    model.params().forEach((p, i) => p.value.set(floats(setup.weights[i]!, p.value.length)));
+    // One copy of the weights for all replicas: an update is written once, and no replica can drift.
+    const model = buildModel(setup.spec, kernels, setup.seed, new Map(setup.values.map((v) => [v.name, floats(v.offset, v.length)])));
     const optimizer = createOptimizer(setup.optimizer, model.params(), kernels);
     const state = setup.optimizerState;
     // One optimizer state for all replicas, in the shared memory: each updates its slice of it.
@@ -35,7 +35,6 @@ export function runReplica(setup: ReplicaSetup, kernels: Kernels, memory: Shared
       const x = new Tensor([end - start, ...sample], floats(input + start * sampleSize * 4, (end - start) * sampleSize));
       replica.run(step, x, new Uint8Array(memory.buffer, labels + start, end - start), batch, lr);
     }
-    channel.setChecksum(setup.index, replica.checksum());
     channel.done();
   } catch (err) {
     channel.fail(`replica ${setup.index}: ${(err as Error).message ?? String(err)}`);

@@ -1,10 +1,9 @@
 // Data-parallel training on real worker threads: bit-identical runs for the same seed and thread count,
-// close to one thread, every replica in step with replica 0, and a failing replica reported, not hung.
+// close to one thread, and a failing replica reported, not hung.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kernels } from '../../engine/kernels/kernels';
 import type { ReplicaThreads } from '../../engine/parallel';
-import { ReplicaChannel } from '../../engine/parallel/channel';
 import { parseRunConfig, type RunConfigInput } from '../../shared/run-config';
 import { trainRun } from '../worker/train-run';
 import { loadNativeAddon } from '../native/native-addon';
@@ -95,22 +94,11 @@ describe.each(backends)('data-parallel training on two threads ($name kernels)',
   it('reports a replica that fails instead of waiting for it, and runs again afterwards', async () => {
     const threads = two.replicas!;
     // Weights at an offset past the memory's end: the helper cannot read them and fails.
-    const broken: ReplicaThreads = { ...threads, start: (setups) => threads.start(setups.map((s) => ({ ...s, weights: s.weights.map(() => 2 ** 31) }))) };
+    const broken: ReplicaThreads = {
+      ...threads,
+      start: (setups) => threads.start(setups.map((s) => ({ ...s, values: s.values.map((v) => ({ ...v, offset: 2 ** 31 })) }))),
+    };
     await expect(trainRun(config({ epochs: 1 }), { ...two, replicas: broken })).rejects.toThrow(/data-parallel training failed: replica 1: /);
     expect((await outcome(two, { epochs: 1 })).metrics).toHaveLength(1);
-  });
-
-  it('notices a replica whose weights drift from replica 0', async () => {
-    const threads = two.replicas!;
-    // Each step's update of a slice is copied to every replica, so only corruption can make them drift: replica 1's
-    // first weight (in replica 0's slice) changed after every step, so still changed after the last one.
-    let channel: ReplicaChannel | undefined;
-    const watched: ReplicaThreads = { ...threads, start: (setups) => ((channel = new ReplicaChannel(setups[0]!.channel)), threads.start(setups)) };
-    const kernels: Kernels = { ...two, replicas: watched };
-    const corrupt = () => {
-      const w = new Float32Array(threads.memory.buffer, channel!.valueOffset(1, 0), 1);
-      w[0] = w[0]! + 1;
-    };
-    await expect(trainRun(config({ epochs: 1 }), kernels, { onStep: corrupt })).rejects.toThrow(/replica 1's weights drifted from replica 0's/);
   });
 });
