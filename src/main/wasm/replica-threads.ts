@@ -1,11 +1,11 @@
 // Starts the helper threads of data-parallel training: each runs the process entry again as a replica
 // thread (replica-thread.ts) over the shared wasm memory.
-import { availableParallelism, loadavg } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { WasmMemory } from '../../engine/kernels/wasm';
-import { DEFAULT_SPINS, type ReplicaThreads } from '../../engine/parallel';
+import type { ReplicaThreads } from '../../engine/parallel';
 import { startEntryThread } from '../worker/entry-thread';
 import type { ReplicaBackend, ReplicaThreadData } from './replica-thread';
+import { spinsFor } from './spins';
 
 /**
  * Multiply-adds per step from which a second thread pays (measured on 2 idle cores with
@@ -57,13 +57,4 @@ function ready(worker: Worker): Promise<void> {
     worker.once('message', (m: unknown) => (m === 'ready' ? resolve() : reject(new Error(`replica thread failed to start: ${JSON.stringify(m)}`))));
     worker.once('error', reject);
   });
-}
-
-/**
- * How long a waiting replica spins before sleeping: long when the machine has a core for every thread
- * (the last minute's load average, which counts this process's one busy thread, says so), else short,
- * as a spinner would take the core the replica it waits for needs.
- */
-function spinsFor(threads: number): number {
-  return loadavg()[0]! <= availableParallelism() - threads + 1.5 ? 100_000 : DEFAULT_SPINS;
 }
